@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# One-command set-up for a fresh Debian machine: installs what is missing (apt-get, only absent
+# packages), configures and builds minipy, then either runs the demo or the whole test suite.
+#   tools/quickstart.sh demo    build, then run examples/demo.py
+#   tools/quickstart.sh test    build, then run every test through ctest
+# Environment: BUILD_DIR (default build), BUILD_TYPE (default RelWithDebInfo), SANITIZE
+# ('address,undefined' or 'thread'), JOBS (default: number of cores), CI (true: warnings are errors).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+what="${1:-demo}"
+case "$what" in demo|test|build) ;; *) echo "usage: $0 demo|test|build" >&2; exit 2 ;; esac
+
+packages=(build-essential cmake ninja-build pkg-config re2c bison libgtest-dev libgmock-dev
+          libbenchmark-dev libgmp-dev libutf8proc-dev libedit-dev libxxhash-dev python3 tmux
+          clang libclang-rt-14-dev gnuplot-nox hyperfine)
+missing=()
+for package in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" ||
+        missing+=("$package")
+done
+if ((${#missing[@]})); then
+    echo "quickstart: installing ${missing[*]}"
+    sudo_cmd=()
+    [ "$(id -u)" -ne 0 ] && sudo_cmd=(sudo)
+    "${sudo_cmd[@]}" apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq "${missing[@]}"
+fi
+
+build_dir="${BUILD_DIR:-build}"
+jobs="${JOBS:-$(nproc)}"
+werror=OFF
+[ "${CI:-}" = "true" ] && werror=ON
+cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE="${BUILD_TYPE:-RelWithDebInfo}" \
+      -DMINIPY_WERROR="$werror" -DMINIPY_SANITIZE="${SANITIZE:-}" >/dev/null
+cmake --build "$build_dir" -j "$jobs"
+
+case "$what" in
+demo)
+    echo "== minipy --dump-ast examples/demo.py"
+    "$build_dir/minipy" --dump-ast examples/demo.py
+    echo "== minipy --dis examples/demo.py"
+    "$build_dir/minipy" --dis examples/demo.py
+    ;;
+test)
+    ctest --test-dir "$build_dir" --output-on-failure -j "$jobs" --timeout 300
+    ;;
+esac
