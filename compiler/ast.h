@@ -67,6 +67,9 @@ struct Expr {
     // True when the source wrapped this expression in parentheses; not part of the dump. It decides
     // AnnAssign.simple, and what SyntaxError messages say.
     bool parenthesized = false;
+    // Height of the tree rooted here (a leaf is 1), kept by the parser so that it can refuse
+    // sources nested deeper than the compiler's recursion guard; not part of the dump.
+    uint16_t depth = 1;
     Position pos;
 
     explicit Expr(ExprKind k) : kind(k) {}

@@ -30,6 +30,11 @@ struct StringToken {
 // Turns a run of adjacent string tokens into one Constant (str or bytes) or JoinedStr (when any is an
 // f-string), decoding escapes and parsing f-string fields. Raises SyntaxError (returns null, fills
 // error) for mixed bytes and str, bad escapes such as a truncated \x, and malformed f-strings.
+// The error's own messages come with filename, lineno/end_lineno and offset/end_offset as 1-based
+// *byte* columns (col_offset + 1) and an empty `text`: the caller, which holds the source, fills
+// `text` and turns the offsets into character offsets (errors from parse_fstring_expression are
+// passed through as that function left them, their message prefixed with "f-string: " as in CPython).
+// Invalid escapes add a DeprecationWarning to `warnings`, as CPython 3.11 does.
 ast::Expr* parse_string_literals(Arena& arena, std::span<const StringToken> tokens,
                                  const ParseOptions& options, CompileError& error,
                                  std::vector<CompileWarning>& warnings);

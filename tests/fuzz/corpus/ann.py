@@ -1,0 +1,3 @@
+x: int
+(y): str = 'a'
+a.b: int = 1
