@@ -1,0 +1,170 @@
+// The refchain, generations, object memory and the dealloc trashcan. Invariants are in
+// gc/refchain.h.
+#include "gc/refchain.h"
+
+#include <cstdlib>
+#include <cstring>
+
+#include "vm/type.h"
+#include "vm/vm.h"
+
+namespace minipy::gc {
+namespace {
+
+bool type_has_gc(const vm::Type* type) {
+    return type && vm::has_flag(type, vm::type_has_gc);
+}
+
+void ring_insert(GcHead* sentinel, GcHead* head) {
+    GcHead* last = sentinel->gc_prev;
+    head->gc_prev = last;
+    head->gc_next = sentinel;
+    last->gc_next = head;
+    sentinel->gc_prev = head;
+}
+
+} // namespace
+
+Heap::Heap() {
+    m_chain = {};
+    m_chain.chain_prev = &m_chain;
+    m_chain.chain_next = &m_chain;
+    for (int g = 0; g < generation_count; ++g) {
+        m_generations[g].gc_prev = &m_generations[g];
+        m_generations[g].gc_next = &m_generations[g];
+        m_generations[g].gc_refs = 0;
+        m_thresholds[g] = default_thresholds[g];
+    }
+}
+
+vm::Object* Heap::allocate(vm::Type* type, size_t bytes) {
+    return allocate(type, bytes, type_has_gc(type));
+}
+
+vm::Object* Heap::allocate(vm::Type* type, size_t bytes, bool has_gc) {
+    size_t prefix = has_gc ? sizeof(GcHead) : 0;
+    if (bytes > SIZE_MAX - prefix)
+        return nullptr;
+    void* memory = std::calloc(1, bytes + prefix);
+    if (!memory)
+        return nullptr;
+    auto* object = reinterpret_cast<vm::Object*>(static_cast<char*>(memory) + prefix);
+    object->refcount = 1;
+    object->type = type;
+    link(object);
+    if (has_gc)
+        track(object);
+    return object;
+}
+
+void Heap::adopt(vm::Object* memory, vm::Type* type) {
+    memory->refcount = 1;
+    memory->type = type;
+    link(memory);
+    if (type_has_gc(type))
+        track(memory);
+}
+
+void Heap::link(vm::Object* object) {
+    vm::Object* last = m_chain.chain_prev;
+    object->chain_prev = last;
+    object->chain_next = &m_chain;
+    last->chain_next = object;
+    m_chain.chain_prev = object;
+    ++m_object_count;
+    ++m_total_allocations;
+}
+
+void Heap::forget(vm::Object* object) {
+    if (type_has_gc(object->type) && is_tracked(object))
+        untrack(object);
+    object->chain_prev->chain_next = object->chain_next;
+    object->chain_next->chain_prev = object->chain_prev;
+    object->chain_prev = nullptr;
+    object->chain_next = nullptr;
+    --m_object_count;
+}
+
+void Heap::free_memory(vm::Object* object) {
+    if (type_has_gc(object->type))
+        std::free(gc_head_of(object));
+    else
+        std::free(object);
+}
+
+void Heap::track(vm::Object* object, int generation) {
+    GcHead* head = gc_head_of(object);
+    if (head->gc_next)
+        return;
+    ring_insert(&m_generations[generation], head);
+    if (generation == 0)
+        ++m_counters[0];
+}
+
+void Heap::untrack(vm::Object* object) {
+    GcHead* head = gc_head_of(object);
+    if (!head->gc_next)
+        return;
+    head->gc_prev->gc_next = head->gc_next;
+    head->gc_next->gc_prev = head->gc_prev;
+    head->gc_prev = nullptr;
+    head->gc_next = nullptr;
+    // CPython counts net allocations for generation 0: a freed young container lowers the count.
+    if (m_counters[0] > 0)
+        --m_counters[0];
+}
+
+size_t Heap::generation_size(int g) const {
+    size_t count = 0;
+    for (const GcHead* head = m_generations[g].gc_next; head != &m_generations[g];
+         head = head->gc_next)
+        ++count;
+    return count;
+}
+
+intptr_t Heap::total_refcount() const {
+    intptr_t total = 0;
+    for (const vm::Object* object = m_chain.chain_next; object != &m_chain;
+         object = object->chain_next)
+        total += object->refcount;
+    return total;
+}
+
+void Heap::defer_dealloc(vm::Object* container) {
+    untrack(container);
+    GcHead* head = gc_head_of(container);
+    head->gc_prev = m_deferred;
+    m_deferred = head;
+}
+
+vm::Object* Heap::pop_deferred() {
+    if (!m_deferred)
+        return nullptr;
+    GcHead* head = m_deferred;
+    m_deferred = head->gc_prev;
+    head->gc_prev = nullptr;
+    return object_of(head);
+}
+
+void dealloc_object(vm::Object* object) {
+    Heap& heap = vm::vm_of(object).heap();
+    int& depth = heap.dealloc_depth();
+    // The trashcan: past trashcan_depth nested deallocs, containers wait on the deferred stack and
+    // are freed by the outermost dealloc, so a million nested lists free in bounded native stack.
+    if (depth >= trashcan_depth && type_has_gc(object->type)) {
+        heap.defer_dealloc(object);
+        return;
+    }
+    ++depth;
+    object->type->slots.dealloc(object);
+    --depth;
+    if (depth != 0)
+        return;
+    while (vm::Object* deferred = heap.pop_deferred()) {
+        ++depth;
+        deferred->type->slots.dealloc(deferred);
+        --depth;
+    }
+}
+
+} // namespace minipy::gc

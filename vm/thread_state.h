@@ -1,0 +1,80 @@
+// ThreadState: what one OS thread running Python code in a VM owns: the current exception and the
+// recursion depth counter that turns deep recursion (nested reprs, comparisons, calls) into
+// RecursionError instead of a native stack overflow.
+//
+// Invariants:
+//  - at most one exception is current; raising replaces it (the old one is dropped);
+//  - recursion_depth counts nested guarded calls; it never exceeds the limit by more than the
+//  margin
+//    the guard grants while the RecursionError itself is being built;
+//  - a ThreadState belongs to one VM and is used only by the thread holding that VM's GIL.
+#pragma once
+
+#include <cstdint>
+
+#include "gc/ref.h"
+#include "vm/errors.h"
+#include "vm/object.h"
+
+namespace minipy::vm {
+
+class ThreadState {
+public:
+    explicit ThreadState(VM& vm) : m_vm(vm) {}
+    ~ThreadState();
+    ThreadState(const ThreadState&) = delete;
+    ThreadState& operator=(const ThreadState&) = delete;
+
+    VM& vm() const { return m_vm; }
+
+    // The current exception instance (borrowed), or null.
+    Object* exception() const { return m_exception; }
+    bool has_exception() const { return m_exception != nullptr; }
+    // Makes `exception` (a new reference, taken over) the current exception.
+    void set_exception(Ref<Object> exception);
+    // Takes the current exception away (the caller owns it); null if none.
+    Ref<Object> fetch_exception();
+    void clear_exception();
+
+    int recursion_depth() const { return m_recursion_depth; }
+    int recursion_limit() const { return m_recursion_limit; }
+    void set_recursion_limit(int limit) { m_recursion_limit = limit; }
+    // Enters one guarded level. Raises RecursionError("maximum recursion depth exceeded<where>")
+    // past the limit (and then does not enter).
+    [[nodiscard]] Status enter_recursive_call(const char* where);
+    void leave_recursive_call() { --m_recursion_depth; }
+
+    // Objects whose repr is in progress on this thread (for "[...]" on self-containing containers).
+    // Returns 1 if `object` is already being printed, 0 after pushing it, -1 on MemoryError.
+    int repr_enter(Object* object);
+    void repr_leave(Object* object);
+
+private:
+    VM& m_vm;
+    Object* m_exception = nullptr;
+    int m_recursion_depth = 0;
+    int m_recursion_limit = 1000;
+    Object** m_repr_stack = nullptr; // borrowed pointers, malloc'd
+    size_t m_repr_size = 0;
+    size_t m_repr_capacity = 0;
+};
+
+// RAII guard around enter/leave_recursive_call; check ok() right after construction.
+class RecursionGuard {
+public:
+    RecursionGuard(ThreadState& state, const char* where)
+        : m_state(state), m_ok(is_ok(state.enter_recursive_call(where))) {}
+    ~RecursionGuard() {
+        if (m_ok)
+            m_state.leave_recursive_call();
+    }
+    RecursionGuard(const RecursionGuard&) = delete;
+    RecursionGuard& operator=(const RecursionGuard&) = delete;
+    bool ok() const { return m_ok; }
+
+private:
+    ThreadState& m_state;
+    bool m_ok;
+};
+
+} // namespace minipy::vm

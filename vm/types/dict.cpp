@@ -1,0 +1,564 @@
+// dict: insertion ordered, in CPython 3.6+'s compact layout. A DictKeys block holds an index table
+// (open addressing, probing i = 5*i + 1 + perturb with perturb shifted down by 5, as dictobject.c)
+// whose slots point into a dense entries array kept in insertion order. Iteration walks the entries
+// array, so order is insertion order and deletions leave holes that a resize compacts.
+//
+// Invariants:
+//  - index slots hold empty (-1), dummy (-2, a deleted entry) or an entries position;
+//  - entries[0..nentries) hold live entries or holes (key == null); used counts the live ones;
+//  - usable counts the entries still appendable before a resize (2/3 of the index table);
+//  - a live entry owns its key and value and caches the key's hash;
+//  - every mutation bumps `version`; a lookup whose __eq__ changed the dict starts again, and an
+//    iterator raises RuntimeError if the size changed under it.
+// Dead dicts keep their struct on the VM's dict free list (cap 80); their DictKeys is freed.
+#include "vm/types/dict.h"
+
+#include <cstdlib>
+#include <string>
+
+#include "vm/types/str.h"
+#include "vm/types/tuple.h"
+#include "vm/vm.h"
+
+namespace minipy::vm {
+
+struct DictEntry {
+    int64_t hash;
+    Object* key; // null: a hole left by a deletion
+    Object* value;
+};
+
+struct DictKeys {
+    intptr_t size; // index slots, a power of two
+    intptr_t usable;
+    intptr_t nentries;
+    int64_t* indices() { return reinterpret_cast<int64_t*>(this + 1); }
+    DictEntry* entries() { return reinterpret_cast<DictEntry*>(indices() + size); }
+};
+
+namespace {
+
+constexpr int64_t index_empty = -1;
+constexpr int64_t index_dummy = -2;
+constexpr intptr_t minimum_size = 8;
+
+Dict* as_dict(Object* object) {
+    return static_cast<Dict*>(object);
+}
+
+intptr_t usable_for(intptr_t size) {
+    return (size << 1) / 3;
+}
+
+DictKeys* new_keys(intptr_t size) {
+    intptr_t usable = usable_for(size);
+    size_t bytes = sizeof(DictKeys) + static_cast<size_t>(size) * sizeof(int64_t) +
+                   static_cast<size_t>(usable) * sizeof(DictEntry);
+    auto* keys = static_cast<DictKeys*>(std::malloc(bytes));
+    if (!keys)
+        return nullptr;
+    keys->size = size;
+    keys->usable = usable;
+    keys->nentries = 0;
+    for (intptr_t i = 0; i < size; ++i)
+        keys->indices()[i] = index_empty;
+    return keys;
+}
+
+// The index slot where `hash` would go: the first empty or dummy slot on its probe sequence.
+intptr_t find_empty_slot(DictKeys* keys, int64_t hash) {
+    auto mask = static_cast<uint64_t>(keys->size - 1);
+    auto perturb = static_cast<uint64_t>(hash);
+    uint64_t i = perturb & mask;
+    while (keys->indices()[i] >= 0) {
+        perturb >>= 5;
+        i = (i * 5 + perturb + 1) & mask;
+    }
+    return static_cast<intptr_t>(i);
+}
+
+// Rebuilds the table with room for at least `minimum_used` entries, compacting holes.
+Status resize(VM& vm, Dict* dict, intptr_t minimum_used) {
+    intptr_t size = minimum_size;
+    while (usable_for(size) < minimum_used) {
+        if (size > (INTPTR_MAX >> 4))
+            return raise_memory_error(vm);
+        size <<= 1;
+    }
+    DictKeys* fresh = new_keys(size);
+    if (!fresh)
+        return raise_memory_error(vm);
+    DictKeys* old = dict->keys;
+    if (old) {
+        for (intptr_t i = 0; i < old->nentries; ++i) {
+            DictEntry& entry = old->entries()[i];
+            if (!entry.key)
+                continue;
+            intptr_t position = fresh->nentries++;
+            fresh->entries()[position] = entry;
+            fresh->indices()[find_empty_slot(fresh, entry.hash)] = position;
+        }
+        fresh->usable -= fresh->nentries;
+        std::free(old);
+    }
+    dict->keys = fresh;
+    return Status::ok;
+}
+
+// Finds key: returns the entries position (>= 0), -1 when absent, -2 when a comparison raised.
+// *slot receives the index slot holding it.
+intptr_t lookup(VM& vm, Dict* dict, Object* key, int64_t hash, intptr_t* slot) {
+restart:
+    DictKeys* keys = dict->keys;
+    if (!keys)
+        return -1;
+    auto mask = static_cast<uint64_t>(keys->size - 1);
+    auto perturb = static_cast<uint64_t>(hash);
+    uint64_t i = perturb & mask;
+    for (;;) {
+        int64_t ix = keys->indices()[i];
+        if (ix == index_empty)
+            return -1;
+        if (ix >= 0) {
+            DictEntry& entry = keys->entries()[ix];
+            if (entry.key == key) {
+                *slot = static_cast<intptr_t>(i);
+                return static_cast<intptr_t>(ix);
+            }
+            if (entry.hash == hash) {
+                Object* start_key = entry.key;
+                bool fast = is_str(start_key) && is_str(key);
+                int equal = fast ? str_equal(start_key, key) : 0;
+                if (!fast) {
+                    Ref<Object> held = Ref<Object>::borrow(start_key);
+                    uint64_t version = dict->version;
+                    equal = object_rich_compare_bool(vm, held.get(), key, CompareOp::eq);
+                    if (equal < 0)
+                        return -2;
+                    // __eq__ mutated the dict: the probe sequence may be stale.
+                    if (dict->keys != keys || dict->version != version ||
+                        keys->entries()[ix].key != start_key)
+                        goto restart;
+                }
+                if (equal) {
+                    *slot = static_cast<intptr_t>(i);
+                    return static_cast<intptr_t>(ix);
+                }
+            }
+        }
+        perturb >>= 5;
+        i = (i * 5 + perturb + 1) & mask;
+    }
+}
+
+void dict_clear_slot(Object* self) {
+    Dict* dict = as_dict(self);
+    DictKeys* keys = dict->keys;
+    dict->keys = nullptr;
+    dict->used = 0;
+    ++dict->version;
+    if (!keys)
+        return;
+    for (intptr_t i = 0; i < keys->nentries; ++i) {
+        DictEntry& entry = keys->entries()[i];
+        if (entry.key) {
+            decref(entry.key);
+            decref(entry.value);
+        }
+    }
+    std::free(keys);
+}
+
+void dict_dealloc(Object* self) {
+    VM& vm = vm_of(self);
+    vm.heap().forget(self);
+    dict_clear_slot(self);
+    if (self->type != vm.types().dict || !vm.free_lists().dicts().push(self))
+        gc::Heap::free_memory(self);
+}
+
+int dict_traverse(Object* self, VisitFn visit, void* arg) {
+    DictKeys* keys = as_dict(self)->keys;
+    if (!keys)
+        return 0;
+    for (intptr_t i = 0; i < keys->nentries; ++i) {
+        DictEntry& entry = keys->entries()[i];
+        if (!entry.key)
+            continue;
+        if (int result = visit(entry.key, arg))
+            return result;
+        if (int result = visit(entry.value, arg))
+            return result;
+    }
+    return 0;
+}
+
+Ref<Object> dict_repr(VM& vm, Object* self) {
+    if (dict_size(self) == 0)
+        return str_from_utf8(vm, "{}");
+    int entered = vm.thread_state().repr_enter(self);
+    if (entered != 0)
+        return entered < 0 ? nullptr : str_from_utf8(vm, "{...}");
+    std::string text = "{";
+    bool ok = true;
+    intptr_t pos = 0;
+    Object* key = nullptr;
+    Object* value = nullptr;
+    bool first = true;
+    while (ok && dict_next(self, pos, &key, &value)) {
+        Ref<Object> held_key = Ref<Object>::borrow(key);
+        Ref<Object> held_value = Ref<Object>::borrow(value);
+        Ref<Object> key_text = object_repr(vm, key);
+        Ref<Object> value_text = key_text ? object_repr(vm, value) : nullptr;
+        ok = static_cast<bool>(value_text);
+        if (!ok)
+            break;
+        if (!first)
+            text += ", ";
+        first = false;
+        text += str_to_utf8(key_text.get()) + ": " + str_to_utf8(value_text.get());
+    }
+    vm.thread_state().repr_leave(self);
+    if (!ok)
+        return nullptr;
+    text += "}";
+    return str_from_utf8(vm, text);
+}
+
+// == compares sizes, then each key's value (Reference 6.10.1: mappings equal iff same pairs).
+Ref<Object> dict_richcompare(VM& vm, Object* self, Object* other, CompareOp op) {
+    if (!is_dict(other) || (op != CompareOp::eq && op != CompareOp::ne))
+        return vm.new_not_implemented();
+    bool equal = dict_size(self) == dict_size(other);
+    intptr_t pos = 0;
+    Object* key = nullptr;
+    Object* value = nullptr;
+    while (equal && dict_next(self, pos, &key, &value)) {
+        Ref<Object> held_key = Ref<Object>::borrow(key);
+        Ref<Object> held_value = Ref<Object>::borrow(value);
+        Object* other_value = nullptr;
+        int found = dict_lookup(vm, other, key, &other_value);
+        if (found < 0)
+            return nullptr;
+        if (!found) {
+            equal = false;
+            break;
+        }
+        Ref<Object> held_other = Ref<Object>::borrow(other_value);
+        int same = object_rich_compare_bool(vm, value, other_value, CompareOp::eq);
+        if (same < 0)
+            return nullptr;
+        equal = same != 0;
+    }
+    return vm.new_bool(op == CompareOp::eq ? equal : !equal);
+}
+
+intptr_t dict_len(VM&, Object* self) {
+    return dict_size(self);
+}
+
+Ref<Object> dict_getitem(VM& vm, Object* self, Object* key) {
+    Object* value = nullptr;
+    int found = dict_lookup(vm, self, key, &value);
+    if (found < 0)
+        return nullptr;
+    if (!found)
+        return raise_key_error(vm, key);
+    return Ref<Object>::borrow(value);
+}
+
+Status dict_setitem_slot(VM& vm, Object* self, Object* key, Object* value) {
+    if (!value)
+        return dict_delitem(vm, self, key);
+    return dict_setitem(vm, self, key, value);
+}
+
+int dict_contains(VM& vm, Object* self, Object* key) {
+    Object* value = nullptr;
+    return dict_lookup(vm, self, key, &value);
+}
+
+// ====== Key iterator (CPython's dict_keyiterator)
+
+struct DictIterator : Object {
+    Object* dict; // owned, null when exhausted
+    intptr_t position;
+    intptr_t expected_size;
+};
+
+int dict_iterator_traverse(Object* self, VisitFn visit, void* arg) {
+    Object* d = static_cast<DictIterator*>(self)->dict;
+    return d ? visit(d, arg) : 0;
+}
+void dict_iterator_clear(Object* self) {
+    set_ref(static_cast<DictIterator*>(self)->dict, nullptr);
+}
+void dict_iterator_dealloc(Object* self) {
+    vm_of(self).heap().forget(self);
+    dict_iterator_clear(self);
+    gc::Heap::free_memory(self);
+}
+Ref<Object> iter_self(VM&, Object* self) {
+    return Ref<Object>::borrow(self);
+}
+Ref<Object> dict_iterator_next(VM& vm, Object* self) {
+    auto* it = static_cast<DictIterator*>(self);
+    if (!it->dict)
+        return nullptr;
+    if (dict_size(it->dict) != it->expected_size) {
+        it->expected_size = -1; // stays broken, as CPython's
+        return raise_runtime_error(vm, "dictionary changed size during iteration");
+    }
+    Object* key = nullptr;
+    Object* value = nullptr;
+    if (!dict_next(it->dict, it->position, &key, &value)) {
+        set_ref(it->dict, nullptr);
+        return nullptr;
+    }
+    return Ref<Object>::borrow(key);
+}
+Ref<Object> dict_iter(VM& vm, Object* self) {
+    Ref<DictIterator> it = allocate_object<DictIterator>(vm, vm.types().dict_keyiterator);
+    if (!it)
+        return nullptr;
+    incref(self);
+    it->dict = self;
+    it->expected_size = dict_size(self);
+    return it;
+}
+
+// ====== Methods
+
+Ref<Object> dict_get(VM& vm, Object* self, Object* const* args, size_t nargs, Object*) {
+    if (nargs < 1 || nargs > 2)
+        return raise_type_error(vm, "get expected at most 2 arguments, got ", nargs);
+    Object* value = nullptr;
+    int found = dict_lookup(vm, self, args[0], &value);
+    if (found < 0)
+        return nullptr;
+    if (found)
+        return Ref<Object>::borrow(value);
+    return Ref<Object>::borrow(nargs == 2 ? args[1] : vm.none());
+}
+
+Ref<Object> dict_setdefault(VM& vm, Object* self, Object* const* args, size_t nargs, Object*) {
+    if (nargs < 1 || nargs > 2)
+        return raise_type_error(vm, "setdefault expected at most 2 arguments, got ", nargs);
+    Object* value = nullptr;
+    int found = dict_lookup(vm, self, args[0], &value);
+    if (found < 0)
+        return nullptr;
+    if (found)
+        return Ref<Object>::borrow(value);
+    Object* fallback = nargs == 2 ? args[1] : vm.none();
+    if (!is_ok(dict_setitem(vm, self, args[0], fallback)))
+        return nullptr;
+    return Ref<Object>::borrow(fallback);
+}
+
+Ref<Object> dict_pop(VM& vm, Object* self, Object* const* args, size_t nargs, Object*) {
+    if (nargs < 1 || nargs > 2)
+        return raise_type_error(vm, "pop expected at most 2 arguments, got ", nargs);
+    Object* value = nullptr;
+    int found = dict_lookup(vm, self, args[0], &value);
+    if (found < 0)
+        return nullptr;
+    if (!found) {
+        if (nargs == 2)
+            return Ref<Object>::borrow(args[1]);
+        return raise_key_error(vm, args[0]);
+    }
+    Ref<Object> result = Ref<Object>::borrow(value);
+    if (!is_ok(dict_delitem(vm, self, args[0])))
+        return nullptr;
+    return result;
+}
+
+Ref<Object> dict_clear_method(VM& vm, Object* self, Object* const*, size_t, Object*) {
+    dict_clear_slot(self);
+    return vm.new_none();
+}
+
+Ref<Object> dict_update(VM& vm, Object* self, Object* const* args, size_t, Object*) {
+    if (!is_dict(args[0]))
+        return raise_type_error(vm, "'", args[0]->type->name, "' object is not iterable");
+    intptr_t pos = 0;
+    Object* key = nullptr;
+    Object* value = nullptr;
+    while (dict_next(args[0], pos, &key, &value)) {
+        if (!is_ok(dict_setitem(vm, self, key, value)))
+            return nullptr;
+    }
+    return vm.new_none();
+}
+
+Ref<Object> dict_copy(VM& vm, Object* self, Object* const*, size_t, Object*) {
+    Ref<Object> result = dict_new(vm);
+    if (!result)
+        return nullptr;
+    Object* argument = self;
+    if (!dict_update(vm, result.get(), &argument, 1, nullptr))
+        return nullptr;
+    return result;
+}
+
+constexpr MethodDef dict_methods[] = {
+    {"get", dict_get, MethodKind::fastcall,
+     "Return the value for key if key is in the dictionary, else default."},
+    {"setdefault", dict_setdefault, MethodKind::fastcall,
+     "Insert key with a value of default if key is not in the dictionary."},
+    {"pop", dict_pop, MethodKind::fastcall,
+     "Remove specified key and return the corresponding value."},
+    {"clear", dict_clear_method, MethodKind::noargs, "Remove all items from the dict."},
+    {"update", dict_update, MethodKind::o, "Update the dict from a dict."},
+    {"copy", dict_copy, MethodKind::noargs, "Return a shallow copy of the dict."},
+    {nullptr, nullptr, MethodKind::noargs, nullptr},
+};
+
+} // namespace
+
+bool is_dict(const Object* object) {
+    return has_flag(object->type, type_dict_subclass);
+}
+
+Ref<Object> dict_new(VM& vm) {
+    Type* type = vm.types().dict;
+    if (Object* memory = vm.free_lists().dicts().pop()) {
+        vm.heap().adopt(memory, type);
+        Dict* dict = as_dict(memory);
+        dict->used = 0;
+        dict->keys = nullptr;
+        dict->version = 0;
+        return Ref<Object>::steal(memory);
+    }
+    return allocate_object<Dict>(vm, type);
+}
+
+int dict_lookup(VM& vm, Object* self, Object* key, Object** value) {
+    int64_t hash = object_hash(vm, key);
+    if (hash == -1)
+        return -1;
+    intptr_t slot = 0;
+    intptr_t position = lookup(vm, as_dict(self), key, hash, &slot);
+    if (position == -2)
+        return -1;
+    if (position < 0)
+        return 0;
+    *value = as_dict(self)->keys->entries()[position].value;
+    return 1;
+}
+
+Status dict_setitem(VM& vm, Object* self, Object* key, Object* value) {
+    int64_t hash = object_hash(vm, key);
+    if (hash == -1)
+        return Status::error;
+    Dict* dict = as_dict(self);
+    intptr_t slot = 0;
+    intptr_t position = lookup(vm, dict, key, hash, &slot);
+    if (position == -2)
+        return Status::error;
+    ++dict->version;
+    if (position >= 0) {
+        incref(value);
+        set_ref(dict->keys->entries()[position].value, value);
+        return Status::ok;
+    }
+    if (!dict->keys || dict->keys->usable <= 0) {
+        if (!is_ok(resize(vm, dict, dict->used * 3 > 5 ? dict->used * 3 : 5)))
+            return Status::error;
+    }
+    DictKeys* keys = dict->keys;
+    intptr_t free_slot = find_empty_slot(keys, hash);
+    intptr_t index = keys->nentries++;
+    incref(key);
+    incref(value);
+    keys->entries()[index] = DictEntry{hash, key, value};
+    keys->indices()[free_slot] = index;
+    --keys->usable;
+    ++dict->used;
+    return Status::ok;
+}
+
+Status dict_delitem(VM& vm, Object* self, Object* key) {
+    int64_t hash = object_hash(vm, key);
+    if (hash == -1)
+        return Status::error;
+    Dict* dict = as_dict(self);
+    intptr_t slot = 0;
+    intptr_t position = lookup(vm, dict, key, hash, &slot);
+    if (position == -2)
+        return Status::error;
+    if (position < 0)
+        return raise_key_error(vm, key);
+    DictEntry& entry = dict->keys->entries()[position];
+    Object* old_key = entry.key;
+    Object* old_value = entry.value;
+    entry.key = nullptr;
+    entry.value = nullptr;
+    dict->keys->indices()[slot] = index_dummy;
+    --dict->used;
+    ++dict->version;
+    decref(old_key);
+    decref(old_value);
+    return Status::ok;
+}
+
+bool dict_next(Object* self, intptr_t& pos, Object** key, Object** value) {
+    DictKeys* keys = as_dict(self)->keys;
+    if (!keys)
+        return false;
+    while (pos < keys->nentries) {
+        DictEntry& entry = keys->entries()[pos++];
+        if (entry.key) {
+            *key = entry.key;
+            *value = entry.value;
+            return true;
+        }
+    }
+    return false;
+}
+
+void dict_clear_all(Object* self) {
+    dict_clear_slot(self);
+}
+
+bool init_dict_type(VM& vm) {
+    TypeSpec spec{};
+    spec.name = "dict";
+    spec.basic_size = sizeof(Dict);
+    spec.flags = type_base_type | type_has_gc | type_dict_subclass;
+    TypeSlots& s = spec.slots;
+    s.dealloc = dict_dealloc;
+    s.traverse = dict_traverse;
+    s.clear = dict_clear_slot;
+    s.repr = dict_repr;
+    s.hash = hash_not_implemented;
+    s.richcompare = dict_richcompare;
+    s.len = dict_len;
+    s.getitem = dict_getitem;
+    s.setitem = dict_setitem_slot;
+    s.contains = dict_contains;
+    s.iter = dict_iter;
+    spec.methods = dict_methods;
+    Ref<Type> type = make_type(vm, spec);
+    if (!type)
+        return false;
+    vm.types().dict = type.release();
+
+    TypeSpec iterator{};
+    iterator.name = "dict_keyiterator";
+    iterator.basic_size = sizeof(DictIterator);
+    iterator.flags = type_has_gc;
+    iterator.slots.dealloc = dict_iterator_dealloc;
+    iterator.slots.traverse = dict_iterator_traverse;
+    iterator.slots.clear = dict_iterator_clear;
+    iterator.slots.iter = iter_self;
+    iterator.slots.next = dict_iterator_next;
+    Ref<Type> iterator_type = make_type(vm, iterator);
+    if (!iterator_type)
+        return false;
+    vm.types().dict_keyiterator = iterator_type.release();
+    return true;
+}
+
+} // namespace minipy::vm

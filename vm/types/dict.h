@@ -1,0 +1,39 @@
+// dict: insertion ordered, in CPython's compact layout (index table + entries array, open
+// addressing with perturbation). See dict.cpp for the invariants.
+#pragma once
+
+#include <cstdint>
+
+#include "gc/ref.h"
+#include "vm/errors.h"
+#include "vm/object.h"
+
+namespace minipy::vm {
+
+struct DictKeys;
+
+struct Dict : Object {
+    intptr_t used;    // live entries
+    DictKeys* keys;   // null for an empty dict that never held anything
+    uint64_t version; // bumped by every mutation: lookups and iterators detect changes
+};
+
+bool is_dict(const Object* object);
+inline intptr_t dict_size(const Object* d) {
+    return static_cast<const Dict*>(d)->used;
+}
+// A new empty dict. Raises MemoryError.
+[[nodiscard]] Ref<Object> dict_new(VM& vm);
+// Looks key up: 1 and *value (borrowed) when present, 0 when absent, -1 when hashing or comparing
+// raised (TypeError "unhashable type", whatever __eq__ raises).
+int dict_lookup(VM& vm, Object* dict, Object* key, Object** value);
+// d[key] = value (both borrowed). Raises TypeError for unhashable keys, MemoryError.
+[[nodiscard]] Status dict_setitem(VM& vm, Object* dict, Object* key, Object* value);
+// del d[key]. Raises KeyError(key).
+[[nodiscard]] Status dict_delitem(VM& vm, Object* dict, Object* key);
+// Iteration in insertion order: start with pos = 0; true with borrowed key/value, false at the end.
+bool dict_next(Object* dict, intptr_t& pos, Object** key, Object** value);
+void dict_clear_all(Object* dict);
+
+bool init_dict_type(VM& vm);
+} // namespace minipy::vm

@@ -1,0 +1,384 @@
+// float: an IEEE double. Dead floats go to the VM's float free list (cap 100) and the next float
+// reuses the memory, as CPython's. Python semantics followed: modulo takes the divisor's sign and
+// floor division is consistent with it (CPython's float_rem / float_divmod); comparisons with ints
+// are exact, never through a lossy conversion; the hash is CPython's _Py_HashDouble, so hash(1.0)
+// == hash(1) and equal numbers of different types hash alike; repr is the shortest round-tripping
+// text (compiler::repr_float). There are no complex numbers: a negative base to a fractional power
+// raises ValueError where CPython would return a complex.
+#include "vm/types/float.h"
+
+#include <gmp.h>
+
+#include <cerrno>
+#include <cmath>
+
+#include "compiler/literals.h"
+#include "vm/types/int.h"
+#include "vm/types/str.h"
+#include "vm/types/tuple.h"
+#include "vm/vm.h"
+
+namespace minipy::vm {
+namespace {
+
+constexpr uint64_t hash_modulus = (uint64_t{1} << 61) - 1;
+constexpr int hash_bits = 61;
+
+void float_dealloc(Object* self) {
+    VM& vm = vm_of(self);
+    vm.heap().forget(self);
+    if (self->type != vm.types().float_ || !vm.free_lists().floats().push(self))
+        gc::Heap::free_memory(self);
+}
+
+Ref<Object> float_repr(VM& vm, Object* self) {
+    return str_from_utf8(vm, compiler::repr_float(float_value(self)));
+}
+
+int64_t float_hash_slot(VM&, Object* self) {
+    return float_hash_value(self, float_value(self));
+}
+
+// Converts an operand to double; false (no exception) when it is not a number float knows.
+// Returns Status::error only for ints too large for a double.
+bool operand(VM& vm, Object* object, double& out, bool& failed) {
+    failed = false;
+    if (is_float(object)) {
+        out = float_value(object);
+        return true;
+    }
+    if (is_int(object)) {
+        failed = !is_ok(number_to_double(vm, object, out));
+        return true;
+    }
+    return false;
+}
+
+// Declares `a` and `b` from left/right or returns NotImplemented / the conversion error.
+#define MINIPY_FLOAT_OPERANDS(vm, left, right)                                                     \
+    double a = 0;                                                                                  \
+    double b = 0;                                                                                  \
+    bool failed = false;                                                                           \
+    if (!operand(vm, left, a, failed) || (!failed && !operand(vm, right, b, failed)))              \
+        return vm.new_not_implemented();                                                           \
+    if (failed)                                                                                    \
+        return nullptr;
+
+// Compares a double with an int exactly: -1, 0, 1, or 2 for nan (unordered).
+int compare_with_int(double value, const Object* integer) {
+    if (std::isnan(value))
+        return 2;
+    int64_t small = 0;
+    constexpr int64_t exact = int64_t{1} << 53;
+    if (int_to_i64(integer, small) && small > -exact && small < exact) {
+        auto other = static_cast<double>(small);
+        return (value > other) - (value < other);
+    }
+    mpz_t big;
+    mpz_init(big);
+    int_to_mpz(integer, big);
+    int c = -mpz_cmp_d(big, value); // exact, and defined for infinities
+    mpz_clear(big);
+    return (c > 0) - (c < 0);
+}
+
+Ref<Object> float_richcompare(VM& vm, Object* self, Object* other, CompareOp op) {
+    double value = float_value(self);
+    int c = 0;
+    if (is_float(other)) {
+        double o = float_value(other);
+        c = std::isnan(value) || std::isnan(o) ? 2 : (value > o) - (value < o);
+    } else if (is_int(other)) {
+        c = compare_with_int(value, other);
+    } else {
+        return vm.new_not_implemented();
+    }
+    bool result = false;
+    switch (op) {
+    case CompareOp::lt:
+        result = c == -1;
+        break;
+    case CompareOp::le:
+        result = c == -1 || c == 0;
+        break;
+    case CompareOp::eq:
+        result = c == 0;
+        break;
+    case CompareOp::ne:
+        result = c != 0;
+        break;
+    case CompareOp::gt:
+        result = c == 1;
+        break;
+    case CompareOp::ge:
+        result = c == 1 || c == 0;
+        break;
+    }
+    return vm.new_bool(result);
+}
+
+int float_bool(VM&, Object* self) {
+    return float_value(self) != 0.0;
+}
+
+Ref<Object> float_neg(VM& vm, Object* self) {
+    return float_new(vm, -float_value(self));
+}
+Ref<Object> float_pos(VM& vm, Object* self) {
+    return float_new(vm, float_value(self));
+}
+Ref<Object> float_abs(VM& vm, Object* self) {
+    return float_new(vm, std::fabs(float_value(self)));
+}
+Ref<Object> float_float(VM& vm, Object* self) {
+    if (self->type == vm.types().float_)
+        return Ref<Object>::borrow(self);
+    return float_new(vm, float_value(self));
+}
+
+// int(x): truncates towards zero. Raises OverflowError for infinities, ValueError for nan.
+Ref<Object> float_int(VM& vm, Object* self) {
+    double value = float_value(self);
+    if (std::isinf(value))
+        return raise_overflow_error(vm, "cannot convert float infinity to integer");
+    if (std::isnan(value))
+        return raise_value_error(vm, "cannot convert float NaN to integer");
+    double truncated = std::trunc(value);
+    if (std::fabs(truncated) < 9.0e18)
+        return int_from_i64(vm, static_cast<int64_t>(truncated));
+    mpz_t big;
+    mpz_init_set_d(big, truncated);
+    Ref<Object> result = int_from_mpz(vm, big);
+    mpz_clear(big);
+    return result;
+}
+
+// CPython's float_divmod, shared by //, % and divmod().
+void python_divmod(double a, double b, double& floor_quotient, double& modulo) {
+    double mod = std::fmod(a, b);
+    double div = (a - mod) / b;
+    if (mod != 0.0) {
+        if ((b < 0) != (mod < 0)) {
+            mod += b;
+            div -= 1.0;
+        }
+    } else {
+        mod = std::copysign(0.0, b);
+    }
+    if (div != 0.0) {
+        floor_quotient = std::floor(div);
+        if (div - floor_quotient > 0.5)
+            floor_quotient += 1.0;
+    } else {
+        floor_quotient = std::copysign(0.0, a / b);
+    }
+    modulo = mod;
+}
+
+Ref<Object> float_is_integer(VM& vm, Object* self, Object* const*, size_t, Object*) {
+    double value = float_value(self);
+    return vm.new_bool(std::isfinite(value) && std::floor(value) == value);
+}
+
+constexpr MethodDef float_methods[] = {
+    {"is_integer", float_is_integer, MethodKind::noargs, "Return True if the float is an integer."},
+    {nullptr, nullptr, MethodKind::noargs, nullptr},
+};
+
+} // namespace
+
+bool is_float(const Object* object) {
+    return is_subtype(object->type, object->type->vm->types().float_);
+}
+
+Ref<Object> float_new(VM& vm, double value) {
+    Type* type = vm.types().float_;
+    if (Object* memory = vm.free_lists().floats().pop()) {
+        vm.heap().adopt(memory, type);
+        static_cast<Float*>(memory)->value = value;
+        return Ref<Object>::steal(memory);
+    }
+    Ref<Float> object = allocate_object<Float>(vm, type);
+    if (!object)
+        return nullptr;
+    object->value = value;
+    return object;
+}
+
+Status number_to_double(VM& vm, const Object* object, double& out) {
+    if (is_float(object)) {
+        out = float_value(object);
+        return Status::ok;
+    }
+    if (!is_int(object))
+        return raise_type_error(vm, "must be real number, not ", object->type->name);
+    int64_t small = 0;
+    if (int_to_i64(object, small)) {
+        out = static_cast<double>(small); // the conversion rounds to nearest, ties to even
+        return Status::ok;
+    }
+    // Round half to even from the top 55 bits plus a sticky bit (mpz_get_d would truncate).
+    mpz_t big;
+    mpz_init(big);
+    int_to_mpz(object, big);
+    bool negative = mpz_sgn(big) < 0;
+    mpz_abs(big, big);
+    size_t bits = mpz_sizeinbase(big, 2);
+    bool too_large = bits > 1024;
+    double result = 0;
+    if (!too_large) {
+        size_t shift = bits - 55;
+        bool sticky = mpz_scan1(big, 0) < shift;
+        mpz_fdiv_q_2exp(big, big, shift);
+        uint64_t top = mpz_get_ui(big) | (sticky ? 1u : 0u);
+        result = std::ldexp(static_cast<double>(top), static_cast<int>(shift));
+        too_large = std::isinf(result);
+    }
+    mpz_clear(big);
+    if (too_large)
+        return raise_overflow_error(vm, "int too large to convert to float");
+    out = negative ? -result : result;
+    return Status::ok;
+}
+
+int64_t float_hash_value(const Object* self, double value) {
+    if (!std::isfinite(value)) {
+        if (std::isinf(value))
+            return value > 0 ? 314159 : -314159;
+        return hash_pointer(self); // nan: by identity (CPython 3.10+)
+    }
+    int exponent = 0;
+    double mantissa = std::frexp(value, &exponent);
+    int64_t sign = 1;
+    if (mantissa < 0) {
+        sign = -1;
+        mantissa = -mantissa;
+    }
+    // Process 28 bits at a time, reducing mod 2**61-1 (multiplying by 2**28 is a rotation there).
+    uint64_t x = 0;
+    while (mantissa != 0.0) {
+        x = ((x << 28) & hash_modulus) | x >> (hash_bits - 28);
+        mantissa *= 268435456.0;
+        exponent -= 28;
+        auto y = static_cast<uint64_t>(mantissa);
+        mantissa -= static_cast<double>(y);
+        x += y;
+        if (x >= hash_modulus)
+            x -= hash_modulus;
+    }
+    int e = exponent >= 0 ? exponent % hash_bits : hash_bits - 1 - ((-1 - exponent) % hash_bits);
+    x = ((x << e) & hash_modulus) | x >> (hash_bits - e);
+    auto hash = static_cast<int64_t>(x) * sign;
+    return hash == -1 ? -2 : hash;
+}
+
+Ref<Object> float_add(VM& vm, Object* left, Object* right) {
+    MINIPY_FLOAT_OPERANDS(vm, left, right)
+    return float_new(vm, a + b);
+}
+
+Ref<Object> float_sub(VM& vm, Object* left, Object* right) {
+    MINIPY_FLOAT_OPERANDS(vm, left, right)
+    return float_new(vm, a - b);
+}
+
+Ref<Object> float_mul(VM& vm, Object* left, Object* right) {
+    MINIPY_FLOAT_OPERANDS(vm, left, right)
+    return float_new(vm, a * b);
+}
+
+Ref<Object> float_truediv(VM& vm, Object* left, Object* right) {
+    MINIPY_FLOAT_OPERANDS(vm, left, right)
+    if (b == 0.0)
+        return raise_zero_division_error(vm, "float division by zero");
+    return float_new(vm, a / b);
+}
+
+Ref<Object> float_floordiv(VM& vm, Object* left, Object* right) {
+    MINIPY_FLOAT_OPERANDS(vm, left, right)
+    if (b == 0.0)
+        return raise_zero_division_error(vm, "float floor division by zero");
+    double quotient = 0;
+    double modulo = 0;
+    python_divmod(a, b, quotient, modulo);
+    return float_new(vm, quotient);
+}
+
+Ref<Object> float_mod(VM& vm, Object* left, Object* right) {
+    MINIPY_FLOAT_OPERANDS(vm, left, right)
+    if (b == 0.0)
+        return raise_zero_division_error(vm, "float modulo");
+    double mod = std::fmod(a, b);
+    if (mod != 0.0) {
+        if ((b < 0) != (mod < 0))
+            mod += b;
+    } else {
+        mod = std::copysign(0.0, b);
+    }
+    return float_new(vm, mod);
+}
+
+Ref<Object> float_divmod(VM& vm, Object* left, Object* right) {
+    MINIPY_FLOAT_OPERANDS(vm, left, right)
+    if (b == 0.0)
+        return raise_zero_division_error(vm, "float divmod()");
+    double quotient = 0;
+    double modulo = 0;
+    python_divmod(a, b, quotient, modulo);
+    Ref<Object> q = float_new(vm, quotient);
+    Ref<Object> m = float_new(vm, modulo);
+    if (!q || !m)
+        return nullptr;
+    return tuple_pack(vm, {q.get(), m.get()});
+}
+
+Ref<Object> float_pow(VM& vm, Object* left, Object* right, Object* modulus) {
+    if (modulus && modulus != vm.none())
+        return raise_type_error(vm, "pow() 3rd argument not allowed unless all arguments are "
+                                    "integers");
+    MINIPY_FLOAT_OPERANDS(vm, left, right)
+    if (a == 0.0 && b < 0.0)
+        return raise_zero_division_error(vm, "0.0 cannot be raised to a negative power");
+    if (a < 0.0 && std::isfinite(a) && std::isfinite(b) && std::floor(b) != b)
+        return raise_value_error(vm, "math domain error (complex result not supported)");
+    double result = std::pow(a, b);
+    if (std::isinf(result) && std::isfinite(a) && std::isfinite(b))
+        return raise_overflow_error(vm, "(34, 'Numerical result out of range')");
+    return float_new(vm, result);
+}
+
+#undef MINIPY_FLOAT_OPERANDS
+
+bool init_float_type(VM& vm) {
+    TypeSpec spec{};
+    spec.name = "float";
+    spec.basic_size = sizeof(Float);
+    spec.flags = type_base_type;
+    TypeSlots& s = spec.slots;
+    s.dealloc = float_dealloc;
+    s.repr = float_repr;
+    s.hash = float_hash_slot;
+    s.richcompare = float_richcompare;
+    s.bool_ = float_bool;
+    s.add = float_add;
+    s.sub = float_sub;
+    s.mul = float_mul;
+    s.truediv = float_truediv;
+    s.floordiv = float_floordiv;
+    s.mod = float_mod;
+    s.divmod = float_divmod;
+    s.pow = float_pow;
+    s.neg = float_neg;
+    s.pos = float_pos;
+    s.abs = float_abs;
+    s.int_ = float_int;
+    s.float_ = float_float;
+    spec.methods = float_methods;
+    Ref<Type> type = make_type(vm, spec);
+    if (!type)
+        return false;
+    vm.types().float_ = type.release();
+    return true;
+}
+
+} // namespace minipy::vm

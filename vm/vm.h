@@ -1,0 +1,149 @@
+// The VM: one interpreter instance. It owns everything its objects need: the heap (refchain and
+// generations), pools, free lists, the built-in type objects, the exception classes, the singletons
+// (None, True, False, NotImplemented, Ellipsis), the hash seed and the thread states.
+//
+// Invariants:
+//  - no process-wide mutable state: several VMs live in one process and run in parallel on
+//  different
+//    OS threads; objects never cross from one VM to another;
+//  - destroying a VM frees every object still on its refchain, cycles and leaked references
+//  included
+//    (containers are cleared first, then every object is deallocated, types last), so a host that
+//    creates and destroys VMs leaks nothing;
+//  - a VM is used by one OS thread at a time (the GIL, issue #5, will arbitrate); today it has one
+//    ThreadState, the main one.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+
+#include "gc/free_lists.h"
+#include "gc/pools.h"
+#include "gc/ref.h"
+#include "gc/refchain.h"
+#include "vm/errors.h"
+#include "vm/object.h"
+#include "vm/thread_state.h"
+#include "vm/type.h"
+
+namespace minipy::vm {
+
+// The VM's built-in types (owned by the VM).
+struct BuiltinTypes {
+    Type* object;
+    Type* type;
+    Type* int_;
+    Type* bool_;
+    Type* float_;
+    Type* str;
+    Type* bytes;
+    Type* tuple;
+    Type* list;
+    Type* dict;
+    Type* set;
+    Type* frozenset;
+    Type* none;
+    Type* not_implemented;
+    Type* ellipsis;
+    Type* tuple_iterator;
+    Type* list_iterator;
+    Type* str_iterator;
+    Type* dict_keyiterator;
+    Type* set_iterator;
+};
+
+struct VMOptions {
+    // The hash seed source: as CPython's PYTHONHASHSEED. Unset reads the environment variable; a
+    // value of 0 disables randomisation; "random" or absent draws a seed from /dev/urandom.
+    bool use_environment = true;
+    bool fixed_hash_seed = false;
+    uint64_t hash_seed = 0;
+};
+
+class VM {
+public:
+    // Creates a VM with its built-in types and pools. Null on out-of-memory.
+    static std::unique_ptr<VM> create(const VMOptions& options = {});
+    ~VM();
+    VM(const VM&) = delete;
+    VM& operator=(const VM&) = delete;
+
+    gc::Heap& heap() { return m_heap; }
+    gc::Pools& pools() { return m_pools; }
+    gc::FreeLists& free_lists() { return m_free_lists; }
+    // The ThreadState of the thread running in this VM.
+    ThreadState& thread_state() { return *m_thread_state; }
+    BuiltinTypes& types() { return m_types; }
+    ExceptionTypes& exceptions() { return m_exceptions; }
+
+    // Singletons (borrowed).
+    Object* none() const { return m_none; }
+    Object* true_() const { return m_true; }
+    Object* false_() const { return m_false; }
+    Object* not_implemented() const { return m_not_implemented; }
+    Object* ellipsis() const { return m_ellipsis; }
+    Ref<Object> new_none() const { return Ref<Object>::borrow(m_none); }
+    Ref<Object> new_bool(bool value) const { return Ref<Object>::borrow(value ? m_true : m_false); }
+    Ref<Object> new_not_implemented() const { return Ref<Object>::borrow(m_not_implemented); }
+
+    // The seed of str/bytes hashing (XXH3); 0 when PYTHONHASHSEED=0.
+    uint64_t hash_seed() const { return m_hash_seed; }
+    // sys.set_int_max_str_digits: 0 means no limit; CPython's default is 4300.
+    int64_t int_max_str_digits() const { return m_int_max_str_digits; }
+    void set_int_max_str_digits(int64_t digits) { m_int_max_str_digits = digits; }
+
+    // The preallocated MemoryError instance (borrowed).
+    Object* memory_error_instance() const { return m_memory_error; }
+    // Takes over the preallocated MemoryError (init_exception_types).
+    void set_memory_error_instance(Object* instance) { m_memory_error = instance; }
+    // True while ~VM runs: deallocs must not resurrect objects or run Python code.
+    bool is_finalizing() const { return m_finalizing; }
+
+    // Used by the init_*_type functions while the VM is built.
+    void set_singletons(Object* none, Object* true_value, Object* false_value,
+                        Object* not_implemented, Object* ellipsis);
+
+private:
+    VM() = default;
+    bool initialize(const VMOptions& options);
+    void destroy_all_objects();
+
+    gc::Heap m_heap;
+    gc::FreeLists m_free_lists;
+    gc::Pools m_pools;
+    std::unique_ptr<ThreadState> m_thread_state;
+    BuiltinTypes m_types{};
+    ExceptionTypes m_exceptions{};
+    Object* m_none = nullptr;
+    Object* m_true = nullptr;
+    Object* m_false = nullptr;
+    Object* m_not_implemented = nullptr;
+    Object* m_ellipsis = nullptr;
+    Object* m_memory_error = nullptr;
+    uint64_t m_hash_seed = 0;
+    int64_t m_int_max_str_digits = 4300;
+    bool m_finalizing = false;
+};
+
+// Allocates an object of `type` whose struct is T (plus `items` * type->item_size bytes).
+// Raises MemoryError (returns null).
+template <class T> Ref<T> allocate_object(VM& vm, Type* type, size_t items = 0) {
+    size_t bytes = type->basic_size + items * type->item_size;
+    if (type->item_size != 0 && items > (SIZE_MAX - type->basic_size) / type->item_size)
+        return raise_memory_error(vm);
+    Object* object = vm.heap().allocate(type, bytes);
+    if (!object)
+        return raise_memory_error(vm);
+    return Ref<T>::steal(static_cast<T*>(object));
+}
+
+// The VM an object belongs to.
+inline VM& vm_of(const Object* object);
+
+} // namespace minipy::vm
+
+namespace minipy::vm {
+inline VM& vm_of(const Object* object) {
+    return *object->type->vm;
+}
+} // namespace minipy::vm
