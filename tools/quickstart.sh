@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # One-command set-up for a fresh Debian machine: installs what is missing (apt-get, only absent
 # packages), configures and builds minipy, then either runs the demo or the whole test suite.
-#   tools/quickstart.sh demo    build, then run examples/demo.py
+#   tools/quickstart.sh demo    build, then run examples/demo.py and show its bytecode
 #   tools/quickstart.sh test    build, then run every test through ctest
 # Environment: BUILD_DIR (default build), BUILD_TYPE (default RelWithDebInfo), SANITIZE
 # ('address,undefined' or 'thread'), JOBS (default: number of cores), CI (true: warnings are errors).
@@ -12,7 +12,7 @@ what="${1:-demo}"
 case "$what" in demo|test|build) ;; *) echo "usage: $0 demo|test|build" >&2; exit 2 ;; esac
 
 packages=(build-essential cmake ninja-build pkg-config re2c bison libgtest-dev libgmock-dev
-          libbenchmark-dev libgmp-dev libutf8proc-dev libedit-dev libxxhash-dev python3 tmux
+          libbenchmark-dev libgmp-dev libutf8proc-dev libedit-dev libxxhash-dev libicu-dev python3 tmux
           clang libclang-rt-14-dev gnuplot-nox hyperfine)
 missing=()
 for package in "${packages[@]}"; do
@@ -37,10 +37,10 @@ cmake --build "$build_dir" -j "$jobs"
 
 case "$what" in
 demo)
-    echo "== minipy --dump-ast examples/demo.py"
-    "$build_dir/minipy" --dump-ast examples/demo.py
-    echo "== minipy --dis examples/demo.py"
-    "$build_dir/minipy" --dis examples/demo.py
+    echo "== minipy examples/demo.py"
+    "$build_dir/minipy" examples/demo.py
+    echo "== minipy --dis examples/demo.py (the bytecode it ran)"
+    "$build_dir/minipy" --dis examples/demo.py | head -n 20
     ;;
 test)
     ctest --test-dir "$build_dir" --output-on-failure -j "$jobs" --timeout 300

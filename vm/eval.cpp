@@ -1,0 +1,385 @@
+// THE eval loop: runs frames of Code objects. Python-to-Python calls push a frame on the thread's
+// FrameStack and continue in the same loop (no native recursion), as CPython 3.11 does; returns pop
+// it. Exceptions unwind through the code's exception table; a frame without a handler is popped and
+// the caller's table is searched, until the entry frame returns null to its C++ caller.
+//
+// Dispatch uses computed goto (`&&label`, a GCC/Clang extension) when MINIPY_COMPUTED_GOTO is 1,
+// else a switch. Each opcode stays short: longer bodies are helpers in vm/eval_ops.cpp.
+//
+// Invariants:
+//  - between instructions, [stack_base, sp) holds owned references (NULL slots of calls may be
+//    null);
+//  - `frame->instruction` is set before anything that can raise or run a nested frame;
+//  - the recursion depth counts every running Python frame (RecursionError at the limit).
+#include "vm/eval.h"
+
+#include "vm/code.h"
+#include "vm/eval_helpers.h"
+#include "vm/eval_ops.h"
+#include "vm/frame.h"
+#include "vm/generator.h"
+#include "vm/opcodes.h"
+#include "vm/runtime.h"
+#include "vm/types/dict.h"
+#include "vm/types/float.h"
+#include "vm/types/function.h"
+#include "vm/types/int.h"
+#include "vm/types/list.h"
+#include "vm/types/set.h"
+#include "vm/types/str.h"
+#include "vm/types/tuple.h"
+
+#if !defined(MINIPY_COMPUTED_GOTO)
+#if defined(__GNUC__) || defined(__clang__)
+#define MINIPY_COMPUTED_GOTO 1
+#else
+#define MINIPY_COMPUTED_GOTO 0
+#endif
+#endif
+
+#if MINIPY_COMPUTED_GOTO && defined(__GNUC__)
+#pragma GCC diagnostic ignored "-Wpedantic"
+#endif
+
+namespace minipy::vm {
+namespace {
+
+constexpr uint32_t code_is_generator =
+    compiler::code_generator | compiler::code_coroutine | compiler::code_async_generator;
+
+// Small-int and float fast paths for BINARY_OP; null when they do not apply (no exception).
+Object* fast_binary(VM& vm, Object* left, Object* right, uint32_t op) {
+    Type* int_type = vm.types().int_;
+    if (left->type == int_type && right->type == int_type) {
+        const Int* a = static_cast<const Int*>(left);
+        const Int* b = static_cast<const Int*>(right);
+        if (a->is_big || b->is_big)
+            return nullptr;
+        int64_t result = 0;
+        switch (static_cast<BinaryOpArg>(op)) {
+        case BinaryOpArg::Add:
+        case BinaryOpArg::InplaceAdd:
+            if (__builtin_add_overflow(a->small, b->small, &result))
+                return nullptr;
+            break;
+        case BinaryOpArg::Subtract:
+        case BinaryOpArg::InplaceSubtract:
+            if (__builtin_sub_overflow(a->small, b->small, &result))
+                return nullptr;
+            break;
+        case BinaryOpArg::Multiply:
+        case BinaryOpArg::InplaceMultiply:
+            if (__builtin_mul_overflow(a->small, b->small, &result))
+                return nullptr;
+            break;
+        default:
+            return nullptr;
+        }
+        return int_from_i64(vm, result).release();
+    }
+    Type* float_type = vm.types().float_;
+    if (left->type == float_type && right->type == float_type) {
+        double a = float_value(left);
+        double b = float_value(right);
+        switch (static_cast<BinaryOpArg>(op)) {
+        case BinaryOpArg::Add:
+        case BinaryOpArg::InplaceAdd:
+            return float_new(vm, a + b).release();
+        case BinaryOpArg::Subtract:
+        case BinaryOpArg::InplaceSubtract:
+            return float_new(vm, a - b).release();
+        case BinaryOpArg::Multiply:
+        case BinaryOpArg::InplaceMultiply:
+            return float_new(vm, a * b).release();
+        default:
+            return nullptr;
+        }
+    }
+    return nullptr;
+}
+
+// COMPARE_OP fast path for two small ints: the bool, or -1 when it does not apply.
+int fast_compare(VM& vm, Object* left, Object* right, uint32_t op) {
+    Type* int_type = vm.types().int_;
+    if (left->type != int_type || right->type != int_type)
+        return -1;
+    const Int* a = static_cast<const Int*>(left);
+    const Int* b = static_cast<const Int*>(right);
+    if (a->is_big || b->is_big)
+        return -1;
+    switch (static_cast<CompareOpArg>(op)) {
+    case CompareOpArg::Lt:
+        return a->small < b->small;
+    case CompareOpArg::Le:
+        return a->small <= b->small;
+    case CompareOpArg::Eq:
+        return a->small == b->small;
+    case CompareOpArg::Ne:
+        return a->small != b->small;
+    case CompareOpArg::Gt:
+        return a->small > b->small;
+    case CompareOpArg::Ge:
+        return a->small >= b->small;
+    }
+    return -1;
+}
+
+// Pushes a frame for a Python function called from the loop, binding the arguments. Null when
+// raised (RecursionError, TypeError, MemoryError).
+Frame* push_function_frame(Runtime& rt, Function* func, Object* const* args, size_t nargs,
+                           Object* kwnames) {
+    ThreadState& thread = rt.vm().thread_state();
+    if (!is_ok(thread.enter_recursive_call("")))
+        return nullptr;
+    void* memory = rt.frames().push(frame_slot_count(func->code));
+    if (!memory) {
+        thread.leave_recursive_call();
+        (void)raise_memory_error(rt.vm());
+        return nullptr;
+    }
+    Frame* frame = frame_init(memory, func->code, func, func->globals, func->builtins, nullptr);
+    if (!is_ok(bind_arguments(rt, func, frame->localsplus(), args, nargs, kwnames))) {
+        frame_clear(frame);
+        rt.frames().pop(memory);
+        thread.leave_recursive_call();
+        return nullptr;
+    }
+    return frame;
+}
+
+void pop_frame(Runtime& rt, Frame* frame) {
+    frame_clear(frame);
+    if (!frame->in_generator)
+        rt.frames().pop(frame);
+    rt.vm().thread_state().leave_recursive_call();
+}
+
+// Whether a call of `callable` can run as an inline frame of the loop.
+bool is_inline_callable(Runtime& rt, Object* callable) {
+    return callable->type == rt.types().function &&
+           !(static_cast<Function*>(callable)->code->flags & code_is_generator);
+}
+
+Ref<Object> run(Runtime& rt, Frame* entry, Object* sent, bool throwing, bool* yielded);
+
+} // namespace
+
+// ====== Entry points
+
+Ref<Object> eval_function(Runtime& rt, Function* func, Object* const* args, size_t nargs,
+                          Object* kwnames) {
+    if (func->code->flags & code_is_generator)
+        return generator_from_call(rt, func, args, nargs, kwnames);
+    Frame* frame = push_function_frame(rt, func, args, nargs, kwnames);
+    if (!frame)
+        return nullptr;
+    frame->is_entry = true;
+    return run(rt, frame, nullptr, false, nullptr);
+}
+
+Ref<Object> eval_code(Runtime& rt, Code* code, Object* globals, Object* locals, Object* closure) {
+    ThreadState& thread = rt.vm().thread_state();
+    if (!is_ok(thread.enter_recursive_call("")))
+        return nullptr;
+    void* memory = rt.frames().push(frame_slot_count(code));
+    if (!memory) {
+        thread.leave_recursive_call();
+        return raise_memory_error(rt.vm());
+    }
+    Object* builtins = nullptr;
+    if (dict_lookup(rt.vm(), globals, rt.names().__builtins__, &builtins) < 0)
+        builtins = nullptr;
+    if (!builtins || !is_dict(builtins))
+        builtins = rt.builtins();
+    Frame* frame = frame_init(memory, code, nullptr, globals, builtins, locals);
+    if (closure) {
+        for (intptr_t i = 0; i < tuple_size(closure); ++i) {
+            Object* cell = tuple_items(closure)[i];
+            incref(cell);
+            frame->localsplus()[code->nlocalsplus - tuple_size(closure) + i] = cell;
+        }
+    }
+    frame->is_entry = true;
+    return run(rt, frame, nullptr, false, nullptr);
+}
+
+Ref<Object> eval_resume(Runtime& rt, Frame* frame, Object* sent, bool throwing, bool* yielded) {
+    if (!is_ok(rt.vm().thread_state().enter_recursive_call("")))
+        return nullptr;
+    frame->is_entry = true;
+    return run(rt, frame, sent, throwing, yielded);
+}
+
+namespace {
+
+// ====== The loop
+
+#define MINIPY_STACK_POP() (*--sp)
+#define MINIPY_STACK_PUSH(v) (*sp++ = (v))
+#define MINIPY_TOP() (sp[-1])
+#define MINIPY_PEEK(n) (sp[-static_cast<ptrdiff_t>(n)])
+#define MINIPY_SKIP_CACHES(op) (next += cache_words(Opcode::op))
+#define MINIPY_JUMP_TO(target) (next = first + (target))
+// Stores the instruction index so errors and nested frames see it.
+#define MINIPY_SAVE() (frame->instruction = static_cast<int32_t>(this_instr - first))
+#define MINIPY_LOAD_FRAME()                                                                        \
+    do {                                                                                           \
+        code = frame->code;                                                                        \
+        first = code->instructions;                                                                \
+        localsplus = frame->localsplus();                                                          \
+        consts = tuple_items(code->consts);                                                        \
+        names = tuple_items(code->names);                                                          \
+        sp = frame->stack_top;                                                                     \
+        rt.set_current_frame(frame);                                                               \
+    } while (0)
+
+// A computed goto does not run the destructors of the scopes it leaves, so a case that may still
+// hold a Ref dispatches through MINIPY_DISPATCH (a plain goto to `next_instruction`, which does);
+// the hot cases that hold none use MINIPY_FAST_DISPATCH (threaded code).
+#if MINIPY_COMPUTED_GOTO
+#define MINIPY_TARGET(op) target_##op:
+#define MINIPY_FAST_DISPATCH()                                                                     \
+    do {                                                                                           \
+        this_instr = next;                                                                         \
+        word = *next++;                                                                            \
+        oparg = word >> 8;                                                                         \
+        goto* dispatch_table[word & 0xFF];                                                         \
+    } while (0)
+#define MINIPY_DISPATCH() goto next_instruction
+#else
+#define MINIPY_TARGET(op) case Opcode::op:
+#define MINIPY_FAST_DISPATCH() goto dispatch
+#define MINIPY_DISPATCH() goto dispatch
+#endif
+
+Ref<Object> run(Runtime& rt, Frame* entry, Object* sent, bool throwing, bool* yielded) {
+    VM& vm = rt.vm();
+    ThreadState& thread = vm.thread_state();
+    Frame* frame = entry;
+    frame->previous = rt.current_frame();
+    Code* code;
+    uint32_t* first;
+    Object** localsplus;
+    Object* const* consts;
+    Object* const* names;
+    Object** sp;
+    MINIPY_LOAD_FRAME();
+    uint32_t* next = first + frame->resume_at;
+    uint32_t* this_instr = next;
+    uint32_t word = 0;
+    uint32_t oparg = 0;
+    Object* kwnames = nullptr;
+    Object* retval = nullptr;
+
+#if MINIPY_COMPUTED_GOTO
+    // code_from_unit checked that every opcode is below opcode_count.
+    static void* const dispatch_table[opcode_count] = {
+#define MINIPY_OPCODE(name, operand, caches, effect) &&target_##name,
+#define MINIPY_PSEUDO_OPCODE(name, operand, caches, effect)
+#include "vm/opcodes.def"
+#undef MINIPY_OPCODE
+#undef MINIPY_PSEUDO_OPCODE
+    };
+#endif
+
+    if (yielded)
+        *yielded = false;
+    if (throwing) {
+        this_instr = next - 1 >= first ? next - 1 : first;
+        goto error;
+    }
+    if (sent)
+        MINIPY_STACK_PUSH(Ref<Object>::borrow(sent).release());
+
+#if MINIPY_COMPUTED_GOTO
+next_instruction:
+    MINIPY_FAST_DISPATCH();
+#else
+dispatch:
+    this_instr = next;
+    word = *next++;
+    oparg = word >> 8;
+dispatch_word:
+    switch (static_cast<Opcode>(word & 0xFF)) {
+#endif
+
+#include "vm/eval_cases.inc"
+
+#if !MINIPY_COMPUTED_GOTO
+default:
+    MINIPY_SAVE();
+    (void)raise_system_error(vm, "unknown opcode ", word & 0xFF);
+    goto error;
+}
+#endif
+
+error : MINIPY_SAVE();
+if (!thread.has_exception())
+    (void)raise_system_error(vm, "error return without exception set");
+record_exception(rt, frame);
+
+exception_unwind : for (;;) {
+    // RERAISE may have moved frame->instruction (the reported line); handlers are found from
+    // the instruction that raised, as CPython's exception_unwind does.
+    const compiler::ExceptionTableEntry* handler =
+        code_find_handler(code, static_cast<int32_t>(this_instr - first));
+    if (handler) {
+        Object** target_sp = frame->stack_base() + handler->depth;
+        while (sp > target_sp)
+            xdecref(MINIPY_STACK_POP());
+        if (handler->push_lasti) {
+            Ref<Object> lasti = int_from_i64(vm, frame->instruction);
+            if (!lasti)
+                goto error;
+            MINIPY_STACK_PUSH(lasti.release());
+        }
+        MINIPY_STACK_PUSH(thread.fetch_exception().release());
+        MINIPY_JUMP_TO(handler->target);
+        MINIPY_DISPATCH();
+    }
+    frame->stack_top = sp;
+    Frame* caller = frame->previous;
+    bool was_entry = frame->is_entry;
+    bool generator = frame->in_generator;
+    if (generator) {
+        rt.set_current_frame(caller);
+        thread.leave_recursive_call();
+        return nullptr;
+    }
+    pop_frame(rt, frame);
+    if (was_entry) {
+        rt.set_current_frame(caller);
+        return nullptr;
+    }
+    frame = caller;
+    MINIPY_LOAD_FRAME();
+    this_instr = first + frame->instruction;
+    record_exception(rt, frame);
+}
+
+return_value :
+// retval (owned) leaves the current frame.
+{
+    frame->stack_top = sp;
+    Frame* caller = frame->previous;
+    if (frame->in_generator) {
+        rt.set_current_frame(caller);
+        thread.leave_recursive_call();
+        return Ref<Object>::steal(retval);
+    }
+    bool was_entry = frame->is_entry;
+    pop_frame(rt, frame);
+    if (was_entry) {
+        rt.set_current_frame(caller);
+        return Ref<Object>::steal(retval);
+    }
+    frame = caller;
+    MINIPY_LOAD_FRAME();
+    next = first + frame->resume_at;
+    MINIPY_STACK_PUSH(retval);
+    MINIPY_DISPATCH();
+}
+}
+
+} // namespace
+} // namespace minipy::vm

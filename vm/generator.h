@@ -1,0 +1,35 @@
+// Generators: a function whose code has the GENERATOR flag returns one of these instead of running.
+// The generator owns its frame (malloc'd, never on the FrameStack) and resumes it through
+// eval_resume on send/next/throw/close.
+//
+// Invariants:
+//  - `frame` stays allocated until the generator dies; once `finished`, it holds no references;
+//  - `running` is true only while the frame executes (re-entering raises ValueError).
+#pragma once
+
+#include "gc/ref.h"
+#include "vm/frame.h"
+#include "vm/object.h"
+
+namespace minipy::vm {
+
+class Runtime;
+struct Function;
+
+struct Generator : Object {
+    Frame* frame; // owned memory
+    Object* name;
+    Object* qualname;
+    bool started;
+    bool running;
+    bool finished;
+};
+
+// Makes the generator of a call to a generator function (arguments bound now, as CPython does).
+[[nodiscard]] Ref<Object> generator_from_call(Runtime& rt, Function* func, Object* const* args,
+                                              size_t nargs, Object* kwnames);
+// Sends `value` into a generator or iterator for SEND / yield from: the yielded value, or (with
+// `returned` set) the value it returned. Raises what the delegate raises.
+[[nodiscard]] Ref<Object> send_to(Runtime& rt, Object* receiver, Object* value, bool& returned);
+
+} // namespace minipy::vm

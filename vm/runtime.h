@@ -1,0 +1,168 @@
+// The interpreter state that sits beside D's VM (issue #3): the types the eval loop adds (function,
+// code, cell, method, builtin function, module, range, slice, generator, traceback, property,
+// staticmethod, classmethod, super), the builtins and sys.modules dicts, interned dunder names, the
+// per-thread frame stack and the handled-exception slot.
+//
+// Invariants:
+//  - one Runtime per VM, created by Runtime::create after the VM and destroyed before it; it owns
+//    one reference to every object field below;
+//  - runtime_of(vm) finds it. FIXME: the VM has no extension slot yet, so the link is a small
+//    registry keyed by VM address (see runtime.cpp); a `VM::runtime()` member would replace it.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "vm/frame.h"
+#include "vm/vm.h"
+
+namespace minipy::vm {
+
+// Interned attribute names the runtime compares by pointer.
+#define MINIPY_RUNTIME_NAMES(X)                                                                    \
+    X(__init__)                                                                                    \
+    X(__new__)                                                                                     \
+    X(__name__)                                                                                    \
+    X(__qualname__) X(__module__) X(__dict__) X(__class__) X(__doc__) X(__builtins__) X(__main__)  \
+        X(__build_class__) X(__annotations__) X(__call__) X(__repr__) X(__str__) X(__hash__)       \
+            X(__eq__) X(__ne__) X(__lt__) X(__le__) X(__gt__) X(__ge__) X(__iter__) X(__next__) X( \
+                __len__) X(__getitem__) X(__setitem__) X(__delitem__) X(__contains__) X(__bool__)  \
+                X(__getattr__) X(__getattribute__) X(__setattr__) X(__delattr__) X(__enter__)      \
+                    X(__exit__) X(__set_name__) X(__init_subclass__) X(__mro__) X(__bases__)       \
+                        X(__base__) X(__defaults__) X(__kwdefaults__) X(__code__) X(__globals__)   \
+                            X(__closure__) X(__wrapped__) X(__self__) X(__get__) X(__set__) X(     \
+                                __delete__) X(__index__) X(__int__) X(__float__) X(__neg__)        \
+                                X(__pos__) X(__abs__) X(__invert__) X(__classcell__) X(__slots__)  \
+                                    X(__format__) X(__missing__) X(__reversed__) X(__prepare__)    \
+                                        X(__instancecheck__) X(__subclasscheck__) X(__traceback__) \
+                                            X(__context__) X(__cause__) X(__suppress_context__)    \
+                                                X(args) X(send) X(close) X(stdout) X(write)        \
+                                                    X(flush) X(metaclass) X(keys) X(value)         \
+                                                        X(__notes__) X(__abstractmethods__)        \
+                                                            X(__weakref__)
+
+struct RuntimeNames {
+#define MINIPY_X(name) Object* name;
+    MINIPY_RUNTIME_NAMES(MINIPY_X)
+#undef MINIPY_X
+    Object* dunder_func; // "__func__" (a predefined identifier in C++)
+};
+
+struct RuntimeTypes {
+    Type* function;
+    Type* code;
+    Type* cell;
+    Type* method;
+    Type* builtin_function;
+    Type* module;
+    Type* range;
+    Type* range_iterator;
+    Type* slice;
+    Type* generator;
+    Type* traceback;
+    Type* property;
+    Type* staticmethod;
+    Type* classmethod;
+    Type* super;
+    Type* iterator_adapter; // enumerate/zip/map/filter/reversed/callable-iterator share one layout
+    Type* seq_iterator;
+    Type* mappingproxy;
+    Type* slot_wrapper;
+    Type* generic_alias;
+    Type* union_type;
+};
+
+// Makes an instance of built-in `cls` (or of a heap subclass whose solid base is it) from call
+// arguments: the `__new__` + `__init__` of a built-in type.
+using ConstructorFn = Ref<Object> (*)(VM& vm, Type* cls, Object* const* args, size_t nargs,
+                                      Object* kwnames);
+
+class Runtime {
+public:
+    // Makes the runtime of `vm`: its types, builtins and module table. Null on MemoryError.
+    static std::unique_ptr<Runtime> create(VM& vm);
+    ~Runtime();
+    Runtime(const Runtime&) = delete;
+    Runtime& operator=(const Runtime&) = delete;
+
+    VM& vm() { return m_vm; }
+    RuntimeTypes& types() { return m_types; }
+    const RuntimeNames& names() const { return m_names; }
+    Object* builtins() const { return m_builtins; } // dict (borrowed)
+    Object* modules() const { return m_modules; }   // dict name -> module (borrowed)
+    FrameStack& frames() { return m_frames; }
+
+    // The exception being handled (sys.exc_info()[1]) or null; borrowed, owned by the runtime.
+    Object* handled_exception() const { return m_handled; }
+    // Replaces the handled exception (takes a new reference or null) and returns the old one.
+    Object* exchange_handled(Object* exception) {
+        Object* old = m_handled;
+        m_handled = exception;
+        return old;
+    }
+    // Constructors of built-in types, keyed by the type.
+    void set_constructor(const Type* type, ConstructorFn fn) { m_constructors[type] = fn; }
+    ConstructorFn constructor(const Type* type) const {
+        auto found = m_constructors.find(type);
+        return found == m_constructors.end() ? nullptr : found->second;
+    }
+
+    // The unbound built-in method `name` (an interned str) of built-in `type`, cached: LOAD_METHOD
+    // pushes it with the receiver instead of allocating a bound method per call. Borrowed; null
+    // when the type has no such method. Raises MemoryError (null with the exception set).
+    Object* builtin_method(Type* type, Object* name);
+
+    // Directories searched by `import` for NAME.py (sys.path; the script's directory first).
+    std::vector<std::string>& search_path() { return m_search_path; }
+
+    // The innermost running frame on this thread (for tracebacks, globals(), super()).
+    Frame* current_frame() const { return m_current; }
+    void set_current_frame(Frame* frame) { m_current = frame; }
+
+private:
+    explicit Runtime(VM& vm) : m_vm(vm) {}
+    bool initialize();
+
+    VM& m_vm;
+    RuntimeTypes m_types{};
+    RuntimeNames m_names{};
+    Object* m_builtins = nullptr;
+    Object* m_modules = nullptr;
+    Object* m_handled = nullptr;
+    Frame* m_current = nullptr;
+    FrameStack m_frames;
+    std::unordered_map<const Type*, ConstructorFn> m_constructors;
+    std::vector<std::string> m_search_path;
+    struct MethodKey {
+        const Type* type;
+        const Object* name;
+        bool operator==(const MethodKey&) const = default;
+    };
+    struct MethodKeyHash {
+        size_t operator()(const MethodKey& key) const {
+            return std::hash<const void*>()(key.type) * 31 + std::hash<const void*>()(key.name);
+        }
+    };
+    std::unordered_map<MethodKey, Object*, MethodKeyHash> m_builtin_methods; // owned values
+};
+
+// The runtime of a VM (which must have one).
+Runtime& runtime_of(VM& vm);
+
+// Per-type init functions, called by Runtime::initialize in this order.
+bool init_function_types(Runtime& runtime); // function, code, cell, method, builtin function
+bool init_module_type(Runtime& runtime);
+bool init_range_types(Runtime& runtime);      // range, range_iterator, slice
+bool init_class_support(Runtime& runtime);    // type(...) calls, object attribute protocol
+bool init_descriptor_types(Runtime& runtime); // property, staticmethod, classmethod, super
+bool init_generator_type(Runtime& runtime);
+bool init_traceback_type(Runtime& runtime);
+bool init_iterator_types(Runtime& runtime);
+} // namespace minipy::vm
+
+namespace minipy::stdlib {
+// Fills the builtins dict (stdlib/builtins.cpp).
+bool init_builtins(vm::Runtime& runtime);
+} // namespace minipy::stdlib

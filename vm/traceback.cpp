@@ -1,0 +1,290 @@
+// Traceback objects and CPython-style printing of uncaught exceptions. See vm/traceback.h.
+#include "vm/traceback.h"
+
+#include <fstream>
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+#include "vm/code.h"
+#include "vm/eval_helpers.h"
+#include "vm/frame.h"
+#include "vm/opcodes.h"
+#include "vm/runtime.h"
+#include "vm/types/class.h"
+#include "vm/types/dict.h"
+#include "vm/types/int.h"
+#include "vm/types/str.h"
+
+namespace minipy::vm {
+namespace {
+
+int traceback_traverse(Object* self, VisitFn visit, void* arg) {
+    auto* tb = static_cast<Traceback*>(self);
+    if (tb->next) {
+        if (int result = visit(tb->next, arg))
+            return result;
+    }
+    return tb->code ? visit(tb->code, arg) : 0;
+}
+
+void traceback_clear(Object* self) {
+    auto* tb = static_cast<Traceback*>(self);
+    set_ref(tb->next, nullptr);
+    Object* code = tb->code;
+    tb->code = nullptr;
+    xdecref(code);
+}
+
+void traceback_dealloc(Object* self) {
+    traceback_clear(self);
+    vm_of(self).heap().release(self);
+}
+
+Ref<Object> traceback_getattr(VM& vm, Object* self, Object* name) {
+    auto* tb = static_cast<Traceback*>(self);
+    std::string_view text = str_ascii_view(name);
+    if (text == "tb_next")
+        return Ref<Object>::borrow(tb->next ? tb->next : vm.none());
+    if (text == "tb_lineno")
+        return int_from_i64(vm, tb->line);
+    return get_attr_generic(vm, self, name);
+}
+
+// The source line `line` of `filename` (unstripped, no newline), or "" when unreadable.
+std::string raw_source_line(const std::string& filename, int line) {
+    std::ifstream file(filename);
+    if (!file || line <= 0)
+        return "";
+    std::string text;
+    for (int i = 0; i < line; ++i) {
+        if (!std::getline(file, text))
+            return "";
+    }
+    while (!text.empty() && (text.back() == '\r' || text.back() == '\n'))
+        text.pop_back();
+    return text;
+}
+
+size_t code_points_in(std::string_view bytes) {
+    size_t n = 0;
+    for (char c : bytes)
+        n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    return n;
+}
+
+// The byte offset of the last (or first) occurrence of `op` in `segment` outside brackets and
+// strings, or npos.
+size_t find_top_level(std::string_view segment, std::string_view op, bool last) {
+    int depth = 0;
+    char quote = 0;
+    size_t found = std::string_view::npos;
+    for (size_t i = 0; i < segment.size(); ++i) {
+        char c = segment[i];
+        if (quote) {
+            if (c == '\\')
+                ++i;
+            else if (c == quote)
+                quote = 0;
+            continue;
+        }
+        if (depth == 0 && op == "[" && c == '[') {
+            found = i;
+            ++depth;
+            continue;
+        }
+        if (c == '\'' || c == '"')
+            quote = c;
+        else if (c == '(' || c == '[' || c == '{')
+            ++depth;
+        else if (c == ')' || c == ']' || c == '}')
+            --depth;
+        else if (depth == 0 && segment.substr(i, op.size()) == op) {
+            // `*` must not match inside `**`, `/` inside `//`, `<` inside `<<`.
+            bool longer = i + op.size() < segment.size() && segment[i + op.size()] == op.back() &&
+                          (op == "*" || op == "/" || op == "<" || op == ">");
+            bool after_same = i > 0 && segment[i - 1] == op.front() && op.size() == 1 &&
+                              (op == "*" || op == "/" || op == "<" || op == ">");
+            if (!longer && !after_same) {
+                found = i;
+                if (!last)
+                    return found;
+            }
+            if (longer)
+                ++i;
+        }
+    }
+    return found;
+}
+
+// CPython 3.11's caret line under the source line (traceback.c print_error_location_carets):
+// `~` marks operands, `^` the failing operator or subscript; nothing when the range covers the
+// whole line.
+std::string caret_line(const Code* code, int32_t instruction, const std::string& line) {
+    const auto& locations = code_unit(code).locations;
+    if (instruction < 0 || static_cast<size_t>(instruction) >= locations.size())
+        return "";
+    const compiler::Location& where = locations[static_cast<size_t>(instruction)];
+    if (where.column < 0 || where.end_column < 0 || where.line < 0)
+        return "";
+    size_t indent = line.find_first_not_of(" \t\f");
+    size_t last = line.find_last_not_of(" \t\f");
+    if (indent == std::string::npos)
+        return "";
+    size_t start = static_cast<size_t>(where.column);
+    size_t end = where.end_line == where.line ? static_cast<size_t>(where.end_column) : last + 1;
+    if (start >= line.size() || end > line.size() || end <= start)
+        return "";
+    std::string_view segment = std::string_view(line).substr(start, end - start);
+    size_t left_end = std::string_view::npos;
+    size_t right_start = std::string_view::npos;
+    Opcode op = instruction_opcode(code->instructions[instruction]);
+    uint32_t arg = instruction_operand(code->instructions[instruction]);
+    // Statement-level instructions cover their whole statement in CPython: no carets.
+    if (op == Opcode::IMPORT_NAME || op == Opcode::IMPORT_FROM || op == Opcode::IMPORT_STAR ||
+        op == Opcode::RAISE_VARARGS || op == Opcode::RERAISE || op == Opcode::STORE_NAME ||
+        op == Opcode::STORE_GLOBAL || op == Opcode::STORE_FAST || op == Opcode::DELETE_NAME)
+        return "";
+    if (where.end_line == where.line && op == Opcode::BINARY_OP && arg < 26) {
+        std::string_view symbol = binary_op_symbols[arg];
+        size_t at = find_top_level(segment, symbol, symbol != "**");
+        if (at != std::string_view::npos) {
+            left_end = at;
+            right_start = at + symbol.size();
+        }
+    } else if (where.end_line == where.line && op == Opcode::BINARY_SUBSCR) {
+        size_t at = find_top_level(segment, "[", true);
+        if (at != std::string_view::npos && at > 0) {
+            left_end = at;
+            right_start = segment.size();
+        }
+    }
+    bool whole_line = start <= indent && end >= last + 1;
+    if (whole_line && left_end == std::string_view::npos)
+        return "";
+    std::string out(4 + code_points_in(std::string_view(line).substr(indent, start - indent)), ' ');
+    for (size_t i = 0; i < segment.size(); ++i) {
+        if ((static_cast<unsigned char>(segment[i]) & 0xC0) == 0x80)
+            continue;
+        bool operand = left_end != std::string_view::npos && (i < left_end || i >= right_start);
+        out.push_back(operand ? '~' : '^');
+    }
+    return out;
+}
+
+std::string exception_line(Runtime& rt, Object* exception) {
+    VM& vm = rt.vm();
+    Type* type = exception->type;
+    std::string name = type->name;
+    if (is_heap_type(type) && type->dict) {
+        Object* module = nullptr;
+        Object* qualname = nullptr;
+        (void)dict_lookup(vm, type->dict, rt.names().__module__, &module);
+        (void)dict_lookup(vm, type->dict, rt.names().__qualname__, &qualname);
+        if (qualname && is_str(qualname))
+            name = str_to_utf8(qualname);
+        if (module && is_str(module) && str_to_utf8(module) != "builtins")
+            name = str_to_utf8(module) + "." + name;
+    }
+    Ref<Object> saved = vm.thread_state().fetch_exception();
+    Ref<Object> text = object_str(vm, exception);
+    std::string message;
+    if (text)
+        message = str_to_utf8(text.get());
+    else
+        message = "<exception str() failed>";
+    vm.thread_state().clear_exception();
+    if (saved)
+        vm.thread_state().set_exception(std::move(saved));
+    return message.empty() ? name : name + ": " + message;
+}
+
+void print_one(Runtime& rt, Object* exception, std::FILE* stream) {
+    auto* e = static_cast<BaseExceptionObject*>(exception);
+    if (e->traceback && e->traceback->type == rt.types().traceback) {
+        std::fputs("Traceback (most recent call last):\n", stream);
+        for (Object* o = e->traceback; o; o = static_cast<Traceback*>(o)->next) {
+            auto* tb = static_cast<Traceback*>(o);
+            std::string filename = str_to_utf8(tb->code->filename);
+            std::fprintf(stream, "  File \"%s\", line %d, in %s\n", filename.c_str(), tb->line,
+                         str_to_utf8(tb->code->name).c_str());
+            std::string raw = raw_source_line(filename, tb->line);
+            size_t begin = raw.find_first_not_of(" \t\f");
+            if (begin != std::string::npos) {
+                size_t end = raw.find_last_not_of(" \t\f");
+                std::fprintf(stream, "    %s\n", raw.substr(begin, end - begin + 1).c_str());
+                std::string carets = caret_line(tb->code, tb->instruction, raw);
+                if (!carets.empty())
+                    std::fprintf(stream, "%s\n", carets.c_str());
+            }
+        }
+    }
+    std::fprintf(stream, "%s\n", exception_line(rt, exception).c_str());
+}
+
+} // namespace
+
+void traceback_add(Runtime& rt, Object* exception, Frame* frame) {
+    VM& vm = rt.vm();
+    Ref<Traceback> tb = allocate_object<Traceback>(vm, rt.types().traceback);
+    if (!tb)
+        return;
+    auto* e = static_cast<BaseExceptionObject*>(exception);
+    tb->next = e->traceback; // takes over the exception's reference
+    e->traceback = nullptr;
+    incref(frame->code);
+    tb->code = frame->code;
+    tb->instruction = frame->instruction;
+    tb->line = frame->line();
+    e->traceback = tb.release();
+}
+
+void print_exception(Runtime& rt, Object* exception, std::FILE* stream) {
+    // Oldest first: follow __cause__ / __context__ back, then print forwards.
+    std::vector<std::pair<Object*, int>>
+        chain; // exception, link kind to the next (1 cause, 2 context)
+    std::unordered_set<Object*> seen;
+    Object* current = exception;
+    int link = 0;
+    while (current && is_exception_instance(current) && seen.insert(current).second) {
+        chain.emplace_back(current, link);
+        auto* e = static_cast<BaseExceptionObject*>(current);
+        if (e->cause) {
+            current = e->cause;
+            link = 1;
+        } else if (e->context && !e->suppress_context) {
+            current = e->context;
+            link = 2;
+        } else {
+            current = nullptr;
+        }
+    }
+    for (size_t i = chain.size(); i > 0; --i) {
+        print_one(rt, chain[i - 1].first, stream);
+        int kind = chain[i - 1].second;
+        if (kind == 1)
+            std::fputs("\nThe above exception was the direct cause of the following exception:\n\n",
+                       stream);
+        else if (kind == 2)
+            std::fputs("\nDuring handling of the above exception, another exception occurred:\n\n",
+                       stream);
+    }
+}
+
+bool init_traceback_type(Runtime& rt) {
+    TypeSpec spec{};
+    spec.name = "traceback";
+    spec.basic_size = sizeof(Traceback);
+    spec.flags = type_has_gc;
+    spec.slots.dealloc = traceback_dealloc;
+    spec.slots.traverse = traceback_traverse;
+    spec.slots.clear = traceback_clear;
+    spec.slots.getattr = traceback_getattr;
+    Ref<Type> type = make_type(rt.vm(), spec);
+    if (!type)
+        return false;
+    rt.types().traceback = type.release();
+    return true;
+}
+
+} // namespace minipy::vm

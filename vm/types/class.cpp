@@ -1,0 +1,747 @@
+// User-defined classes: creating heap types (`class` statements, type(name, bases, dict)), calling
+// classes, the instance layout and attribute protocol, and the slots that dispatch to dunders.
+// Invariants are in vm/types/class.h.
+#include "vm/types/class.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "vm/descriptors.h"
+#include "vm/eval.h"
+#include "vm/eval_helpers.h"
+#include "vm/runtime.h"
+#include "vm/types/dict.h"
+#include "vm/types/function.h"
+#include "vm/types/int.h"
+#include "vm/types/list.h"
+#include "vm/types/str.h"
+#include "vm/types/tuple.h"
+
+namespace minipy::vm {
+
+Ref<Object> call_dunder(VM& vm, Object* self, Object* name, Object* const* args, size_t nargs);
+
+namespace {
+
+// ====== Calling a dunder found on the type
+
+// type(self).name(self, *args), or NotImplemented (new ref) when the type has no such attribute.
+Ref<Object> call_dunder_or_ni(VM& vm, Object* self, const char* name, Object* const* args,
+                              size_t nargs) {
+    Ref<Object> key = intern(vm, name);
+    if (!key)
+        return nullptr;
+    if (!type_lookup(self->type, key.get()))
+        return vm.new_not_implemented();
+    return call_dunder(vm, self, key.get(), args, nargs);
+}
+
+Ref<Object> slot_repr(VM& vm, Object* self) {
+    return call_dunder(vm, self, runtime_of(vm).names().__repr__, nullptr, 0);
+}
+Ref<Object> slot_str(VM& vm, Object* self) {
+    return call_dunder(vm, self, runtime_of(vm).names().__str__, nullptr, 0);
+}
+int64_t slot_hash(VM& vm, Object* self) {
+    Ref<Object> result = call_dunder(vm, self, runtime_of(vm).names().__hash__, nullptr, 0);
+    if (!result)
+        return -1;
+    if (!is_int(result.get())) {
+        (void)raise_type_error(vm, "__hash__ method should return an integer");
+        return -1;
+    }
+    int64_t value = int_hash_value(result.get());
+    return value == -1 ? -2 : value;
+}
+Ref<Object> slot_richcompare(VM& vm, Object* self, Object* other, CompareOp op) {
+    static constexpr const char* names[] = {"__lt__", "__le__", "__eq__",
+                                            "__ne__", "__gt__", "__ge__"};
+    Ref<Object> result = call_dunder_or_ni(vm, self, names[static_cast<int>(op)], &other, 1);
+    if (result && result.get() == vm.not_implemented() && op == CompareOp::ne) {
+        // object.__ne__ inverts __eq__ unless it is NotImplemented.
+        Ref<Object> equal = call_dunder_or_ni(vm, self, "__eq__", &other, 1);
+        if (!equal || equal.get() == vm.not_implemented())
+            return equal;
+        int truth = object_is_true(vm, equal.get());
+        if (truth < 0)
+            return nullptr;
+        return vm.new_bool(!truth);
+    }
+    return result;
+}
+Ref<Object> slot_call(VM& vm, Object* self, Object* const* args, size_t nargs, Object* kwnames) {
+    Object* method = type_lookup(self->type, runtime_of(vm).names().__call__);
+    if (!method)
+        return raise_type_error(vm, "'", self->type->name, "' object is not callable");
+    Ref<Object> bound = descriptor_get(runtime_of(vm), method, self, self->type);
+    if (!bound)
+        return nullptr;
+    return call_object(vm, bound.get(), args, nargs, kwnames);
+}
+Ref<Object> slot_iter(VM& vm, Object* self) {
+    return call_dunder(vm, self, runtime_of(vm).names().__iter__, nullptr, 0);
+}
+Ref<Object> slot_next(VM& vm, Object* self) {
+    Ref<Object> result = call_dunder(vm, self, runtime_of(vm).names().__next__, nullptr, 0);
+    if (!result && vm.thread_state().has_exception() &&
+        exception_matches(vm.thread_state().exception(), vm.exceptions().StopIteration))
+        vm.thread_state().clear_exception();
+    return result;
+}
+intptr_t slot_len(VM& vm, Object* self) {
+    Ref<Object> result = call_dunder(vm, self, runtime_of(vm).names().__len__, nullptr, 0);
+    if (!result)
+        return -1;
+    int64_t value = 0;
+    if (!is_int(result.get())) {
+        (void)raise_type_error(vm, "'", result->type->name,
+                               "' object cannot be interpreted as an integer");
+        return -1;
+    }
+    if (!int_to_i64(result.get(), value)) {
+        (void)raise_overflow_error(vm, "cannot fit 'int' into an index-sized integer");
+        return -1;
+    }
+    if (value < 0) {
+        (void)raise_value_error(vm, "__len__() should return >= 0");
+        return -1;
+    }
+    return static_cast<intptr_t>(value);
+}
+Ref<Object> slot_getitem(VM& vm, Object* self, Object* key) {
+    return call_dunder(vm, self, runtime_of(vm).names().__getitem__, &key, 1);
+}
+Status slot_setitem(VM& vm, Object* self, Object* key, Object* value) {
+    Object* args[2] = {key, value};
+    Runtime& rt = runtime_of(vm);
+    Ref<Object> result = value ? call_dunder(vm, self, rt.names().__setitem__, args, 2)
+                               : call_dunder(vm, self, rt.names().__delitem__, args, 1);
+    return result ? Status::ok : Status::error;
+}
+int slot_contains(VM& vm, Object* self, Object* item) {
+    Runtime& rt = runtime_of(vm);
+    if (!type_lookup(self->type, rt.names().__contains__)) {
+        Ref<Object> iterator = get_iter(vm, self);
+        if (!iterator)
+            return -1;
+        for (;;) {
+            Ref<Object> value = iter_next(vm, iterator.get());
+            if (!value)
+                return vm.thread_state().has_exception() ? -1 : 0;
+            int equal = object_rich_compare_bool(vm, value.get(), item, CompareOp::eq);
+            if (equal != 0)
+                return equal;
+        }
+    }
+    Ref<Object> result = call_dunder(vm, self, rt.names().__contains__, &item, 1);
+    return result ? object_is_true(vm, result.get()) : -1;
+}
+int slot_bool(VM& vm, Object* self) {
+    Runtime& rt = runtime_of(vm);
+    if (type_lookup(self->type, rt.names().__bool__)) {
+        Ref<Object> result = call_dunder(vm, self, rt.names().__bool__, nullptr, 0);
+        if (!result)
+            return -1;
+        if (result->type != vm.types().bool_) {
+            (void)raise_type_error(vm, "__bool__ should return bool, returned ",
+                                   result->type->name);
+            return -1;
+        }
+        return result.get() == vm.true_();
+    }
+    if (type_lookup(self->type, rt.names().__len__)) {
+        intptr_t length = slot_len(vm, self);
+        return length < 0 ? -1 : length > 0;
+    }
+    return 1;
+}
+
+#define MINIPY_UNARY_SLOT(slot, dunder)                                                            \
+    Ref<Object> slot_##slot(VM& vm, Object* self) {                                                \
+        Ref<Object> name = intern(vm, dunder);                                                     \
+        if (!name)                                                                                 \
+            return nullptr;                                                                        \
+        return call_dunder(vm, self, name.get(), nullptr, 0);                                      \
+    }
+MINIPY_UNARY_SLOT(neg, "__neg__")
+MINIPY_UNARY_SLOT(pos, "__pos__")
+MINIPY_UNARY_SLOT(abs, "__abs__")
+MINIPY_UNARY_SLOT(invert, "__invert__")
+MINIPY_UNARY_SLOT(int_, "__int__")
+MINIPY_UNARY_SLOT(float_, "__float__")
+MINIPY_UNARY_SLOT(index, "__index__")
+#undef MINIPY_UNARY_SLOT
+
+// CPython's SLOT1BINFULL: left.__op__(right), then right.__rop__(left).
+#define MINIPY_BINARY_SLOT(slot, dunder, rdunder)                                                  \
+    Ref<Object> slot_##slot(VM& vm, Object* left, Object* right) {                                 \
+        if (left->type->slots.slot == slot_##slot) {                                               \
+            Ref<Object> result = call_dunder_or_ni(vm, left, dunder, &right, 1);                   \
+            if (!result || result.get() != vm.not_implemented())                                   \
+                return result;                                                                     \
+        }                                                                                          \
+        if (right->type != left->type && right->type->slots.slot == slot_##slot)                   \
+            return call_dunder_or_ni(vm, right, rdunder, &left, 1);                                \
+        return vm.new_not_implemented();                                                           \
+    }
+MINIPY_BINARY_SLOT(add, "__add__", "__radd__")
+MINIPY_BINARY_SLOT(sub, "__sub__", "__rsub__")
+MINIPY_BINARY_SLOT(mul, "__mul__", "__rmul__")
+MINIPY_BINARY_SLOT(truediv, "__truediv__", "__rtruediv__")
+MINIPY_BINARY_SLOT(floordiv, "__floordiv__", "__rfloordiv__")
+MINIPY_BINARY_SLOT(mod, "__mod__", "__rmod__")
+MINIPY_BINARY_SLOT(divmod, "__divmod__", "__rdivmod__")
+MINIPY_BINARY_SLOT(lshift, "__lshift__", "__rlshift__")
+MINIPY_BINARY_SLOT(rshift, "__rshift__", "__rrshift__")
+MINIPY_BINARY_SLOT(and_, "__and__", "__rand__")
+MINIPY_BINARY_SLOT(or_, "__or__", "__ror__")
+MINIPY_BINARY_SLOT(xor_, "__xor__", "__rxor__")
+#undef MINIPY_BINARY_SLOT
+
+Ref<Object> slot_pow(VM& vm, Object* left, Object* right, Object*) {
+    if (left->type->slots.pow == slot_pow) {
+        Ref<Object> result = call_dunder_or_ni(vm, left, "__pow__", &right, 1);
+        if (!result || result.get() != vm.not_implemented())
+            return result;
+    }
+    if (right->type != left->type && right->type->slots.pow == slot_pow)
+        return call_dunder_or_ni(vm, right, "__rpow__", &left, 1);
+    return vm.new_not_implemented();
+}
+
+// object.__repr__ for instances of heap types: "<__main__.C object at 0x...>".
+Ref<Object> heap_default_repr(VM& vm, Object* self) {
+    Runtime& rt = runtime_of(vm);
+    Type* type = self->type;
+    std::string module = "builtins";
+    std::string qualname = type->name;
+    Object* value = nullptr;
+    if (type->dict && dict_lookup(vm, type->dict, rt.names().__module__, &value) > 0 && value &&
+        is_str(value))
+        module = str_to_utf8(value);
+    value = nullptr;
+    if (type->dict && dict_lookup(vm, type->dict, rt.names().__qualname__, &value) > 0 && value &&
+        is_str(value))
+        qualname = str_to_utf8(value);
+    char address[32];
+    std::snprintf(address, sizeof address, "%p", static_cast<void*>(self));
+    std::string prefix = module == "builtins" ? "" : module + ".";
+    return str_from_utf8(vm, "<" + prefix + qualname + " object at " + address + ">");
+}
+
+// Runs __del__ (PEP 442) on an instance whose count reached zero; true when it was resurrected.
+bool run_finalizer(VM& vm, Object* self) {
+    Ref<Object> name = intern(vm, "__del__");
+    if (!name || !type_lookup(self->type, name.get()))
+        return false;
+    self->refcount = 1; // resurrect for the call
+    Ref<Object> saved = vm.thread_state().fetch_exception();
+    Ref<Object> result = call_dunder(vm, self, name.get(), nullptr, 0);
+    if (!result) {
+        Ref<Object> error = vm.thread_state().fetch_exception();
+        std::fprintf(stderr, "Exception ignored in: %s.__del__\n", self->type->name);
+    }
+    if (saved)
+        vm.thread_state().set_exception(std::move(saved));
+    return --self->refcount != 0;
+}
+
+// ====== Instance layout and lifetime
+
+int heap_traverse(Object* self, VisitFn visit, void* arg) {
+    Type* solid = solid_base(self->type);
+    if (solid->slots.traverse) {
+        if (int result = solid->slots.traverse(self, visit, arg))
+            return result;
+    }
+    if (Object** dict = instance_dict_slot(self);
+        dict && *dict && !has_flag(solid, type_exception_subclass)) {
+        if (int result = visit(*dict, arg))
+            return result;
+    }
+    return visit(self->type, arg);
+}
+
+void heap_clear(Object* self) {
+    Type* solid = solid_base(self->type);
+    if (Object** dict = instance_dict_slot(self))
+        set_ref(*dict, nullptr);
+    if (!is_heap_type(solid) && solid->slots.clear)
+        solid->slots.clear(self);
+}
+
+void heap_dealloc(Object* self) {
+    Type* type = self->type;
+    VM& vm = vm_of(self);
+    if (vm.is_finalizing()) {
+        // VM teardown has cleared every container (heap_clear ran) and the types' base links: free
+        // the memory only; the types are freed by the VM afterwards.
+        vm.heap().release(self);
+        return;
+    }
+    if (run_finalizer(vm, self))
+        return;
+    Type* solid = solid_base(type);
+    if (Object** dict = instance_dict_slot(self))
+        set_ref(*dict, nullptr);
+    // The solid base's dealloc frees the memory (using type's flags for the GcHead).
+    solid->slots.dealloc(self);
+    decref(type);
+}
+
+} // namespace
+
+// ====== Public helpers
+
+Type* solid_base(Type* type) {
+    // At VM teardown type_clear may already have cut a heap type's base link: stop there.
+    while (is_heap_type(type) && type->base)
+        type = type->base;
+    return type;
+}
+
+size_t heap_dict_offset(const Type* type) {
+    Type* solid = solid_base(const_cast<Type*>(type));
+    if (has_flag(solid, type_type_subclass))
+        return 0; // classes made by a metaclass keep their attributes in Type::dict
+    if (has_flag(solid, type_exception_subclass))
+        return 0; // BaseExceptionObject has its own dict field (instance_dict_slot uses it)
+    if (solid->item_size != 0)
+        return 0;
+    return solid->basic_size;
+}
+
+Ref<Object> call_dunder(VM& vm, Object* self, Object* name, Object* const* args, size_t nargs) {
+    Runtime& rt = runtime_of(vm);
+    Object* method = type_lookup(self->type, name);
+    if (!method)
+        return raise_attribute_error(vm, "'", self->type->name, "' object has no attribute '",
+                                     str_to_utf8(name), "'");
+    Ref<Object> keep = Ref<Object>::borrow(method);
+    if (method->type == rt.types().function) {
+        Object* small[4];
+        std::vector<Object*> large;
+        Object** buffer = small;
+        if (nargs + 1 > 4) {
+            large.resize(nargs + 1);
+            buffer = large.data();
+        }
+        buffer[0] = self;
+        for (size_t i = 0; i < nargs; ++i)
+            buffer[i + 1] = args[i];
+        return call_object(vm, method, buffer, nargs + 1);
+    }
+    Ref<Object> bound = descriptor_get(rt, method, self, self->type);
+    if (!bound)
+        return nullptr;
+    return call_object(vm, bound.get(), args, nargs);
+}
+
+namespace {
+bool slots_only(Runtime& rt, Type* type, Object* name, bool& allowed);
+} // namespace
+
+Ref<Object> instance_getattr(VM& vm, Object* self, Object* name) {
+    Runtime& rt = runtime_of(vm);
+    bool allowed = false;
+    if (name == rt.names().__dict__ && slots_only(rt, self->type, nullptr, allowed))
+        return raise_attribute_error(vm, "'", self->type->name,
+                                     "' object has no attribute '__dict__'");
+    Object* custom = type_lookup(self->type, rt.names().__getattribute__);
+    Ref<Object> result;
+    if (custom && custom->type == rt.types().function)
+        result = call_dunder(vm, self, rt.names().__getattribute__, &name, 1);
+    else
+        result = get_attr_generic(vm, self, name);
+    if (result || !exception_matches(vm.thread_state().exception(), vm.exceptions().AttributeError))
+        return result;
+    if (!type_lookup(self->type, rt.names().__getattr__))
+        return result;
+    vm.thread_state().clear_exception();
+    return call_dunder(vm, self, rt.names().__getattr__, &name, 1);
+}
+
+namespace {
+
+// True when every heap class along the mro declares __slots__ (so instances have no __dict__);
+// `allowed` tells whether `name` (may be null) is one of the declared slots.
+bool slots_only(Runtime& rt, Type* type, Object* name, bool& allowed) {
+    VM& vm = rt.vm();
+    allowed = false;
+    bool any = false;
+    for (intptr_t i = 0; type->mro && i < tuple_size(type->mro); ++i) {
+        auto* base = static_cast<Type*>(tuple_items(type->mro)[i]);
+        if (!is_heap_type(base))
+            continue;
+        Object* slots = nullptr;
+        if (!base->dict || dict_lookup(vm, base->dict, rt.names().__slots__, &slots) <= 0 || !slots)
+            return false;
+        any = true;
+        if (!name)
+            continue;
+        if (is_str(slots)) {
+            allowed = allowed || str_equal(slots, name);
+        } else if (is_tuple(slots) || is_list(slots)) {
+            intptr_t n = is_tuple(slots) ? tuple_size(slots) : list_size(slots);
+            for (intptr_t j = 0; j < n; ++j) {
+                Object* item = is_tuple(slots) ? tuple_items(slots)[j] : list_items(slots)[j];
+                allowed = allowed || (is_str(item) && str_equal(item, name));
+            }
+        }
+    }
+    return any;
+}
+
+Status instance_setattr(VM& vm, Object* self, Object* name, Object* value) {
+    Runtime& rt = runtime_of(vm);
+    bool allowed = false;
+    if (slots_only(rt, self->type, name, allowed) && !allowed && !type_lookup(self->type, name))
+        return raise_attribute_error(vm, "'", self->type->name, "' object has no attribute '",
+                                     str_to_utf8(name), "'");
+    Object* dunder = value ? rt.names().__setattr__ : rt.names().__delattr__;
+    Object* custom = type_lookup(self->type, dunder);
+    if (custom && custom->type == rt.types().function) {
+        Object* args[2] = {name, value};
+        Ref<Object> result = call_dunder(vm, self, dunder, args, value ? 2 : 1);
+        return result ? Status::ok : Status::error;
+    }
+    return set_attr_generic(vm, self, name, value);
+}
+
+// Which slot each dunder of a class namespace fills.
+void install_dunder_slots(Runtime& rt, Object* ns, TypeSlots& s) {
+    VM& vm = rt.vm();
+    auto defines = [&](const char* name) {
+        Ref<Object> key = intern(vm, name);
+        Object* value = nullptr;
+        return key && dict_lookup(vm, ns, key.get(), &value) > 0 && value;
+    };
+    if (defines("__repr__"))
+        s.repr = slot_repr;
+    if (defines("__str__"))
+        s.str = slot_str;
+    for (const char* name : {"__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__"}) {
+        if (defines(name))
+            s.richcompare = slot_richcompare;
+    }
+    if (defines("__hash__")) {
+        Object* value = nullptr;
+        (void)dict_lookup(vm, ns, rt.names().__hash__, &value);
+        s.hash = value == vm.none() ? hash_not_implemented : slot_hash;
+    } else if (defines("__eq__")) {
+        s.hash = hash_not_implemented; // Reference 3.3.1: __eq__ without __hash__ is unhashable
+    }
+    if (defines("__call__"))
+        s.call = slot_call;
+    if (defines("__iter__"))
+        s.iter = slot_iter;
+    if (defines("__next__"))
+        s.next = slot_next;
+    if (defines("__len__"))
+        s.len = slot_len;
+    if (defines("__getitem__"))
+        s.getitem = slot_getitem;
+    if (defines("__setitem__") || defines("__delitem__"))
+        s.setitem = slot_setitem;
+    if (defines("__contains__"))
+        s.contains = slot_contains;
+    if (defines("__bool__") || defines("__len__"))
+        s.bool_ = slot_bool;
+#define MINIPY_INSTALL(slot, dunder, rdunder)                                                      \
+    if (defines(dunder) || defines(rdunder))                                                       \
+        s.slot = slot_##slot;
+    MINIPY_INSTALL(add, "__add__", "__radd__")
+    MINIPY_INSTALL(sub, "__sub__", "__rsub__")
+    MINIPY_INSTALL(mul, "__mul__", "__rmul__")
+    MINIPY_INSTALL(truediv, "__truediv__", "__rtruediv__")
+    MINIPY_INSTALL(floordiv, "__floordiv__", "__rfloordiv__")
+    MINIPY_INSTALL(mod, "__mod__", "__rmod__")
+    MINIPY_INSTALL(divmod, "__divmod__", "__rdivmod__")
+    MINIPY_INSTALL(lshift, "__lshift__", "__rlshift__")
+    MINIPY_INSTALL(rshift, "__rshift__", "__rrshift__")
+    MINIPY_INSTALL(and_, "__and__", "__rand__")
+    MINIPY_INSTALL(or_, "__or__", "__ror__")
+    MINIPY_INSTALL(xor_, "__xor__", "__rxor__")
+    MINIPY_INSTALL(pow, "__pow__", "__rpow__")
+#undef MINIPY_INSTALL
+    if (defines("__neg__"))
+        s.neg = slot_neg;
+    if (defines("__pos__"))
+        s.pos = slot_pos;
+    if (defines("__abs__"))
+        s.abs = slot_abs;
+    if (defines("__invert__"))
+        s.invert = slot_invert;
+    if (defines("__int__"))
+        s.int_ = slot_int_;
+    if (defines("__float__"))
+        s.float_ = slot_float_;
+    if (defines("__index__"))
+        s.index = slot_index;
+}
+
+Status check_bases(Runtime& rt, Object* bases, std::vector<Type*>& out) {
+    VM& vm = rt.vm();
+    for (intptr_t i = 0; i < tuple_size(bases); ++i) {
+        Object* base = tuple_items(bases)[i];
+        if (!has_flag(base->type, type_type_subclass))
+            return raise_type_error(vm, "bases must be types");
+        auto* type = static_cast<Type*>(base);
+        if (!has_flag(type, type_base_type))
+            return raise_type_error(vm, "type '", type->name, "' is not an acceptable base type");
+        for (Type* seen : out) {
+            if (seen == type)
+                return raise_type_error(vm, "duplicate base class ", type->name);
+        }
+        out.push_back(type);
+    }
+    if (out.empty())
+        out.push_back(vm.types().object);
+    return Status::ok;
+}
+
+// The base whose layout the new class extends: the one with the most specific solid base.
+Type* pick_layout_base(VM& vm, const std::vector<Type*>& bases) {
+    Type* best = bases[0];
+    for (Type* base : bases) {
+        if (solid_base(best) == vm.types().object && solid_base(base) != vm.types().object)
+            best = base;
+    }
+    return best;
+}
+
+// Moves __qualname__ and __classcell__ out of the namespace, fills __module__ and __doc__.
+Status prepare_namespace(Runtime& rt, Object* dict, Object* name, Ref<Object>& classcell) {
+    VM& vm = rt.vm();
+    Object* value = nullptr;
+    if (dict_lookup(vm, dict, rt.names().__classcell__, &value) < 0)
+        return Status::error;
+    if (value) {
+        classcell = Ref<Object>::borrow(value);
+        if (!is_ok(dict_delitem(vm, dict, rt.names().__classcell__)))
+            return Status::error;
+    }
+    value = nullptr;
+    if (dict_lookup(vm, dict, rt.names().__qualname__, &value) < 0)
+        return Status::error;
+    if (!value && !is_ok(dict_setitem(vm, dict, rt.names().__qualname__, name)))
+        return Status::error;
+    value = nullptr;
+    if (dict_lookup(vm, dict, rt.names().__module__, &value) < 0)
+        return Status::error;
+    if (!value) {
+        Frame* frame = rt.current_frame();
+        Object* module = nullptr;
+        if (frame && dict_lookup(vm, frame->globals, rt.names().__name__, &module) < 0)
+            return Status::error;
+        if (module && !is_ok(dict_setitem(vm, dict, rt.names().__module__, module)))
+            return Status::error;
+    }
+    value = nullptr;
+    if (dict_lookup(vm, dict, rt.names().__doc__, &value) < 0)
+        return Status::error;
+    if (!value && !is_ok(dict_setitem(vm, dict, rt.names().__doc__, vm.none())))
+        return Status::error;
+    return Status::ok;
+}
+
+// __set_name__ on each attribute, then the parent's __init_subclass__ (PEP 487).
+Status finish_class(Runtime& rt, Type* type, Object* kwargs) {
+    VM& vm = rt.vm();
+    std::vector<std::pair<Ref<Object>, Ref<Object>>> items;
+    intptr_t pos = 0;
+    Object* key = nullptr;
+    Object* value = nullptr;
+    while (dict_next(type->dict, pos, &key, &value))
+        items.emplace_back(Ref<Object>::borrow(key), Ref<Object>::borrow(value));
+    for (auto& [attr_name, attr] : items) {
+        if (!is_heap_type(attr->type) && attr->type != rt.types().property)
+            continue;
+        if (!type_lookup(attr->type, rt.names().__set_name__))
+            continue;
+        Object* args[2] = {type, attr_name.get()};
+        Ref<Object> result = call_dunder(vm, attr.get(), rt.names().__set_name__, args, 2);
+        if (!result)
+            return Status::error;
+    }
+    Ref<Object> init_subclass;
+    if (!mro_lookup(rt, type, type, rt.names().__init_subclass__, init_subclass))
+        return vm.thread_state().has_exception() ? Status::error : Status::ok;
+    if (init_subclass->type != rt.types().classmethod)
+        return Status::ok;
+    Ref<Object> bound = descriptor_get(rt, init_subclass.get(), nullptr, type);
+    if (!bound)
+        return Status::error;
+    Ref<Object> result = call_with_tuple(vm, bound.get(), vm.pools().empty_tuple(), kwargs);
+    return result ? Status::ok : Status::error;
+}
+
+// The classes left at the heads of the C3 merge when it fails, as CPython's set_mro_error names.
+std::string mro_conflict_names(const std::vector<Type*>& bases) {
+    std::vector<std::vector<Type*>> sequences;
+    for (Type* base : bases) {
+        std::vector<Type*> sequence;
+        for (intptr_t i = 0; base->mro && i < tuple_size(base->mro); ++i)
+            sequence.push_back(static_cast<Type*>(tuple_items(base->mro)[i]));
+        sequences.push_back(std::move(sequence));
+    }
+    sequences.push_back(bases);
+    for (;;) {
+        Type* candidate = nullptr;
+        for (auto& sequence : sequences) {
+            if (sequence.empty())
+                continue;
+            bool in_tail = false;
+            for (auto& other : sequences) {
+                for (size_t k = 1; k < other.size() && !in_tail; ++k)
+                    in_tail = other[k] == sequence.front();
+            }
+            if (!in_tail) {
+                candidate = sequence.front();
+                break;
+            }
+        }
+        if (!candidate)
+            break;
+        for (auto& sequence : sequences) {
+            if (!sequence.empty() && sequence.front() == candidate)
+                sequence.erase(sequence.begin());
+        }
+    }
+    std::vector<Type*> heads;
+    for (auto& sequence : sequences) {
+        if (!sequence.empty() &&
+            std::find(heads.begin(), heads.end(), sequence.front()) == heads.end())
+            heads.push_back(sequence.front());
+    }
+    std::string names;
+    for (Type* head : heads)
+        names += (names.empty() ? "" : ", ") + std::string(head->name);
+    return names;
+}
+
+// make_type_with_bases takes bases[0] as the layout base; when a later base (list, dict,
+// Exception) is the real one, link it and take its slots wherever bases[0] only passed `object`'s.
+void adopt_layout_base(VM& vm, Type* type, Type* layout) {
+    if (type->base == layout)
+        return;
+    Type* old = type->base;
+    incref(layout);
+    type->base = layout;
+    xdecref(old);
+    const TypeSlots& object_slots = vm.types().object->slots;
+#define MINIPY_SLOT(name, result, params)                                                          \
+    if (type->slots.name == object_slots.name && layout->slots.name)                               \
+        type->slots.name = layout->slots.name;
+#include "vm/slots.def"
+#undef MINIPY_SLOT
+    if (type->slots.repr == heap_default_repr && layout->slots.repr != object_slots.repr)
+        type->slots.repr = layout->slots.repr;
+}
+
+} // namespace
+
+Ref<Object> make_heap_type(Runtime& rt, Type* metatype, Object* name, Object* bases,
+                           Object* namespace_dict, Object* kwargs) {
+    VM& vm = rt.vm();
+    if (!is_str(name) || !is_tuple(bases) || !is_dict(namespace_dict))
+        return raise_type_error(vm, "type.__new__() argument types must be (str, tuple, dict)");
+    std::vector<Type*> base_list;
+    if (!is_ok(check_bases(rt, bases, base_list)))
+        return nullptr;
+    Ref<Object> dict = dict_new(vm);
+    if (!dict || !is_ok(dict_update_from_dict(vm, dict.get(), namespace_dict)))
+        return nullptr;
+    Ref<Object> classcell;
+    if (!is_ok(prepare_namespace(rt, dict.get(), name, classcell)))
+        return nullptr;
+    // __init_subclass__ and __class_getitem__ are implicit classmethods (PEP 487, PEP 560).
+    for (const char* implicit : {"__init_subclass__", "__class_getitem__"}) {
+        Ref<Object> key = intern(vm, implicit);
+        Object* value = nullptr;
+        if (!key || dict_lookup(vm, dict.get(), key.get(), &value) < 0)
+            return nullptr;
+        if (value && value->type == rt.types().function) {
+            Ref<Object> wrapped = call_object(vm, rt.types().classmethod, &value, 1);
+            if (!wrapped || !is_ok(dict_setitem(vm, dict.get(), key.get(), wrapped.get())))
+                return nullptr;
+        }
+    }
+    // Reference 3.3.1: a class that defines __eq__ but not __hash__ gets __hash__ = None.
+    Ref<Object> eq_name = intern(vm, "__eq__");
+    Object* found = nullptr;
+    Object* hash_found = nullptr;
+    if (!eq_name || dict_lookup(vm, dict.get(), eq_name.get(), &found) < 0 ||
+        dict_lookup(vm, dict.get(), rt.names().__hash__, &hash_found) < 0)
+        return nullptr;
+    if (found && !hash_found &&
+        !is_ok(dict_setitem(vm, dict.get(), rt.names().__hash__, vm.none())))
+        return nullptr;
+    Type* layout = pick_layout_base(vm, base_list);
+    Type* solid = solid_base(layout);
+    TypeSpec spec{};
+    spec.name = str_ascii_view(name).empty() ? "?" : str_ascii_view(name).data();
+    spec.base = layout;
+    spec.basic_size = layout->basic_size;
+    if (!is_heap_type(layout) && !has_flag(solid, type_exception_subclass) &&
+        !has_flag(solid, type_type_subclass) && solid->item_size == 0)
+        spec.basic_size = solid->basic_size + sizeof(Object*);
+    spec.flags = type_heap_type | type_has_gc | type_base_type;
+    spec.slots.dealloc = heap_dealloc;
+    spec.slots.traverse = heap_traverse;
+    spec.slots.clear = heap_clear;
+    spec.slots.getattr = instance_getattr;
+    spec.slots.setattr = instance_setattr;
+    if (has_flag(solid, type_exception_subclass) || has_flag(solid, type_type_subclass)) {
+        // Inherit the exception attributes (args, __cause__, ...) or, for metaclasses, the class
+        // attribute protocol (type_getattr).
+        spec.slots.getattr = nullptr;
+        spec.slots.setattr = nullptr;
+    }
+    install_dunder_slots(rt, dict.get(), spec.slots);
+    if (!spec.slots.repr && layout->slots.repr == vm.types().object->slots.repr)
+        spec.slots.repr = heap_default_repr;
+    Ref<Type> type = make_type_with_bases(vm, spec, base_list.data(), base_list.size());
+    if (!type) {
+        Object* error = vm.thread_state().exception();
+        if (error && exception_matches(error, vm.exceptions().TypeError)) {
+            std::string names = mro_conflict_names(base_list);
+            vm.thread_state().clear_exception();
+            return raise_type_error(vm,
+                                    "Cannot create a consistent method resolution\norder (MRO) "
+                                    "for bases ",
+                                    names);
+        }
+        return nullptr;
+    }
+    adopt_layout_base(vm, type.get(), layout);
+    // The name text must live as long as the type: point into the owned name object.
+    set_ref(type->name_object, Ref<Object>::borrow(name).release());
+    type->name = str_ascii_view(name).empty() ? "?" : str_ascii_view(name).data();
+    type->dict = dict.release();
+    if (metatype != vm.types().type) {
+        incref(metatype);
+        Object* old = type->type;
+        type->type = metatype;
+        (void)old; // built-in metatypes are not reference counted by their instances
+    }
+    if (classcell && classcell->type == rt.types().cell)
+        set_ref(static_cast<Cell*>(classcell.get())->contents,
+                Ref<Object>::borrow(type.get()).release());
+    Ref<Object> result(std::move(type).cast<Object>());
+    if (!is_ok(finish_class(rt, static_cast<Type*>(result.get()), kwargs)))
+        return nullptr;
+    return result;
+}
+
+Ref<Object> instance_new(VM& vm, Type* cls) {
+    Ref<Object> instance = allocate_object<Object>(vm, cls);
+    if (instance)
+        incref(cls);
+    return instance;
+}
+
+} // namespace minipy::vm

@@ -1,0 +1,256 @@
+// Calling classes and the attribute protocol of class objects: type_call (instance creation and
+// __init__), __build_class__, type's getattr/setattr/repr, slot wrappers of built-in types
+// (object.__init__, Exception.__str__, list.__init__, ...), and exception attributes.
+#include <string>
+#include <vector>
+
+#include "vm/code.h"
+#include "vm/descriptors.h"
+#include "vm/eval.h"
+#include "vm/eval_helpers.h"
+#include "vm/runtime.h"
+#include "vm/types/class.h"
+#include "vm/types/dict.h"
+#include "vm/types/float.h"
+#include "vm/types/function.h"
+#include "vm/types/int.h"
+#include "vm/types/list.h"
+#include "vm/types/str.h"
+#include "vm/types/tuple.h"
+
+namespace minipy::vm {
+namespace {
+
+size_t keyword_count(Object* kwnames) {
+    return kwnames ? static_cast<size_t>(tuple_size(kwnames)) : 0;
+}
+
+// A heap-defined (Python) attribute `name` along cls's mro, or null.
+Object* python_defined(Runtime& rt, Type* cls, Object* name) {
+    Object* found = type_lookup(cls, name);
+    if (!found)
+        return nullptr;
+    Type* kind = found->type;
+    if (kind == rt.types().function || kind == rt.types().staticmethod ||
+        kind == rt.types().classmethod || is_heap_type(kind))
+        return found;
+    return nullptr;
+}
+
+Ref<Object> exception_from_args(VM& vm, Type* cls, Object* const* args, size_t npos) {
+    Ref<Object> tuple = tuple_from_array(vm, args, npos);
+    if (!tuple)
+        return nullptr;
+    return exception_new(vm, cls, tuple.get());
+}
+
+// A heap subclass of int or float (class Money(int)): the built-in constructor made an exact
+// value; copy it into an instance of cls. Raises TypeError for other immutable bases (str, tuple:
+// FIXME, their variable-size layout is not copied yet).
+Ref<Object> rehome_value(VM& vm, Type* cls, Object* value) {
+    if (is_int(value) && has_flag(cls, type_int_subclass) && value->type != vm.types().bool_) {
+        Ref<Int> copy = allocate_object<Int>(vm, cls);
+        if (!copy)
+            return nullptr;
+        const Int* source = static_cast<const Int*>(value);
+        copy->small = source->small;
+        copy->is_big = source->is_big;
+        if (source->is_big)
+            mpz_init_set(copy->big, source->big);
+        incref(cls);
+        return Ref<Object>(std::move(copy).cast<Object>());
+    }
+    if (is_float(value) && is_subtype(cls, vm.types().float_)) {
+        Ref<Float> copy = allocate_object<Float>(vm, cls);
+        if (!copy)
+            return nullptr;
+        copy->value = float_value(value);
+        incref(cls);
+        return Ref<Object>(std::move(copy).cast<Object>());
+    }
+    return raise_type_error(vm, "subclassing '", solid_base(cls)->name, "' is not supported yet");
+}
+
+// Creates the instance of cls (no __init__ yet): object.__new__ / a built-in constructor.
+Ref<Object> create_instance(Runtime& rt, Type* cls, Object* const* args, size_t nargs,
+                            Object* kwnames, bool has_init) {
+    VM& vm = rt.vm();
+    Type* solid = solid_base(cls);
+    if (has_flag(solid, type_exception_subclass)) {
+        Ref<Object> e = exception_from_args(vm, cls, args, nargs - keyword_count(kwnames));
+        if (e && is_heap_type(cls))
+            incref(cls);
+        return e;
+    }
+    if (solid == vm.types().object) {
+        if (!has_init && nargs > 0)
+            return raise_type_error(vm, cls->name, "() takes no arguments");
+        return instance_new(vm, cls);
+    }
+    if (is_heap_type(cls) && (solid == vm.types().list || solid == vm.types().dict))
+        return instance_new(vm, cls); // zeroed list/dict are valid and empty; __init__ fills
+    ConstructorFn constructor = nullptr;
+    for (Type* t = cls; t && !constructor; t = t->base)
+        constructor = rt.constructor(t);
+    if (!constructor)
+        return raise_type_error(vm, "cannot create '", cls->name, "' instances");
+    Ref<Object> result = constructor(vm, cls, args, nargs, kwnames);
+    if (result && is_heap_type(cls) && result->type != cls)
+        return rehome_value(vm, cls, result.get());
+    if (result && is_heap_type(result->type))
+        incref(result->type);
+    return result;
+}
+
+Status run_init(Runtime& rt, Object* instance, Object* init, Object* const* args, size_t nargs,
+                Object* kwnames) {
+    VM& vm = rt.vm();
+    std::vector<Object*> full(nargs + 1);
+    full[0] = instance;
+    for (size_t i = 0; i < nargs; ++i)
+        full[i + 1] = args[i];
+    Ref<Object> result;
+    if (init->type == rt.types().function) {
+        result = call_object(vm, init, full.data(), nargs + 1, kwnames);
+    } else {
+        Ref<Object> bound = descriptor_get(rt, init, instance, instance->type);
+        if (!bound)
+            return Status::error;
+        result = call_object(vm, bound.get(), args, nargs, kwnames);
+    }
+    if (!result)
+        return Status::error;
+    if (result.get() != vm.none())
+        return raise_type_error(vm, "__init__() should return None, not '", result->type->name,
+                                "'");
+    return Status::ok;
+}
+
+// The default __init__ of a heap subclass of list or dict: fills from the arguments.
+Status builtin_base_init(Runtime& rt, Object* instance, Object* const* args, size_t nargs,
+                         Object* kwnames) {
+    VM& vm = rt.vm();
+    Type* solid = solid_base(instance->type);
+    size_t npos = nargs - keyword_count(kwnames);
+    if (solid == vm.types().list && npos == 1)
+        return list_extend_iterable(vm, instance, args[0]);
+    if (solid == vm.types().dict) {
+        if (npos == 1 && !is_ok(dict_update_any(rt, instance, args[0])))
+            return Status::error;
+        for (size_t i = 0; i < keyword_count(kwnames); ++i) {
+            if (!is_ok(dict_setitem(vm, instance, tuple_items(kwnames)[i], args[npos + i])))
+                return Status::error;
+        }
+    }
+    return Status::ok;
+}
+
+} // namespace
+
+Ref<Object> type_call(VM& vm, Object* self, Object* const* args, size_t nargs, Object* kwnames) {
+    Runtime& rt = runtime_of(vm);
+    auto* cls = static_cast<Type*>(self);
+    if (cls == vm.types().type && nargs == 1 && keyword_count(kwnames) == 0)
+        return Ref<Object>::borrow(args[0]->type);
+    Object* custom_new = is_heap_type(cls) ? python_defined(rt, cls, rt.names().__new__) : nullptr;
+    Ref<Object> instance;
+    if (custom_new) {
+        std::vector<Object*> full(nargs + 1);
+        full[0] = cls;
+        for (size_t i = 0; i < nargs; ++i)
+            full[i + 1] = args[i];
+        Object* function = custom_new->type == rt.types().staticmethod
+                               ? static_cast<StaticOrClassMethod*>(custom_new)->function
+                               : custom_new;
+        instance = call_object(vm, function, full.data(), nargs + 1, kwnames);
+    } else if (is_subtype(cls, vm.types().type)) {
+        size_t npos = nargs - keyword_count(kwnames);
+        if (npos != 3)
+            return raise_type_error(vm, "type() takes 1 or 3 arguments");
+        Ref<Object> kwargs;
+        if (keyword_count(kwnames) > 0) {
+            kwargs = dict_new(vm);
+            for (size_t i = 0; kwargs && i < keyword_count(kwnames); ++i) {
+                if (!is_ok(dict_setitem(vm, kwargs.get(), tuple_items(kwnames)[i], args[npos + i])))
+                    return nullptr;
+            }
+            if (!kwargs)
+                return nullptr;
+        }
+        return make_heap_type(rt, cls, args[0], args[1], args[2], kwargs.get());
+    } else {
+        Object* init = is_heap_type(cls) ? python_defined(rt, cls, rt.names().__init__) : nullptr;
+        instance = create_instance(rt, cls, args, nargs, kwnames, init != nullptr);
+    }
+    if (!instance || !is_subtype(instance->type, cls) || !is_heap_type(cls))
+        return instance;
+    Object* init = python_defined(rt, instance->type, rt.names().__init__);
+    if (init) {
+        Ref<Object> keep = Ref<Object>::borrow(init);
+        if (!is_ok(run_init(rt, instance.get(), init, args, nargs, kwnames)))
+            return nullptr;
+    } else if (!custom_new && !is_ok(builtin_base_init(rt, instance.get(), args, nargs, kwnames))) {
+        return nullptr;
+    }
+    return instance;
+}
+
+// ====== __build_class__
+
+Ref<Object> build_class(VM& vm, Object*, Object* const* args, size_t nargs, Object* kwnames) {
+    Runtime& rt = runtime_of(vm);
+    // builtin_call passes the positional count; keyword values follow them.
+    size_t nkw = keyword_count(kwnames);
+    size_t npos = nargs;
+    if (npos < 2)
+        return raise_type_error(vm, "__build_class__: not enough arguments");
+    Object* body = args[0];
+    Object* name = args[1];
+    if (body->type != rt.types().function)
+        return raise_type_error(vm, "__build_class__: func must be a function");
+    if (!is_str(name))
+        return raise_type_error(vm, "__build_class__: name is not a string");
+    Ref<Object> bases = tuple_from_array(vm, args + 2, npos - 2);
+    if (!bases)
+        return nullptr;
+    Object* metaclass = nullptr;
+    Ref<Object> kwargs = dict_new(vm);
+    if (!kwargs)
+        return nullptr;
+    for (size_t i = 0; i < nkw; ++i) {
+        Object* key = tuple_items(kwnames)[i];
+        if (str_equal(key, rt.names().metaclass))
+            metaclass = args[npos + i];
+        else if (!is_ok(dict_setitem(vm, kwargs.get(), key, args[npos + i])))
+            return nullptr;
+    }
+    if (!metaclass) {
+        metaclass = vm.types().type;
+        // The most derived metaclass among the bases' types.
+        for (intptr_t i = 0; i < tuple_size(bases.get()); ++i) {
+            Type* meta = tuple_items(bases.get())[i]->type;
+            if (is_subtype(meta, static_cast<Type*>(metaclass)))
+                metaclass = meta;
+        }
+    }
+    Ref<Object> ns = dict_new(vm);
+    if (!ns)
+        return nullptr;
+    auto* func = static_cast<Function*>(body);
+    Ref<Object> cell = eval_code(rt, func->code, func->globals, ns.get(), func->closure);
+    if (!cell)
+        return nullptr;
+    Object* meta_args[3] = {name, bases.get(), ns.get()};
+    Ref<Object> result;
+    if (dict_size(kwargs.get()) == 0) {
+        result = call_object(vm, metaclass, meta_args, 3);
+    } else {
+        Ref<Object> tuple = tuple_from_array(vm, meta_args, 3);
+        if (!tuple)
+            return nullptr;
+        result = call_with_tuple(vm, metaclass, tuple.get(), kwargs.get());
+    }
+    return result;
+}
+
+} // namespace minipy::vm

@@ -1,0 +1,77 @@
+// Module objects. Attribute access goes through the generic protocol (the module dict is the
+// instance dict); see vm/types/module.h.
+#include "vm/types/module.h"
+
+#include "vm/eval_helpers.h"
+#include "vm/runtime.h"
+#include "vm/types/dict.h"
+#include "vm/types/str.h"
+
+namespace minipy::vm {
+namespace {
+
+int module_traverse(Object* self, VisitFn visit, void* arg) {
+    auto* m = static_cast<Module*>(self);
+    if (m->dict) {
+        if (int result = visit(m->dict, arg))
+            return result;
+    }
+    return m->name ? visit(m->name, arg) : 0;
+}
+
+void module_clear(Object* self) {
+    auto* m = static_cast<Module*>(self);
+    set_ref(m->dict, nullptr);
+    set_ref(m->name, nullptr);
+}
+
+void module_dealloc(Object* self) {
+    module_clear(self);
+    vm_of(self).heap().release(self);
+}
+
+Ref<Object> module_repr(VM& vm, Object* self) {
+    auto* m = static_cast<Module*>(self);
+    std::string name = m->name ? str_to_utf8(m->name) : "?";
+    if (name == "builtins" || name == "sys")
+        return str_from_utf8(vm, "<module '" + name + "' (built-in)>");
+    return str_from_utf8(vm, "<module '" + name + "'>");
+}
+
+} // namespace
+
+Ref<Object> module_new(Runtime& rt, std::string_view name) {
+    VM& vm = rt.vm();
+    Ref<Module> m = allocate_object<Module>(vm, rt.types().module);
+    if (!m)
+        return nullptr;
+    Ref<Object> dict = dict_new(vm);
+    Ref<Object> name_object = str_from_utf8(vm, name);
+    if (!dict || !name_object)
+        return nullptr;
+    if (!is_ok(dict_setitem(vm, dict.get(), rt.names().__name__, name_object.get())) ||
+        !is_ok(dict_setitem(vm, dict.get(), rt.names().__doc__, vm.none())) ||
+        !is_ok(dict_setitem(vm, dict.get(), rt.names().__builtins__, rt.builtins())))
+        return nullptr;
+    m->dict = dict.release();
+    m->name = name_object.release();
+    return Ref<Object>(std::move(m).cast<Object>());
+}
+
+bool init_module_type(Runtime& rt) {
+    TypeSpec spec{};
+    spec.name = "module";
+    spec.basic_size = sizeof(Module);
+    spec.flags = type_has_gc | type_base_type;
+    spec.slots.dealloc = module_dealloc;
+    spec.slots.traverse = module_traverse;
+    spec.slots.clear = module_clear;
+    spec.slots.repr = module_repr;
+    Ref<Type> type = make_type(rt.vm(), spec);
+    if (!type)
+        return false;
+    rt.types().module = type.release();
+    return true;
+}
+
+} // namespace minipy::vm
