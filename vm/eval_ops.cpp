@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "stdlib/modules.h"
 #include "vm/code.h"
 #include "vm/descriptors.h"
 #include "vm/eval_helpers.h"

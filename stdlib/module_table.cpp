@@ -1,0 +1,81 @@
+// The table of C++ modules and the code that imports one. Each module lives in its own file
+// (stdlib/mod_NAME.cpp) and exports one init function, declared and listed here.
+#include <cstring>
+
+#include "stdlib/modules.h"
+#include "vm/eval_helpers.h"
+#include "vm/types/dict.h"
+#include "vm/errors.h"
+#include "vm/runtime.h"
+#include "vm/types/function.h"
+#include "vm/types/module.h"
+#include "vm/types/str.h"
+
+namespace minipy::stdlib {
+
+using vm::Object;
+using vm::Ref;
+
+// One line per module: declare its init here and list it in `modules` below (keep both sorted).
+// (none yet)
+
+namespace {
+constexpr BuiltinModuleDef modules[] = {
+    {nullptr, nullptr}, // end
+};
+} // namespace
+
+std::span<const BuiltinModuleDef> builtin_modules() {
+    return {modules, std::size(modules) - 1};
+}
+
+const BuiltinModuleDef* find_builtin_module(std::string_view name) {
+    for (const BuiltinModuleDef& def : builtin_modules())
+        if (name == def.name)
+            return &def;
+    return nullptr;
+}
+
+bool add_functions(vm::Runtime& rt, Object* module, const vm::MethodDef* functions) {
+    Object* module_name = static_cast<vm::Module*>(module)->name;
+    for (const vm::MethodDef* def = functions; def->name; ++def) {
+        Ref<Object> function = vm::builtin_function_new(rt, def, nullptr);
+        if (!function)
+            return false;
+        vm::BuiltinFunction* builtin = static_cast<vm::BuiltinFunction*>(function.get());
+        vm::set_ref(builtin->module, Ref<Object>::borrow(module_name).release());
+        if (!add_object(rt, module, def->name, function.get()))
+            return false;
+    }
+    return true;
+}
+
+bool add_object(vm::Runtime& rt, Object* module, const char* name, Object* value) {
+    vm::VM& vm = rt.vm();
+    Ref<Object> key = vm::intern(vm, name);
+    return key && vm::is_ok(vm::dict_setitem(vm, static_cast<vm::Module*>(module)->dict,
+                                             key.get(), value));
+}
+
+Ref<Object> import_builtin_module(vm::Runtime& rt, std::string_view name) {
+    const BuiltinModuleDef* def = find_builtin_module(name);
+    if (!def)
+        return nullptr;
+    vm::VM& vm = rt.vm();
+    Ref<Object> module = vm::module_new(rt, name);
+    if (!module)
+        return nullptr;
+    Object* key = static_cast<vm::Module*>(module.get())->name;
+    if (!vm::is_ok(vm::dict_setitem(vm, rt.modules(), key, module.get())))
+        return nullptr;
+    if (!def->init(rt, module.get())) {
+        Ref<Object> error = vm.thread_state().fetch_exception();
+        (void)vm::dict_delitem(vm, rt.modules(), key);
+        vm.thread_state().clear_exception();
+        vm.thread_state().set_exception(std::move(error));
+        return nullptr;
+    }
+    return module;
+}
+
+} // namespace minipy::stdlib
