@@ -2,6 +2,7 @@
 #include "vm/run.h"
 
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -14,12 +15,35 @@
 #include "vm/traceback.h"
 #include "vm/types/dict.h"
 #include "vm/types/int.h"
+#include "vm/types/list.h"
 #include "vm/types/module.h"
 #include "vm/types/str.h"
 #include "vm/types/tuple.h"
 
 namespace minipy::vm {
 namespace {
+
+// sys.path: the script's directory ("" for -c and stdin), then each entry of MINIPYPATH.
+bool init_search_path(Runtime& rt, const std::string& first) {
+    VM& vm = rt.vm();
+    std::vector<std::string> entries{first};
+    if (const char* extra = std::getenv("MINIPYPATH")) {
+        std::string_view rest(extra);
+        while (!rest.empty()) {
+            size_t colon = rest.find(':');
+            std::string_view entry = rest.substr(0, colon);
+            if (!entry.empty())
+                entries.emplace_back(entry);
+            rest = colon == std::string_view::npos ? std::string_view() : rest.substr(colon + 1);
+        }
+    }
+    for (const std::string& entry : entries) {
+        Ref<Object> text = str_from_utf8(vm, entry);
+        if (!text || !is_ok(list_append(vm, rt.path_list(), text.get())))
+            return false;
+    }
+    return true;
+}
 
 // SystemExit(code): the exit status CPython's handle_system_exit computes.
 int system_exit_code(Runtime& rt, Object* exception) {
@@ -143,9 +167,11 @@ int run_source(std::string_view source, std::string_view filename,
             return 1;
         }
         std::filesystem::path script(filename);
-        runtime->search_path().push_back(script.has_parent_path() && filename.front() != '<'
-                                             ? script.parent_path().string()
-                                             : std::string("."));
+        if (!init_search_path(*runtime, script.has_parent_path() && filename.front() != '<'
+                                            ? script.parent_path().string()
+                                            : std::string(""))) {
+            return report_uncaught(*runtime);
+        }
         Ref<Object> module = module_new(*runtime, "__main__");
         Ref<Object> file_key = intern(*machine, "__file__");
         Ref<Object> file_value = str_from_utf8(*machine, filename);
@@ -197,7 +223,14 @@ void* import_source_module_raw(Runtime& rt, std::string_view name) {
 namespace {
 Ref<Object> import_source_module(Runtime& rt, std::string_view name) {
     VM& vm = rt.vm();
-    for (const std::string& directory : rt.search_path()) {
+    Ref<Object> entries = Ref<Object>::borrow(rt.path_list());
+    for (intptr_t i = 0; i < list_size(entries.get()); ++i) {
+        Object* entry = list_items(entries.get())[i];
+        if (!is_str(entry))
+            continue;
+        std::string directory = str_to_utf8(entry);
+        if (directory.empty())
+            directory = ".";
         std::filesystem::path path = std::filesystem::path(directory) / (std::string(name) + ".py");
         std::ifstream stream(path, std::ios::binary);
         if (!stream)

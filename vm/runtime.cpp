@@ -9,6 +9,7 @@
 #include "vm/types/alias.h"
 #include "vm/types/dict.h"
 #include "vm/types/function.h"
+#include "vm/types/list.h"
 #include "vm/types/str.h"
 
 namespace minipy::vm {
@@ -56,10 +57,12 @@ bool Runtime::initialize() {
     m_names.dunder_func = func_name.release();
     Ref<Object> builtins = dict_new(m_vm);
     Ref<Object> modules = dict_new(m_vm);
-    if (!builtins || !modules)
+    Ref<Object> path = list_new(m_vm, 0);
+    if (!builtins || !modules || !path)
         return false;
     m_builtins = builtins.release();
     m_modules = modules.release();
+    m_path = path.release();
     return init_function_types(*this) && init_module_type(*this) && init_range_types(*this) &&
            init_class_support(*this) && init_descriptor_types(*this) &&
            init_generator_type(*this) && init_traceback_type(*this) && init_iterator_types(*this) &&
@@ -87,6 +90,7 @@ Runtime::~Runtime() {
         dict_clear_all(m_builtins);
     xdecref(m_builtins);
     xdecref(m_modules);
+    xdecref(m_path);
     // The types and names stay alive until the VM frees every object (types last).
     {
         std::lock_guard lock(registry().mutex);

@@ -91,7 +91,7 @@ public:
     RuntimeTypes& types() { return m_types; }
     const RuntimeNames& names() const { return m_names; }
     Object* builtins() const { return m_builtins; } // dict (borrowed)
-    Object* modules() const { return m_modules; }   // dict name -> module (borrowed)
+    Object* modules() const { return m_modules; }   // dict name -> module (borrowed), sys.modules
     FrameStack& frames() { return m_frames; }
 
     // The exception being handled (sys.exc_info()[1]) or null; borrowed, owned by the runtime.
@@ -114,8 +114,9 @@ public:
     // when the type has no such method. Raises MemoryError (null with the exception set).
     Object* builtin_method(Type* type, Object* name);
 
-    // Directories searched by `import` for NAME.py (sys.path; the script's directory first).
-    std::vector<std::string>& search_path() { return m_search_path; }
+    // sys.path: the list of directories `import` searches for NAME.py and packages, the script's
+    // directory first, then MINIPYPATH's entries (borrowed; the sys module exposes this very list).
+    Object* path_list() const { return m_path; }
 
     // The innermost running frame on this thread (for tracebacks, globals(), super()).
     Frame* current_frame() const { return m_current; }
@@ -134,7 +135,7 @@ private:
     Frame* m_current = nullptr;
     FrameStack m_frames;
     std::unordered_map<const Type*, ConstructorFn> m_constructors;
-    std::vector<std::string> m_search_path;
+    Object* m_path = nullptr;
     struct MethodKey {
         const Type* type;
         const Object* name;
