@@ -50,6 +50,14 @@ struct BuiltinTypes {
     Type* str_iterator;
     Type* dict_keyiterator;
     Type* set_iterator;
+    // Made after the pools, by init_bytes_type / init_dict_type's late halves (called from the
+    // builtins' set-up): bytearray and the dict views with their iterators.
+    Type* bytearray;
+    Type* dict_keys;
+    Type* dict_values;
+    Type* dict_items;
+    Type* dict_valueiterator;
+    Type* dict_itemiterator;
 };
 
 struct VMOptions {
