@@ -13,14 +13,17 @@
 #include "vm/runtime.h"
 #include "vm/types/bytes.h"
 #include "vm/types/class.h"
+#include "vm/types/codecs.h"
 #include "vm/types/dict.h"
 #include "vm/types/float.h"
 #include "vm/types/function.h"
 #include "vm/types/int.h"
 #include "vm/types/list.h"
+#include "vm/types/method_args.h"
 #include "vm/types/range.h"
 #include "vm/types/set.h"
 #include "vm/types/str.h"
+#include "vm/types/str_methods.h"
 #include "vm/types/tuple.h"
 
 namespace minipy::vm {
@@ -163,13 +166,31 @@ Ref<Object> float_construct(VM& vm, Type*, Args args, size_t nargs, Object* kwna
                             value->type->name, "'");
 }
 
+// str(object=''), str(object=b'', encoding='utf-8', errors='strict').
 Ref<Object> str_construct(VM& vm, Type*, Args args, size_t nargs, Object* kwnames) {
     size_t npos = positional(nargs, kwnames);
-    if (npos == 0)
+    Object* values[3];
+    if (!is_ok(bind_arguments(vm, {"str", {"object", "encoding", "errors"}}, args, npos, kwnames,
+                              values)))
+        return nullptr;
+    if (!values[0]) {
+        if (values[1] || values[2])
+            return Ref<Object>::borrow(vm.pools().empty_str());
         return Ref<Object>::borrow(vm.pools().empty_str());
-    if (npos >= 2 && is_bytes(args[0]))
-        return str_from_utf8(vm, bytes_view(args[0]));
-    return object_str(vm, args[0]);
+    }
+    if (!values[1] && !values[2])
+        return object_str(vm, values[0]);
+    std::string encoding, errors;
+    if (!is_ok(codec_arguments(vm, "str", values[1], values[2], encoding, errors)))
+        return nullptr;
+    std::string_view data;
+    if (!bytes_like(values[0], data)) {
+        if (is_str(values[0]))
+            return raise_type_error(vm, "decoding str is not supported");
+        return raise_type_error(vm, "decoding to str: need a bytes-like object, ",
+                                values[0]->type->name, " found");
+    }
+    return codec_decode(vm, data, encoding, errors, values[0]);
 }
 
 Ref<Object> bool_construct(VM& vm, Type*, Args args, size_t nargs, Object*) {
@@ -233,36 +254,29 @@ Ref<Object> frozenset_construct(VM& vm, Type*, Args args, size_t nargs, Object*)
     return make_set(vm, args, nargs, true);
 }
 
-Ref<Object> bytes_construct(VM& vm, Type*, Args args, size_t nargs, Object*) {
-    if (nargs == 0)
-        return bytes_new(vm, "");
-    Object* value = args[0];
-    if (is_str(value)) {
-        if (nargs < 2)
-            return raise_type_error(vm, "string argument without an encoding");
-        return bytes_new(vm, str_to_utf8(value));
-    }
-    if (is_int(value)) {
-        int64_t n = 0;
-        if (!is_ok(index_value(vm, value, n)))
-            return nullptr;
-        if (n < 0)
-            return raise_value_error(vm, "negative count");
-        return bytes_new(vm, std::string(static_cast<size_t>(n), '\0'));
-    }
-    Ref<Object> items = sequence_to_list(vm, value);
-    if (!items)
-        return nullptr;
+Ref<Object> bytes_construct(VM& vm, Type*, Args args, size_t nargs, Object* kwnames) {
     std::string data;
-    for (intptr_t i = 0; i < list_size(items.get()); ++i) {
-        int64_t byte = 0;
-        if (!is_ok(index_value(vm, list_items(items.get())[i], byte)))
-            return nullptr;
-        if (byte < 0 || byte > 255)
-            return raise_value_error(vm, "bytes must be in range(0, 256)");
-        data.push_back(static_cast<char>(byte));
-    }
+    if (!is_ok(bytes_from_arguments(vm, "bytes", args, positional(nargs, kwnames), kwnames, data)))
+        return nullptr;
     return bytes_new(vm, data);
+}
+
+Ref<Object> bytearray_construct(VM& vm, Type* cls, Args args, size_t nargs, Object* kwnames) {
+    std::string data;
+    if (!is_ok(
+            bytes_from_arguments(vm, "bytearray", args, positional(nargs, kwnames), kwnames, data)))
+        return nullptr;
+    if (cls == vm.types().bytearray || !cls)
+        return bytearray_new(vm, data);
+    Ref<ByteArray> a = allocate_object<ByteArray>(vm, cls);
+    if (!a)
+        return nullptr;
+    a->data = nullptr;
+    a->length = 0;
+    a->allocated = 0;
+    if (!is_ok(bytearray_assign(vm, a.get(), data)))
+        return nullptr;
+    return Ref<Object>(std::move(a).cast<Object>());
 }
 
 // ====== Iterator adapters
@@ -527,6 +541,11 @@ Ref<Object> reversed_construct(VM& vm, Type* cls, Args args, size_t nargs, Objec
     Ref<Object> custom = intern(vm, "__reversed__");
     if (custom && is_heap_type(sequence->type) && type_lookup(sequence->type, custom.get()))
         return call_dunder(vm, sequence, custom.get(), nullptr, 0);
+    if (is_dict(sequence) || sequence->type == vm.types().dict_keys ||
+        sequence->type == vm.types().dict_values || sequence->type == vm.types().dict_items) {
+        if (const MethodDef* def = find_method(sequence->type, "__reversed__"))
+            return def->function(vm, sequence, nullptr, 0, nullptr);
+    }
     if (is_dict(sequence) || is_set_or_frozenset(sequence) || !sequence->type->slots.getitem ||
         !sequence->type->slots.len)
         return raise_type_error(vm, "'", sequence->type->name, "' object is not reversible");
@@ -553,42 +572,6 @@ Type* make_adapter_type(VM& vm, const char* name) {
     return make_type(vm, spec).release();
 }
 
-// ====== dict views (as lists) until the dict type grows keys/values/items
-
-Ref<Object> dict_items_as(VM& vm, Object* self, int which) {
-    Ref<Object> list = list_new(vm, static_cast<size_t>(dict_size(self)));
-    if (!list)
-        return nullptr;
-    intptr_t pos = 0;
-    Object* key = nullptr;
-    Object* value = nullptr;
-    while (dict_next(self, pos, &key, &value)) {
-        Ref<Object> item = which == 0   ? Ref<Object>::borrow(key)
-                           : which == 1 ? Ref<Object>::borrow(value)
-                                        : tuple_pack(vm, {key, value});
-        if (!item || !is_ok(list_append(vm, list.get(), item.get())))
-            return nullptr;
-    }
-    return list;
-}
-
-Ref<Object> dict_keys_method(VM& vm, Object* self, Args, size_t, Object*) {
-    return dict_items_as(vm, self, 0);
-}
-Ref<Object> dict_values_method(VM& vm, Object* self, Args, size_t, Object*) {
-    return dict_items_as(vm, self, 1);
-}
-Ref<Object> dict_items_method(VM& vm, Object* self, Args, size_t, Object*) {
-    return dict_items_as(vm, self, 2);
-}
-
-constexpr MethodDef dict_supplement[] = {
-    {"keys", dict_keys_method, MethodKind::noargs, nullptr},
-    {"values", dict_values_method, MethodKind::noargs, nullptr},
-    {"items", dict_items_method, MethodKind::noargs, nullptr},
-    {nullptr, nullptr, MethodKind::noargs, nullptr},
-};
-
 // Adds methods D's type does not have yet to its dict (so they bind like functions).
 bool supplement_methods(Runtime& rt, Type* type, const MethodDef* table) {
     VM& vm = rt.vm();
@@ -607,6 +590,33 @@ bool supplement_methods(Runtime& rt, Type* type, const MethodDef* table) {
             return false;
         static_cast<BuiltinFunction*>(function.get())->owner = type;
         if (!is_ok(dict_setitem(vm, type->dict, name.get(), function.get())))
+            return false;
+    }
+    return true;
+}
+
+// Puts def into type's dict wrapped in a classmethod or staticmethod (wrapper), as CPython's
+// METH_CLASS / METH_STATIC methods.
+bool install_wrapped(Runtime& rt, Type* type, const MethodDef* def, Type* wrapper) {
+    VM& vm = rt.vm();
+    if (!type->dict) {
+        Ref<Object> dict = dict_new(vm);
+        if (!dict)
+            return false;
+        type->dict = dict.release();
+    }
+    Ref<Object> function = builtin_function_new(rt, def, nullptr);
+    if (!function)
+        return false;
+    Object* call_args[1] = {function.get()};
+    Ref<Object> wrapped = call_object(vm, wrapper, call_args, 1);
+    Ref<Object> name = intern(vm, def->name);
+    return wrapped && name && is_ok(dict_setitem(vm, type->dict, name.get(), wrapped.get()));
+}
+
+bool install_getters(Runtime& rt, Type* type, const MethodDef* table) {
+    for (const MethodDef* def = table; def->name; ++def) {
+        if (!install_wrapped(rt, type, def, rt.types().property))
             return false;
     }
     return true;
@@ -636,6 +646,8 @@ bool init_builtin_types(Runtime& rt, Object* builtins) {
         ConstructorFn constructor;
     };
     RuntimeTypes& t = rt.types();
+    if (!init_bytearray_type(vm) || !init_dict_view_types(vm))
+        return false;
     const Entry entries[] = {
         {"int", b.int_, int_construct},
         {"float", b.float_, float_construct},
@@ -647,6 +659,7 @@ bool init_builtin_types(Runtime& rt, Object* builtins) {
         {"set", b.set, set_construct},
         {"frozenset", b.frozenset, frozenset_construct},
         {"bytes", b.bytes, bytes_construct},
+        {"bytearray", b.bytearray, bytearray_construct},
         {"enumerate", make_adapter_type(vm, "enumerate"), enumerate_construct},
         {"zip", make_adapter_type(vm, "zip"), zip_construct},
         {"map", make_adapter_type(vm, "map"), map_construct},
@@ -661,8 +674,17 @@ bool init_builtin_types(Runtime& rt, Object* builtins) {
         if (!key || !is_ok(dict_setitem(vm, builtins, key.get(), entry.type)))
             return false;
     }
-    t.iterator_adapter = entries[10].type;
-    return supplement_methods(rt, b.dict, dict_supplement);
+    t.iterator_adapter = entries[11].type;
+    return supplement_methods(rt, b.bytearray, bytearray_common_methods) &&
+           install_wrapped(rt, b.dict, &dict_fromkeys_def, rt.types().classmethod) &&
+           install_wrapped(rt, b.bytes, &bytes_fromhex_def, rt.types().classmethod) &&
+           install_wrapped(rt, b.bytearray, &bytes_fromhex_def, rt.types().classmethod) &&
+           install_wrapped(rt, b.int_, &int_from_bytes_def, rt.types().classmethod) &&
+           install_wrapped(rt, b.float_, &float_fromhex_def, rt.types().classmethod) &&
+           install_wrapped(rt, b.str, &str_maketrans_def, rt.types().staticmethod) &&
+           install_wrapped(rt, b.bytes, &bytes_maketrans_def, rt.types().staticmethod) &&
+           install_wrapped(rt, b.bytearray, &bytes_maketrans_def, rt.types().staticmethod) &&
+           install_getters(rt, b.int_, int_getters) && install_getters(rt, b.float_, float_getters);
 }
 
 } // namespace minipy::stdlib

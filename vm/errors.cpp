@@ -2,6 +2,13 @@
 // Invariants are in vm/errors.h.
 #include "vm/errors.h"
 
+#include <cerrno>
+#include <cstdio>
+
+#include "vm/types/bytes.h"
+#include "vm/types/dict.h"
+#include "vm/types/int.h"
+#include "vm/types/list.h"
 #include "vm/types/str.h"
 #include "vm/types/tuple.h"
 #include "vm/vm.h"
@@ -61,9 +68,252 @@ Ref<Object> exception_repr(VM& vm, Object* self) {
     return str_from_utf8(vm, text);
 }
 
+// ====== Attributes kept in the instance dict (OSError.errno, SystemExit.code, ...)
+
+// The attribute `name` of an exception's dict (borrowed), or null.
+Object* stored_attribute(VM& vm, Object* self, const char* name) {
+    Object* dict = as_exception(self)->dict;
+    if (!dict)
+        return nullptr;
+    Ref<Object> key = str_from_utf8(vm, name);
+    Object* value = nullptr;
+    if (!key || dict_lookup(vm, dict, key.get(), &value) <= 0) {
+        vm.thread_state().clear_exception();
+        return nullptr;
+    }
+    return value;
+}
+
+Status store_attribute(VM& vm, Object* self, const char* name, Object* value) {
+    BaseExceptionObject* e = as_exception(self);
+    if (!e->dict) {
+        Ref<Object> dict = dict_new(vm);
+        if (!dict)
+            return Status::error;
+        e->dict = dict.release();
+    }
+    Ref<Object> key = str_from_utf8(vm, name);
+    if (!key)
+        return Status::error;
+    return dict_setitem(vm, e->dict, key.get(), value ? value : vm.none());
+}
+
+// CPython's errno -> OSError subclass table (PEP 3151).
+Type* oserror_subclass(VM& vm, int64_t code) {
+    ExceptionTypes& t = vm.exceptions();
+    switch (code) {
+    case EAGAIN:
+    case EALREADY:
+    case EINPROGRESS:
+        return t.BlockingIOError;
+    case ECHILD:
+        return t.ChildProcessError;
+    case EPIPE:
+    case ESHUTDOWN:
+        return t.BrokenPipeError;
+    case ECONNABORTED:
+        return t.ConnectionAbortedError;
+    case ECONNREFUSED:
+        return t.ConnectionRefusedError;
+    case ECONNRESET:
+        return t.ConnectionResetError;
+    case EEXIST:
+        return t.FileExistsError;
+    case ENOENT:
+        return t.FileNotFoundError;
+    case EISDIR:
+        return t.IsADirectoryError;
+    case ENOTDIR:
+        return t.NotADirectoryError;
+    case EINTR:
+        return t.InterruptedError;
+    case EACCES:
+    case EPERM:
+        return t.PermissionError;
+    case ESRCH:
+        return t.ProcessLookupError;
+    case ETIMEDOUT:
+        return t.TimeoutError;
+    default:
+        return nullptr;
+    }
+}
+
+// Sets the subclass-specific attributes from the constructor arguments, as CPython's
+// OSError_init / SystemExit_init / UnicodeError inits. May shorten args (OSError with a filename).
+Status init_special_attributes(VM& vm, Object* self) {
+    BaseExceptionObject* e = as_exception(self);
+    Object* args = e->args;
+    intptr_t n = args ? tuple_size(args) : 0;
+    Object* const* items = args ? tuple_items(args) : nullptr;
+    ExceptionTypes& t = vm.exceptions();
+    if (is_subtype(self->type, t.OSError)) {
+        bool full = n >= 2 && n <= 5;
+        Status status = store_attribute(vm, self, "errno", full ? items[0] : nullptr);
+        if (is_ok(status))
+            status = store_attribute(vm, self, "strerror", full ? items[1] : nullptr);
+        if (is_ok(status))
+            status = store_attribute(vm, self, "filename", full && n >= 3 ? items[2] : nullptr);
+        if (is_ok(status))
+            status = store_attribute(vm, self, "filename2", full && n >= 5 ? items[4] : nullptr);
+        if (!is_ok(status))
+            return status;
+        if (full && n >= 3) {
+            Ref<Object> shorter = tuple_from_array(vm, items, 2);
+            if (!shorter)
+                return Status::error;
+            set_ref(e->args, shorter.release());
+        }
+        return Status::ok;
+    }
+    if (is_subtype(self->type, t.SystemExit)) {
+        Ref<Object> code = n == 0   ? Ref<Object>::borrow(vm.none())
+                           : n == 1 ? Ref<Object>::borrow(items[0])
+                                    : Ref<Object>::borrow(args);
+        return store_attribute(vm, self, "code", code.get());
+    }
+    bool decode = is_subtype(self->type, t.UnicodeDecodeError);
+    bool encode = is_subtype(self->type, t.UnicodeEncodeError);
+    if ((decode || encode) && n == 5) {
+        const char* names[] = {"encoding", "object", "start", "end", "reason"};
+        for (int i = 0; i < 5; ++i) {
+            if (!is_ok(store_attribute(vm, self, names[i], items[i])))
+                return Status::error;
+        }
+    }
+    return Status::ok;
+}
+
+// str() of UnicodeEncodeError/UnicodeDecodeError with their five arguments (CPython's
+// UnicodeEncodeError_str / UnicodeDecodeError_str), or null when they do not apply.
+Ref<Object> unicode_error_str(VM& vm, Object* self, bool& applies) {
+    applies = false;
+    Object* args = as_exception(self)->args;
+    ExceptionTypes& t = vm.exceptions();
+    bool decode = is_subtype(self->type, t.UnicodeDecodeError);
+    bool encode = is_subtype(self->type, t.UnicodeEncodeError);
+    if ((!decode && !encode) || !args || tuple_size(args) != 5)
+        return nullptr;
+    Object* const* items = tuple_items(args);
+    int64_t start = 0, end = 0;
+    if (!is_str(items[0]) || !is_int(items[2]) || !is_int(items[3]) || !is_str(items[4]) ||
+        !int_to_i64(items[2], start) || !int_to_i64(items[3], end))
+        return nullptr;
+    applies = true;
+    std::string encoding = str_to_utf8(items[0]);
+    std::string reason = str_to_utf8(items[4]);
+    char buffer[64];
+    std::string text;
+    if (decode) {
+        std::string_view data;
+        if (!bytes_like(items[1], data))
+            data = {};
+        if (end == start + 1 && start >= 0 && static_cast<size_t>(start) < data.size()) {
+            std::snprintf(buffer, sizeof buffer, "0x%02x",
+                          static_cast<unsigned char>(data[static_cast<size_t>(start)]));
+            text = "'" + encoding + "' codec can't decode byte " + buffer + " in position " +
+                   std::to_string(start) + ": " + reason;
+        } else {
+            text = "'" + encoding + "' codec can't decode bytes in position " +
+                   std::to_string(start) + "-" + std::to_string(end - 1) + ": " + reason;
+        }
+    } else {
+        Object* object = items[1];
+        if (end == start + 1 && is_str(object) && start >= 0 && start < str_length(object)) {
+            uint32_t cp = str_char_at(static_cast<Str*>(object), static_cast<intptr_t>(start));
+            if (cp < 0x100)
+                std::snprintf(buffer, sizeof buffer, "'\\x%02x'", cp);
+            else if (cp < 0x10000)
+                std::snprintf(buffer, sizeof buffer, "'\\u%04x'", cp);
+            else
+                std::snprintf(buffer, sizeof buffer, "'\\U%08x'", cp);
+            text = "'" + encoding + "' codec can't encode character " + buffer + " in position " +
+                   std::to_string(start) + ": " + reason;
+        } else {
+            text = "'" + encoding + "' codec can't encode characters in position " +
+                   std::to_string(start) + "-" + std::to_string(end - 1) + ": " + reason;
+        }
+    }
+    return str_from_utf8(vm, text);
+}
+
+// str() of an OSError with errno and strerror: "[Errno 2] No such file: 'name'".
+Ref<Object> oserror_str(VM& vm, Object* self, bool& applies) {
+    applies = false;
+    if (!is_subtype(self->type, vm.exceptions().OSError))
+        return nullptr;
+    Object* code = stored_attribute(vm, self, "errno");
+    Object* message = stored_attribute(vm, self, "strerror");
+    Object* filename = stored_attribute(vm, self, "filename");
+    Object* filename2 = stored_attribute(vm, self, "filename2");
+    if (!code || !message || (code == vm.none() && message == vm.none()))
+        return nullptr;
+    applies = true;
+    Ref<Object> code_text = object_str(vm, code);
+    Ref<Object> message_text = code_text ? object_str(vm, message) : nullptr;
+    if (!message_text)
+        return nullptr;
+    std::string text =
+        "[Errno " + str_to_utf8(code_text.get()) + "] " + str_to_utf8(message_text.get());
+    if (filename && filename != vm.none()) {
+        Ref<Object> name = object_repr(vm, filename);
+        if (!name)
+            return nullptr;
+        text += ": " + str_to_utf8(name.get());
+        if (filename2 && filename2 != vm.none()) {
+            Ref<Object> name2 = object_repr(vm, filename2);
+            if (!name2)
+                return nullptr;
+            text += " -> " + str_to_utf8(name2.get());
+        }
+    }
+    return str_from_utf8(vm, text);
+}
+
+// ====== Methods of BaseException
+
+Ref<Object> exception_add_note(VM& vm, Object* self, Object* const* args, size_t, Object*) {
+    if (!is_str(args[0]))
+        return raise_type_error(vm, "note must be a str, not '", args[0]->type->name, "'");
+    BaseExceptionObject* e = as_exception(self);
+    if (!e->notes) {
+        Ref<Object> notes = list_new(vm);
+        if (!notes)
+            return nullptr;
+        e->notes = notes.release();
+    } else if (!is_list(e->notes)) {
+        return raise_type_error(vm, "Cannot add note: __notes__ is not a list");
+    }
+    if (!is_ok(list_append(vm, e->notes, args[0])))
+        return nullptr;
+    return vm.new_none();
+}
+
+Ref<Object> exception_with_traceback(VM& vm, Object* self, Object* const* args, size_t, Object*) {
+    Object* tb = args[0] == vm.none() ? nullptr : args[0];
+    xincref(tb);
+    set_ref(as_exception(self)->traceback, tb);
+    return Ref<Object>::borrow(self);
+}
+
+constexpr MethodDef exception_methods[] = {
+    {"add_note", exception_add_note, MethodKind::o, "Add a note to the exception"},
+    {"with_traceback", exception_with_traceback, MethodKind::o,
+     "Set self.__traceback__ to tb and return self."},
+    {nullptr, nullptr, MethodKind::noargs, nullptr},
+};
+
 // CPython's BaseException_str: '' for no arguments, str(arg) for one, str(args) otherwise.
-// KeyError shows the repr of its one argument (KeyError_str).
+// KeyError shows the repr of its one argument (KeyError_str); OSError and the Unicode errors have
+// their own forms.
 Ref<Object> exception_str(VM& vm, Object* self) {
+    bool applies = false;
+    Ref<Object> special = oserror_str(vm, self, applies);
+    if (applies || special)
+        return special;
+    special = unicode_error_str(vm, self, applies);
+    if (applies || special)
+        return special;
     Object* args = as_exception(self)->args;
     if (!args || tuple_size(args) == 0)
         return Ref<Object>::borrow(vm.pools().empty_str());
@@ -87,6 +337,7 @@ Type* make_exception_type(VM& vm, const char* name, Type* base) {
         spec.slots.clear = exception_clear;
         spec.slots.repr = exception_repr;
         spec.slots.str = exception_str;
+        spec.methods = exception_methods;
     }
     Ref<Type> type;
     if (std::string_view(name) == "ExceptionGroup") {
@@ -134,11 +385,24 @@ bool init_exception_types(VM& vm) {
 }
 
 Ref<Object> exception_new(VM& vm, Type* type, Object* args) {
+    // OSError(errno, strerror) makes the subclass for errno (PEP 3151), only for OSError itself.
+    if (type == vm.exceptions().OSError && args && tuple_size(args) >= 2 && tuple_size(args) <= 5 &&
+        is_int(tuple_items(args)[0])) {
+        int64_t code = 0;
+        if (int_to_i64(tuple_items(args)[0], code)) {
+            if (Type* subclass = oserror_subclass(vm, code))
+                type = subclass;
+        }
+    }
     Ref<BaseExceptionObject> e = allocate_object<BaseExceptionObject>(vm, type);
     if (!e)
         return nullptr;
     incref(args);
     e->args = args;
+    if (!has_flag(type, type_exception_subclass) || !vm.exceptions().UnicodeDecodeError)
+        return e;
+    if (!is_ok(init_special_attributes(vm, e.get())))
+        return nullptr;
     return e;
 }
 

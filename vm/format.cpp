@@ -3,16 +3,24 @@
 
 #include <gmp.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <string>
+#include <vector>
 
 #include "vm/eval_helpers.h"
 #include "vm/runtime.h"
+#include "vm/types/bytes.h"
 #include "vm/types/class.h"
+#include "vm/types/dict.h"
 #include "vm/types/float.h"
+#include "vm/types/function.h"
 #include "vm/types/int.h"
 #include "vm/types/str.h"
+#include "vm/types/str_methods.h"
+#include "vm/types/tuple.h"
+#include "vm/vm.h"
 
 namespace minipy::vm {
 namespace {
@@ -324,6 +332,687 @@ Ref<Object> format_with_spec(VM& vm, Object* value, Object* spec_object) {
         return format_str(vm, as_text.get(), spec);
     return raise_type_error(vm, "unsupported format string passed to ", value->type->name,
                             ".__format__");
+}
+
+// ====== printf-style formatting (Library Reference 4.7.2)
+
+namespace {
+
+using Text = std::u32string;
+
+bool is_bytes_like(VM& vm, Object* value) {
+    return is_bytes(value) || value->type == vm.types().bytearray ||
+           (vm.types().bytearray && is_subtype(value->type, vm.types().bytearray));
+}
+
+std::string_view bytes_like_view(Object* value);
+
+Text ascii_text(const std::string& text) {
+    Text out;
+    for (char c : text)
+        out.push_back(static_cast<unsigned char>(c));
+    return out;
+}
+
+Text escape_non_ascii(const Text& text) {
+    Text out;
+    char buffer[16];
+    for (char32_t c : text) {
+        if (c < 0x80) {
+            out.push_back(c);
+            continue;
+        }
+        if (c < 0x100)
+            std::snprintf(buffer, sizeof buffer, "\\x%02x", static_cast<unsigned>(c));
+        else if (c < 0x10000)
+            std::snprintf(buffer, sizeof buffer, "\\u%04x", static_cast<unsigned>(c));
+        else
+            std::snprintf(buffer, sizeof buffer, "\\U%08x", static_cast<unsigned>(c));
+        out += ascii_text(buffer);
+    }
+    return out;
+}
+
+struct PercentSpec {
+    bool left = false;
+    bool plus = false;
+    bool space = false;
+    bool alternate = false;
+    bool zero = false;
+    intptr_t width = -1;
+    intptr_t precision = -1;
+};
+
+// Pads a converted value: sign/prefix, then zeros (numbers with '0'), then the digits.
+Text percent_pad(const PercentSpec& spec, const Text& prefix, const Text& body, bool numeric) {
+    size_t length = prefix.size() + body.size();
+    size_t width = spec.width > 0 ? static_cast<size_t>(spec.width) : 0;
+    if (length >= width)
+        return prefix + body;
+    size_t missing = width - length;
+    if (spec.left)
+        return prefix + body + Text(missing, U' ');
+    if (spec.zero && numeric)
+        return prefix + Text(missing, U'0') + body;
+    return Text(missing, U' ') + prefix + body;
+}
+
+// The integer value of a %d/%x operand: ints, objects with __index__ (and for %d also __int__,
+// floats truncated). Null with TypeError.
+Ref<Object> percent_integer(VM& vm, Object* value, char conversion) {
+    if (is_int(value))
+        return Ref<Object>::borrow(value);
+    bool decimal = conversion == 'd' || conversion == 'i' || conversion == 'u';
+    if (decimal && is_float(value)) {
+        double d = float_value(value);
+        if (std::isnan(d))
+            return raise_value_error(vm, "cannot convert float NaN to integer");
+        if (std::isinf(d))
+            return raise_overflow_error(vm, "cannot convert float infinity to integer");
+        mpz_t big;
+        mpz_init_set_d(big, std::trunc(d));
+        Ref<Object> result = int_from_mpz(vm, big);
+        mpz_clear(big);
+        return result;
+    }
+    if (auto slot = value->type->slots.index)
+        return slot(vm, value);
+    if (decimal) {
+        if (auto slot = value->type->slots.int_)
+            return slot(vm, value);
+        return raise_type_error(vm, "%", conversion, " format: a real number is required, not ",
+                                value->type->name);
+    }
+    return raise_type_error(vm, "%", conversion, " format: an integer is required, not ",
+                            value->type->name);
+}
+
+Status percent_number(VM& vm, const PercentSpec& spec, char conversion, Object* value, Text& out) {
+    if (conversion == 'e' || conversion == 'E' || conversion == 'f' || conversion == 'F' ||
+        conversion == 'g' || conversion == 'G') {
+        double d = 0;
+        if (is_float(value)) {
+            d = float_value(value);
+        } else if (is_int(value)) {
+            if (!is_ok(number_to_double(vm, value, d)))
+                return Status::error;
+        } else if (auto slot = value->type->slots.float_) {
+            Ref<Object> converted = slot(vm, value);
+            if (!converted)
+                return Status::error;
+            d = float_value(converted.get());
+        } else {
+            return raise_type_error(vm, "must be real number, not ", value->type->name);
+        }
+        Text prefix = std::signbit(d) && !std::isnan(d) ? U"-"
+                      : spec.plus                       ? U"+"
+                      : spec.space                      ? U" "
+                                                        : U"";
+        std::string body;
+        double magnitude = std::fabs(d);
+        if (std::isinf(magnitude) || std::isnan(magnitude)) {
+            body = std::isinf(magnitude) ? "inf" : "nan";
+            if (conversion >= 'A' && conversion <= 'Z')
+                for (char& c : body)
+                    c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+            PercentSpec copy = spec;
+            copy.zero = false;
+            out += percent_pad(copy, prefix, ascii_text(body), true);
+            return Status::ok;
+        }
+        int precision =
+            spec.precision < 0 ? 6 : static_cast<int>(std::min<intptr_t>(spec.precision, 400));
+        std::string format = "%";
+        if (spec.alternate)
+            format += "#";
+        format += ".*";
+        format.push_back(conversion);
+        std::vector<char> buffer(static_cast<size_t>(precision) + 400);
+        std::snprintf(buffer.data(), buffer.size(), format.c_str(), precision, magnitude);
+        out += percent_pad(spec, prefix, ascii_text(buffer.data()), true);
+        return Status::ok;
+    }
+    Ref<Object> integer = percent_integer(vm, value, conversion);
+    if (!integer)
+        return Status::error;
+    int base = conversion == 'o' ? 8 : (conversion == 'x' || conversion == 'X') ? 16 : 10;
+    std::string digits;
+    if (!is_ok(int_to_text(vm, integer.get(), base, digits)))
+        return Status::error;
+    bool negative = !digits.empty() && digits[0] == '-';
+    if (negative)
+        digits.erase(0, 1);
+    if (conversion == 'X')
+        for (char& c : digits)
+            c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    if (spec.precision > 0 && digits.size() < static_cast<size_t>(spec.precision))
+        digits.insert(0, static_cast<size_t>(spec.precision) - digits.size(), '0');
+    std::string prefix = negative ? "-" : spec.plus ? "+" : spec.space ? " " : "";
+    if (spec.alternate && base == 8)
+        prefix += "0o";
+    else if (spec.alternate && base == 16)
+        prefix += conversion == 'X' ? "0X" : "0x";
+    out += percent_pad(spec, ascii_text(prefix), ascii_text(digits), true);
+    return Status::ok;
+}
+
+Status percent_text(VM& vm, const PercentSpec& spec, char conversion, Object* value,
+                    bool bytes_mode, Text& out) {
+    Text body;
+    if (conversion == 'c') {
+        if (is_int(value)) {
+            int64_t cp = -1;
+            int_to_i64(value, cp);
+            if (bytes_mode && (cp < 0 || cp > 255))
+                return raise_overflow_error(vm, "%c arg not in range(256)");
+            if (cp < 0 || cp > 0x10FFFF)
+                return raise_overflow_error(vm, "%c arg not in range(0x110000)");
+            body.push_back(static_cast<char32_t>(cp));
+        } else if (!bytes_mode && is_str(value) && str_length(value) == 1) {
+            body = str_to_u32(value);
+        } else if (bytes_mode && is_bytes_like(vm, value) && bytes_like_view(value).size() == 1) {
+            body.push_back(static_cast<unsigned char>(bytes_like_view(value)[0]));
+        } else {
+            return raise_type_error(vm, bytes_mode ? "%c requires an integer in range(256) or a "
+                                                     "single byte"
+                                                   : "%c requires int or char");
+        }
+    } else if (conversion == 'r' || conversion == 'a' || (!bytes_mode && conversion == 's')) {
+        Ref<Object> text = conversion == 's'                  ? object_str(vm, value)
+                           : conversion == 'r' && !bytes_mode ? object_repr(vm, value)
+                                                              : object_ascii(vm, value);
+        if (!text)
+            return Status::error;
+        body = str_to_u32(text.get());
+    } else { // bytes %s / %b
+        if (!is_bytes_like(vm, value)) {
+            Ref<Object> method = get_attr_optional(vm, value, intern(vm, "__bytes__").get());
+            if (!method) {
+                if (vm.thread_state().exception())
+                    return Status::error;
+                return raise_type_error(vm,
+                                        "%b requires a bytes-like object, or an object that "
+                                        "implements __bytes__, not '",
+                                        value->type->name, "'");
+            }
+            Ref<Object> converted = call_object(vm, method.get(), nullptr, 0);
+            if (!converted)
+                return Status::error;
+            if (!is_bytes(converted.get()))
+                return raise_type_error(vm, "__bytes__ returned non-bytes (type ",
+                                        converted->type->name, ")");
+            for (char c : bytes_view(converted.get()))
+                body.push_back(static_cast<unsigned char>(c));
+        } else {
+            for (char c : bytes_like_view(value))
+                body.push_back(static_cast<unsigned char>(c));
+        }
+    }
+    if (spec.precision >= 0 && conversion != 'c' &&
+        body.size() > static_cast<size_t>(spec.precision))
+        body.resize(static_cast<size_t>(spec.precision));
+    out += percent_pad(spec, Text(), body, false);
+    return Status::ok;
+}
+
+} // namespace
+
+Ref<Object> object_ascii(VM& vm, Object* value) {
+    Ref<Object> repr = object_repr(vm, value);
+    if (!repr || static_cast<Str*>(repr.get())->ascii)
+        return repr;
+    Text text = escape_non_ascii(str_to_u32(repr.get()));
+    return str_from_u32(vm, text);
+}
+
+Ref<Object> percent_format(VM& vm, Object* format, Object* values, bool bytes_mode) {
+    Text text;
+    if (bytes_mode) {
+        for (char c : bytes_like_view(format))
+            text.push_back(static_cast<unsigned char>(c));
+    } else {
+        text = str_to_u32(format);
+    }
+    bool is_tuple_args = is_tuple(values);
+    Object* const* items = is_tuple_args ? tuple_items(values) : &values;
+    size_t count = is_tuple_args ? static_cast<size_t>(tuple_size(values)) : 1;
+    bool mapping = !is_tuple_args && values->type->slots.getitem && !is_str(values) &&
+                   !is_bytes_like(vm, values);
+    size_t next = 0;
+    bool used_mapping = false;
+    auto next_value = [&]() -> Object* {
+        if (next >= count) {
+            (void)raise_type_error(vm, "not enough arguments for format string");
+            return nullptr;
+        }
+        return items[next++];
+    };
+    Text out;
+    size_t i = 0;
+    while (i < text.size()) {
+        char32_t c = text[i];
+        if (c != '%') {
+            out.push_back(c);
+            ++i;
+            continue;
+        }
+        size_t start = i++;
+        Ref<Object> keyed;
+        if (i < text.size() && text[i] == '(') {
+            if (!mapping)
+                return raise_type_error(vm, "format requires a mapping");
+            int depth = 1;
+            size_t key_start = ++i;
+            while (i < text.size() && depth > 0) {
+                if (text[i] == '(')
+                    ++depth;
+                else if (text[i] == ')')
+                    --depth;
+                ++i;
+            }
+            if (depth > 0)
+                return raise_value_error(vm, "incomplete format key");
+            Text key_text = text.substr(key_start, i - 1 - key_start);
+            Ref<Object> key;
+            if (bytes_mode) {
+                std::string raw;
+                for (char32_t k : key_text)
+                    raw.push_back(static_cast<char>(k));
+                key = bytes_new(vm, raw);
+            } else {
+                key = str_from_u32(vm, key_text);
+            }
+            if (!key)
+                return nullptr;
+            keyed = object_getitem(vm, values, key.get());
+            if (!keyed)
+                return nullptr;
+            used_mapping = true;
+        }
+        PercentSpec spec;
+        for (; i < text.size(); ++i) {
+            char32_t f = text[i];
+            if (f == '-')
+                spec.left = true;
+            else if (f == '+')
+                spec.plus = true;
+            else if (f == ' ')
+                spec.space = true;
+            else if (f == '#')
+                spec.alternate = true;
+            else if (f == '0')
+                spec.zero = true;
+            else
+                break;
+        }
+        auto read_number = [&](intptr_t& target) -> bool {
+            if (i < text.size() && text[i] == '*') {
+                ++i;
+                Object* v = next_value();
+                if (!v)
+                    return false;
+                if (!is_int(v)) {
+                    (void)raise_type_error(vm, "* wants int");
+                    return false;
+                }
+                int64_t n = 0;
+                if (!int_to_i64(v, n)) {
+                    (void)raise_value_error(vm, "width too big");
+                    return false;
+                }
+                target = static_cast<intptr_t>(n);
+                return true;
+            }
+            if (i < text.size() && text[i] >= '0' && text[i] <= '9') {
+                target = 0;
+                while (i < text.size() && text[i] >= '0' && text[i] <= '9') {
+                    target = target * 10 + static_cast<intptr_t>(text[i] - '0');
+                    if (target > INT32_MAX) {
+                        (void)raise_value_error(vm, "width too big");
+                        return false;
+                    }
+                    ++i;
+                }
+            }
+            return true;
+        };
+        if (!read_number(spec.width))
+            return nullptr;
+        if (spec.width < -1) {
+            spec.left = true;
+            spec.width = -spec.width;
+        }
+        if (i < text.size() && text[i] == '.') {
+            ++i;
+            spec.precision = 0;
+            if (!read_number(spec.precision))
+                return nullptr;
+        }
+        while (i < text.size() && (text[i] == 'h' || text[i] == 'l' || text[i] == 'L'))
+            ++i;
+        if (i >= text.size())
+            return raise_value_error(vm, "incomplete format");
+        char32_t conversion = text[i++];
+        if (conversion == '%') {
+            out.push_back('%');
+            continue;
+        }
+        Object* value = keyed ? keyed.get() : nullptr;
+        if (!value) {
+            if (std::u32string_view(U"diuoxXeEfFgGcrsab").find(conversion) ==
+                std::u32string_view::npos) {
+                char buffer[96];
+                if (conversion < 0x80)
+                    std::snprintf(buffer, sizeof buffer,
+                                  "unsupported format character '%c' (0x%x) at index %zu",
+                                  static_cast<char>(conversion), static_cast<unsigned>(conversion),
+                                  i - 1);
+                else
+                    std::snprintf(buffer, sizeof buffer,
+                                  "unsupported format character '?' (0x%x) at index %zu",
+                                  static_cast<unsigned>(conversion), i - 1);
+                std::string message = buffer;
+                if (conversion >= 0x80) {
+                    std::string ch;
+                    append_utf8(ch, conversion);
+                    message.replace(message.find('?'), 1, ch);
+                }
+                return raise_value_error(vm, message);
+            }
+            value = next_value();
+            if (!value)
+                return nullptr;
+        }
+        Status status = Status::ok;
+        switch (conversion) {
+        case 'd':
+        case 'i':
+        case 'u':
+        case 'o':
+        case 'x':
+        case 'X':
+        case 'e':
+        case 'E':
+        case 'f':
+        case 'F':
+        case 'g':
+        case 'G':
+            status = percent_number(vm, spec, static_cast<char>(conversion), value, out);
+            break;
+        case 'c':
+        case 'r':
+        case 'a':
+        case 's':
+            status = percent_text(vm, spec, static_cast<char>(conversion), value, bytes_mode, out);
+            break;
+        case 'b':
+            if (bytes_mode) {
+                status = percent_text(vm, spec, 'b', value, bytes_mode, out);
+                break;
+            }
+            [[fallthrough]];
+        default: {
+            char buffer[96];
+            std::snprintf(buffer, sizeof buffer,
+                          "unsupported format character '%c' (0x%x) at index %zu",
+                          static_cast<char>(conversion), static_cast<unsigned>(conversion), i - 1);
+            return raise_value_error(vm, buffer);
+        }
+        }
+        if (!is_ok(status))
+            return nullptr;
+        (void)start;
+    }
+    if (next < count && !used_mapping && !(mapping && !is_tuple_args))
+        return raise_type_error(vm, bytes_mode
+                                        ? "not all arguments converted during bytes formatting"
+                                        : "not all arguments converted during string formatting");
+    if (bytes_mode) {
+        std::string raw;
+        raw.reserve(out.size());
+        for (char32_t k : out)
+            raw.push_back(static_cast<char>(k));
+        return bytes_new(vm, raw);
+    }
+    return str_from_u32(vm, out);
+}
+
+// ====== str.format (Library Reference 6.1.3)
+
+namespace {
+
+struct FormatState {
+    VM& vm;
+    Object* const* args;
+    size_t nargs;
+    Object* kwnames;
+    Object* mapping;
+    int auto_index = 0; // next automatic field number; -1 once manual numbering was used
+    bool manual = false;
+};
+
+Status expand_format(FormatState& state, const Text& text, int depth, Text& out);
+
+// Looks the first part of a field name up: a number, empty (automatic) or a keyword.
+Ref<Object> field_argument(FormatState& state, const Text& name) {
+    VM& vm = state.vm;
+    bool numeric = !name.empty() && std::all_of(name.begin(), name.end(),
+                                                [](char32_t c) { return c >= '0' && c <= '9'; });
+    if (name.empty() || numeric) {
+        size_t index = 0;
+        if (name.empty()) {
+            if (state.manual)
+                return raise_value_error(vm, "cannot switch from manual field specification to "
+                                             "automatic field numbering");
+            index = static_cast<size_t>(state.auto_index++);
+        } else {
+            if (state.auto_index > 0)
+                return raise_value_error(vm, "cannot switch from automatic field numbering to "
+                                             "manual field specification");
+            state.manual = true;
+            for (char32_t c : name)
+                index = index * 10 + (c - '0');
+        }
+        if (state.mapping || index >= state.nargs) {
+            if (state.mapping)
+                return raise_value_error(vm, "Format string contains positional fields");
+            return raise_index_error(vm, "Replacement index ", index,
+                                     " out of range for positional args tuple");
+        }
+        return Ref<Object>::borrow(state.args[index]);
+    }
+    Ref<Object> key = str_from_u32(vm, name);
+    if (!key)
+        return nullptr;
+    if (state.mapping)
+        return object_getitem(vm, state.mapping, key.get());
+    size_t nkw = state.kwnames ? static_cast<size_t>(tuple_size(state.kwnames)) : 0;
+    for (size_t k = 0; k < nkw; ++k) {
+        if (str_equal(tuple_items(state.kwnames)[k], key.get()))
+            return Ref<Object>::borrow(state.args[state.nargs + k]);
+    }
+    return raise_key_error(vm, key.get());
+}
+
+Ref<Object> resolve_field(FormatState& state, const Text& field) {
+    VM& vm = state.vm;
+    size_t i = 0;
+    while (i < field.size() && field[i] != '.' && field[i] != '[')
+        ++i;
+    Ref<Object> value = field_argument(state, field.substr(0, i));
+    while (value && i < field.size()) {
+        if (field[i] == '.') {
+            size_t start = ++i;
+            while (i < field.size() && field[i] != '.' && field[i] != '[')
+                ++i;
+            if (i == start)
+                return raise_value_error(vm, "Empty attribute in format string");
+            Ref<Object> name = str_from_u32(vm, field.substr(start, i - start));
+            if (!name)
+                return nullptr;
+            value = get_attr(vm, value.get(), name.get());
+        } else if (field[i] == '[') {
+            size_t start = ++i;
+            while (i < field.size() && field[i] != ']')
+                ++i;
+            if (i >= field.size())
+                return raise_value_error(vm, "Missing ']' in format string");
+            Text key_text = field.substr(start, i - start);
+            ++i;
+            if (key_text.empty())
+                return raise_value_error(vm, "Empty attribute in format string");
+            Ref<Object> key;
+            if (std::all_of(key_text.begin(), key_text.end(),
+                            [](char32_t c) { return c >= '0' && c <= '9'; })) {
+                int64_t n = 0;
+                for (char32_t c : key_text)
+                    n = n * 10 + (c - '0');
+                key = int_from_i64(vm, n);
+            } else {
+                key = str_from_u32(vm, key_text);
+            }
+            if (!key)
+                return nullptr;
+            value = object_getitem(vm, value.get(), key.get());
+            if (value && i < field.size() && field[i] != '.' && field[i] != '[')
+                return raise_value_error(vm, "Only '.' or '[' may follow ']' in format field "
+                                             "specifier");
+        } else {
+            return raise_value_error(vm, "Only '.' or '[' may follow ']' in format field "
+                                         "specifier");
+        }
+    }
+    return value;
+}
+
+Status format_field(FormatState& state, const Text& inner, int depth, Text& out) {
+    VM& vm = state.vm;
+    // field_name ends at the first '!' or ':' outside brackets.
+    size_t i = 0;
+    bool in_bracket = false;
+    for (; i < inner.size(); ++i) {
+        if (inner[i] == '[')
+            in_bracket = true;
+        else if (inner[i] == ']')
+            in_bracket = false;
+        else if (!in_bracket && (inner[i] == '!' || inner[i] == ':'))
+            break;
+    }
+    Text name = inner.substr(0, i);
+    char32_t conversion = 0;
+    if (i < inner.size() && inner[i] == '!') {
+        if (i + 1 >= inner.size())
+            return raise_value_error(vm, "end of string while looking for conversion specifier");
+        conversion = inner[i + 1];
+        i += 2;
+        if (i < inner.size() && inner[i] != ':')
+            return raise_value_error(vm, "expected ':' after conversion specifier");
+    }
+    Text spec;
+    if (i < inner.size() && inner[i] == ':')
+        spec = inner.substr(i + 1);
+    Ref<Object> value = resolve_field(state, name);
+    if (!value)
+        return Status::error;
+    if (conversion) {
+        if (conversion == 'r')
+            value = object_repr(vm, value.get());
+        else if (conversion == 's')
+            value = object_str(vm, value.get());
+        else if (conversion == 'a')
+            value = object_ascii(vm, value.get());
+        else {
+            std::string ch;
+            append_utf8(ch, conversion);
+            return raise_value_error(vm, "Unknown conversion specifier ", ch);
+        }
+        if (!value)
+            return Status::error;
+    }
+    Text expanded_spec;
+    if (spec.find('{') != Text::npos) {
+        if (depth >= 2)
+            return raise_value_error(vm, "Max string recursion exceeded");
+        if (!is_ok(expand_format(state, spec, depth + 1, expanded_spec)))
+            return Status::error;
+    } else {
+        expanded_spec = spec;
+    }
+    Ref<Object> spec_object = str_from_u32(vm, expanded_spec);
+    if (!spec_object)
+        return Status::error;
+    Ref<Object> formatted = format_with_spec(vm, value.get(), spec_object.get());
+    if (!formatted)
+        return Status::error;
+    out += str_to_u32(formatted.get());
+    return Status::ok;
+}
+
+Status expand_format(FormatState& state, const Text& text, int depth, Text& out) {
+    VM& vm = state.vm;
+    size_t i = 0;
+    while (i < text.size()) {
+        char32_t c = text[i];
+        if (c == '}') {
+            if (i + 1 < text.size() && text[i + 1] == '}') {
+                out.push_back('}');
+                i += 2;
+                continue;
+            }
+            return raise_value_error(vm, "Single '}' encountered in format string");
+        }
+        if (c != '{') {
+            out.push_back(c);
+            ++i;
+            continue;
+        }
+        if (i + 1 < text.size() && text[i + 1] == '{') {
+            out.push_back('{');
+            i += 2;
+            continue;
+        }
+        // Find the matching '}' (nested braces belong to the spec).
+        size_t start = ++i;
+        int nesting = 1;
+        bool in_bracket = false;
+        while (i < text.size()) {
+            if (text[i] == '[' && nesting == 1)
+                in_bracket = true;
+            else if (text[i] == ']' && nesting == 1)
+                in_bracket = false;
+            else if (!in_bracket && text[i] == '{')
+                ++nesting;
+            else if (!in_bracket && text[i] == '}' && --nesting == 0)
+                break;
+            ++i;
+        }
+        if (i >= text.size()) {
+            if (nesting > 1 || in_bracket)
+                return raise_value_error(vm, "expected '}' before end of string");
+            return raise_value_error(vm, "Single '{' encountered in format string");
+        }
+        if (!is_ok(format_field(state, text.substr(start, i - start), depth, out)))
+            return Status::error;
+        ++i;
+    }
+    return Status::ok;
+}
+
+std::string_view bytes_like_view(Object* value) {
+    if (is_bytes(value))
+        return bytes_view(value);
+    return bytearray_view(value);
+}
+
+} // namespace
+
+Ref<Object> str_format(VM& vm, Object* format, Object* const* args, size_t nargs, Object* kwnames,
+                       Object* mapping) {
+    FormatState state{vm, args, nargs, kwnames, mapping};
+    Text out;
+    if (!is_ok(expand_format(state, str_to_u32(format), 0, out)))
+        return nullptr;
+    return str_from_u32(vm, out);
 }
 
 } // namespace minipy::vm

@@ -13,9 +13,14 @@
 // Dead dicts keep their struct on the VM's dict free list (cap 80); their DictKeys is freed.
 #include "vm/types/dict.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <string>
 
+#include "vm/eval_helpers.h"
+#include "vm/runtime.h"
+#include "vm/types/function.h"
+#include "vm/types/list.h"
 #include "vm/types/str.h"
 #include "vm/types/tuple.h"
 #include "vm/vm.h"
@@ -379,25 +384,111 @@ Ref<Object> dict_clear_method(VM& vm, Object* self, Object* const*, size_t, Obje
     return vm.new_none();
 }
 
-Ref<Object> dict_update(VM& vm, Object* self, Object* const* args, size_t, Object*) {
-    if (!is_dict(args[0]))
-        return raise_type_error(vm, "'", args[0]->type->name, "' object is not iterable");
-    intptr_t pos = 0;
-    Object* key = nullptr;
-    Object* value = nullptr;
-    while (dict_next(args[0], pos, &key, &value)) {
-        if (!is_ok(dict_setitem(vm, self, key, value)))
+// dict.update([other], **kwargs): other is a dict, a mapping with keys(), or an iterable of pairs.
+Ref<Object> dict_update(VM& vm, Object* self, Object* const* args, size_t nargs, Object* kwnames) {
+    if (nargs > 1)
+        return raise_type_error(vm, "update expected at most 1 argument, got ", nargs);
+    if (nargs == 1 && !is_ok(dict_update_any(runtime_of(vm), self, args[0])))
+        return nullptr;
+    for (intptr_t k = 0; kwnames && k < tuple_size(kwnames); ++k) {
+        if (!is_ok(dict_setitem(vm, self, tuple_items(kwnames)[k],
+                                args[nargs + static_cast<size_t>(k)])))
             return nullptr;
     }
     return vm.new_none();
+}
+
+Ref<Object> dict_popitem(VM& vm, Object* self, Object* const*, size_t, Object*) {
+    Dict* dict = as_dict(self);
+    DictKeys* keys = dict->keys;
+    if (dict->used == 0 || !keys)
+        return raise_message(vm, vm.exceptions().KeyError, "popitem(): dictionary is empty");
+    // LIFO order (Library Reference 4.11): the last live entry.
+    for (intptr_t i = keys->nentries; i > 0; --i) {
+        DictEntry& entry = keys->entries()[i - 1];
+        if (!entry.key)
+            continue;
+        Ref<Object> key = Ref<Object>::borrow(entry.key);
+        Ref<Object> value = Ref<Object>::borrow(entry.value);
+        Ref<Object> pair = tuple_pack(vm, {key.get(), value.get()});
+        if (!pair || !is_ok(dict_delitem(vm, self, key.get())))
+            return nullptr;
+        return pair;
+    }
+    return raise_message(vm, vm.exceptions().KeyError, "popitem(): dictionary is empty");
+}
+
+Ref<Object> dict_keys_method(VM& vm, Object* self, Object* const*, size_t, Object*) {
+    return dict_view_new(vm, self, DictViewKind::keys);
+}
+Ref<Object> dict_values_method(VM& vm, Object* self, Object* const*, size_t, Object*) {
+    return dict_view_new(vm, self, DictViewKind::values);
+}
+Ref<Object> dict_items_method(VM& vm, Object* self, Object* const*, size_t, Object*) {
+    return dict_view_new(vm, self, DictViewKind::items);
+}
+
+// reversed(d): the keys, last inserted first.
+Ref<Object> dict_reversed(VM& vm, Object* self, Object* const*, size_t, Object*) {
+    Ref<Object> keys = list_new(vm, static_cast<size_t>(dict_size(self)));
+    if (!keys)
+        return nullptr;
+    intptr_t pos = 0;
+    Object* key = nullptr;
+    Object* value = nullptr;
+    while (dict_next(self, pos, &key, &value)) {
+        if (!is_ok(list_append(vm, keys.get(), key)))
+            return nullptr;
+    }
+    Object** items = list_items(keys.get());
+    std::reverse(items, items + list_size(keys.get()));
+    return get_iter(vm, keys.get());
+}
+
+// dict.fromkeys(iterable, value=None), a classmethod: args[0] is the class.
+Ref<Object> dict_fromkeys(VM& vm, Object*, Object* const* args, size_t nargs, Object*) {
+    if (nargs < 2 || nargs > 3)
+        return raise_type_error(vm, "fromkeys expected at least 1 argument, got ", nargs - 1);
+    Object* cls = args[0];
+    Object* value = nargs == 3 ? args[2] : vm.none();
+    Ref<Object> result = cls == vm.types().dict ? dict_new(vm) : call_object(vm, cls, nullptr, 0);
+    if (!result)
+        return nullptr;
+    Ref<Object> keys = sequence_to_list(vm, args[1]);
+    if (!keys)
+        return nullptr;
+    for (intptr_t i = 0; i < list_size(keys.get()); ++i) {
+        Object* key = list_items(keys.get())[i];
+        Status status = is_dict(result.get()) && cls == vm.types().dict
+                            ? dict_setitem(vm, result.get(), key, value)
+                            : object_setitem(vm, result.get(), key, value);
+        if (!is_ok(status))
+            return nullptr;
+    }
+    return result;
+}
+
+// d | other and d |= other (PEP 584): a new dict / an in-place update, for dict operands only.
+Ref<Object> dict_or(VM& vm, Object* left, Object* right) {
+    if (!is_dict(left) || !is_dict(right))
+        return vm.new_not_implemented();
+    Ref<Object> result = dict_new(vm);
+    if (!result || !is_ok(dict_update_from_dict(vm, result.get(), left)) ||
+        !is_ok(dict_update_from_dict(vm, result.get(), right)))
+        return nullptr;
+    return result;
+}
+Ref<Object> dict_ior(VM& vm, Object* self, Object* const* args, size_t, Object*) {
+    if (!is_ok(dict_update_any(runtime_of(vm), self, args[0])))
+        return nullptr;
+    return Ref<Object>::borrow(self);
 }
 
 Ref<Object> dict_copy(VM& vm, Object* self, Object* const*, size_t, Object*) {
     Ref<Object> result = dict_new(vm);
     if (!result)
         return nullptr;
-    Object* argument = self;
-    if (!dict_update(vm, result.get(), &argument, 1, nullptr))
+    if (!is_ok(dict_update_from_dict(vm, result.get(), self)))
         return nullptr;
     return result;
 }
@@ -410,12 +501,27 @@ constexpr MethodDef dict_methods[] = {
     {"pop", dict_pop, MethodKind::fastcall,
      "Remove specified key and return the corresponding value."},
     {"clear", dict_clear_method, MethodKind::noargs, "Remove all items from the dict."},
-    {"update", dict_update, MethodKind::o, "Update the dict from a dict."},
+    {"update", dict_update, MethodKind::fastcall_keywords, "Update D from dict/iterable E and F."},
+    {"popitem", dict_popitem, MethodKind::noargs,
+     "Remove and return a (key, value) pair as a 2-tuple."},
+    {"keys", dict_keys_method, MethodKind::noargs,
+     "D.keys() -> a set-like object providing a view on D's keys"},
+    {"values", dict_values_method, MethodKind::noargs,
+     "D.values() -> an object providing a view on D's values"},
+    {"items", dict_items_method, MethodKind::noargs,
+     "D.items() -> a set-like object providing a view on D's items"},
+    {"__reversed__", dict_reversed, MethodKind::noargs,
+     "Return a reverse iterator over the dict keys."},
+    {"__ior__", dict_ior, MethodKind::o, "Return self|=value."},
     {"copy", dict_copy, MethodKind::noargs, "Return a shallow copy of the dict."},
     {nullptr, nullptr, MethodKind::noargs, nullptr},
 };
 
 } // namespace
+
+extern const MethodDef dict_fromkeys_def = {
+    "fromkeys", dict_fromkeys, MethodKind::fastcall,
+    "Create a new dictionary with keys from iterable and values set to value."};
 
 bool is_dict(const Object* object) {
     return has_flag(object->type, type_dict_subclass);
@@ -539,6 +645,7 @@ bool init_dict_type(VM& vm) {
     s.setitem = dict_setitem_slot;
     s.contains = dict_contains;
     s.iter = dict_iter;
+    s.or_ = dict_or;
     spec.methods = dict_methods;
     Ref<Type> type = make_type(vm, spec);
     if (!type)

@@ -7,6 +7,7 @@
 #include "gc/ref.h"
 #include "vm/errors.h"
 #include "vm/object.h"
+#include "vm/type.h"
 
 namespace minipy::vm {
 
@@ -36,4 +37,14 @@ bool dict_next(Object* dict, intptr_t& pos, Object** key, Object** value);
 void dict_clear_all(Object* dict);
 
 bool init_dict_type(VM& vm);
+
+// ====== Views (vm/types/dict_views.cpp)
+
+enum class DictViewKind : uint8_t { keys, values, items };
+// d.keys() / d.values() / d.items(): a live view of `dict`. Raises MemoryError.
+[[nodiscard]] Ref<Object> dict_view_new(VM& vm, Object* dict, DictViewKind kind);
+// Creates the view and view-iterator types (after the pools exist). False on out-of-memory.
+bool init_dict_view_types(VM& vm);
+// dict.fromkeys, installed as a classmethod by the builtins' set-up.
+extern const MethodDef dict_fromkeys_def;
 } // namespace minipy::vm

@@ -7,6 +7,15 @@
 // raises ValueError where CPython would return a complex.
 #include "vm/types/float.h"
 
+#include <algorithm>
+#include <cfloat>
+#include <string>
+
+#include "vm/format.h"
+#include "vm/types/function.h"
+#include "vm/types/str.h"
+#include "vm/types/tuple.h"
+
 #include <gmp.h>
 
 #include <cerrno>
@@ -180,12 +189,178 @@ Ref<Object> float_is_integer(VM& vm, Object* self, Object* const*, size_t, Objec
     return vm.new_bool(std::isfinite(value) && std::floor(value) == value);
 }
 
+// float.as_integer_ratio(): the exact fraction, lowest terms, positive denominator.
+Ref<Object> float_as_integer_ratio(VM& vm, Object* self, Object* const*, size_t, Object*) {
+    double value = float_value(self);
+    if (std::isinf(value))
+        return raise_overflow_error(vm, "cannot convert Infinity to integer ratio");
+    if (std::isnan(value))
+        return raise_value_error(vm, "cannot convert NaN to integer ratio");
+    int exponent = 0;
+    double mantissa = std::frexp(value, &exponent);
+    for (int i = 0; i < 300 && mantissa != std::floor(mantissa); ++i) {
+        mantissa *= 2.0;
+        --exponent;
+    }
+    mpz_t numerator, denominator;
+    mpz_init_set_d(numerator, mantissa);
+    mpz_init_set_ui(denominator, 1);
+    if (exponent > 0)
+        mpz_mul_2exp(numerator, numerator, static_cast<mp_bitcnt_t>(exponent));
+    else
+        mpz_mul_2exp(denominator, denominator, static_cast<mp_bitcnt_t>(-exponent));
+    Ref<Object> n = int_from_mpz(vm, numerator);
+    Ref<Object> d = int_from_mpz(vm, denominator);
+    mpz_clear(numerator);
+    mpz_clear(denominator);
+    if (!n || !d)
+        return nullptr;
+    return tuple_pack(vm, {n.get(), d.get()});
+}
+
+// float.hex(): CPython's float_hex layout, 0x1.<13 hex digits>p<exponent>.
+Ref<Object> float_hex(VM& vm, Object* self, Object* const*, size_t, Object*) {
+    double value = float_value(self);
+    if (std::isnan(value) || std::isinf(value))
+        return str_from_utf8(vm, compiler::repr_float(value));
+    if (value == 0.0)
+        return str_from_utf8(vm, std::signbit(value) ? "-0x0.0p+0" : "0x0.0p+0");
+    int exponent = 0;
+    double mantissa = std::frexp(std::fabs(value), &exponent);
+    int shift = 1 - std::max(DBL_MIN_EXP - exponent, 0);
+    mantissa = std::ldexp(mantissa, shift);
+    exponent -= shift;
+    static constexpr char digits[] = "0123456789abcdef";
+    std::string out = value < 0 ? "-0x" : "0x";
+    auto whole = static_cast<int>(mantissa);
+    out.push_back(digits[whole]);
+    mantissa -= whole;
+    out.push_back('.');
+    for (int i = 0; i < 13; ++i) {
+        mantissa *= 16.0;
+        auto digit = static_cast<int>(mantissa);
+        out.push_back(digits[digit]);
+        mantissa -= digit;
+    }
+    out += "p";
+    out += exponent >= 0 ? "+" : "-";
+    out += std::to_string(exponent >= 0 ? exponent : -exponent);
+    return str_from_utf8(vm, out);
+}
+
+// float.fromhex(string), a classmethod: args[0] is the class.
+Ref<Object> float_fromhex(VM& vm, Object*, Object* const* args, size_t nargs, Object*) {
+    if (nargs != 2)
+        return raise_type_error(vm, "fromhex() takes exactly one argument (", nargs - 1, " given)");
+    if (!is_str(args[1]))
+        return raise_type_error(vm, "fromhex() argument must be str, not ", args[1]->type->name);
+    std::string text = str_to_utf8(args[1]);
+    size_t begin = text.find_first_not_of(" \t\n\r\f\v");
+    size_t end = text.find_last_not_of(" \t\n\r\f\v");
+    text = begin == std::string::npos ? "" : text.substr(begin, end - begin + 1);
+    std::string body = text;
+    std::string sign;
+    if (!body.empty() && (body[0] == '+' || body[0] == '-')) {
+        sign = body.substr(0, 1);
+        body.erase(0, 1);
+    }
+    std::string lower;
+    for (char c : body)
+        lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    double result = 0;
+    if (lower == "inf" || lower == "infinity") {
+        result = HUGE_VAL;
+    } else if (lower == "nan") {
+        result = std::nan("");
+    } else {
+        if (lower.rfind("0x", 0) == 0)
+            lower.erase(0, 2);
+        size_t i = 0;
+        size_t digits = 0;
+        while (i < lower.size() && std::isxdigit(static_cast<unsigned char>(lower[i]))) {
+            ++i;
+            ++digits;
+        }
+        if (i < lower.size() && lower[i] == '.') {
+            ++i;
+            while (i < lower.size() && std::isxdigit(static_cast<unsigned char>(lower[i]))) {
+                ++i;
+                ++digits;
+            }
+        }
+        bool valid = digits > 0;
+        if (valid && i < lower.size() && lower[i] == 'p') {
+            ++i;
+            if (i < lower.size() && (lower[i] == '+' || lower[i] == '-'))
+                ++i;
+            size_t exponent_digits = 0;
+            while (i < lower.size() && std::isdigit(static_cast<unsigned char>(lower[i]))) {
+                ++i;
+                ++exponent_digits;
+            }
+            valid = exponent_digits > 0;
+        }
+        if (!valid || i != lower.size())
+            return raise_value_error(vm, "invalid hexadecimal floating-point string");
+        errno = 0;
+        std::string literal = "0x" + lower;
+        if (literal.find('p') == std::string::npos)
+            literal += "p0";
+        result = std::strtod(literal.c_str(), nullptr);
+        if (std::isinf(result))
+            return raise_overflow_error(vm, "hexadecimal value too large to represent as a float");
+    }
+    if (sign == "-")
+        result = -result;
+    Ref<Object> value = float_new(vm, result);
+    if (!value || args[0] == vm.types().float_)
+        return value;
+    Object* call_args[1] = {value.get()};
+    return call_object(vm, args[0], call_args, 1);
+}
+
+Ref<Object> float_conjugate(VM& vm, Object* self, Object* const*, size_t, Object*) {
+    return float_new(vm, float_value(self));
+}
+Ref<Object> float_dunder_format(VM& vm, Object* self, Object* const* args, size_t, Object*) {
+    if (!is_str(args[0]))
+        return raise_type_error(vm, "__format__() argument must be str, not ", args[0]->type->name);
+    return format_with_spec(vm, self, args[0]);
+}
+Ref<Object> float_getnewargs(VM& vm, Object* self, Object* const*, size_t, Object*) {
+    Ref<Object> value = float_new(vm, float_value(self));
+    return value ? tuple_pack(vm, {value.get()}) : nullptr;
+}
+Ref<Object> float_get_real(VM& vm, Object*, Object* const* args, size_t, Object*) {
+    return float_new(vm, float_value(args[0]));
+}
+Ref<Object> float_get_imag(VM& vm, Object*, Object* const*, size_t, Object*) {
+    return float_new(vm, 0.0);
+}
+
 constexpr MethodDef float_methods[] = {
     {"is_integer", float_is_integer, MethodKind::noargs, "Return True if the float is an integer."},
+    {"as_integer_ratio", float_as_integer_ratio, MethodKind::noargs, "Return integer ratio."},
+    {"hex", float_hex, MethodKind::noargs,
+     "Return a hexadecimal representation of a floating-point number."},
+    {"conjugate", float_conjugate, MethodKind::noargs,
+     "Return self, the complex conjugate of any float."},
+    {"__format__", float_dunder_format, MethodKind::o,
+     "Formats the float according to format_spec."},
+    {"__getnewargs__", float_getnewargs, MethodKind::noargs, nullptr},
     {nullptr, nullptr, MethodKind::noargs, nullptr},
 };
 
 } // namespace
+
+extern const MethodDef float_fromhex_def = {
+    "fromhex", float_fromhex, MethodKind::fastcall,
+    "Create a floating-point number from a hexadecimal string."};
+extern const MethodDef float_getters[] = {
+    {"real", float_get_real, MethodKind::fastcall, "the real part of a complex number"},
+    {"imag", float_get_imag, MethodKind::fastcall, "the imaginary part of a complex number"},
+    {nullptr, nullptr, MethodKind::noargs, nullptr},
+};
 
 bool is_float(const Object* object) {
     return is_subtype(object->type, object->type->vm->types().float_);

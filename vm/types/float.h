@@ -4,6 +4,7 @@
 #include "gc/ref.h"
 #include "vm/errors.h"
 #include "vm/object.h"
+#include "vm/type.h"
 
 namespace minipy::vm {
 
@@ -31,6 +32,11 @@ Ref<Object> float_floordiv(VM& vm, Object* left, Object* right);
 Ref<Object> float_mod(VM& vm, Object* left, Object* right);
 Ref<Object> float_divmod(VM& vm, Object* left, Object* right);
 Ref<Object> float_pow(VM& vm, Object* left, Object* right, Object* modulus);
+
+// float.fromhex (installed as a classmethod) and the real/imag getters (properties; args[0] is the
+// instance), by the builtins' set-up.
+extern const MethodDef float_fromhex_def;
+extern const MethodDef float_getters[];
 
 bool init_float_type(VM& vm);
 } // namespace minipy::vm

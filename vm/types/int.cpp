@@ -11,13 +11,18 @@
 // so results whose size is absurd (pow, <<) are refused up front with MemoryError / OverflowError.
 #include "vm/types/int.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstring>
 #include <string>
 
 #include "compiler/literals.h"
+#include "vm/format.h"
+#include "vm/types/bytes.h"
 #include "vm/types/float.h"
+#include "vm/types/function.h"
+#include "vm/types/method_args.h"
 #include "vm/types/str.h"
 #include "vm/types/tuple.h"
 #include "vm/vm.h"
@@ -260,7 +265,154 @@ Ref<Object> int_bit_count(VM& vm, Object* self, Object* const*, size_t, Object*)
     return int_from_i64(vm, static_cast<int64_t>(mpz_popcount(magnitude.get())));
 }
 
+// ====== Bytes conversion (Library Reference 4.4.2)
+
+Status byteorder_argument(VM& vm, Object* value, bool& little) {
+    little = false;
+    if (!value)
+        return Status::ok;
+    if (!is_str(value))
+        return raise_type_error(vm, "to_bytes() argument 'byteorder' must be str, not ",
+                                value->type->name);
+    std::string order = str_to_utf8(value);
+    if (order != "little" && order != "big")
+        return raise_value_error(vm, "byteorder must be either 'little' or 'big'");
+    little = order == "little";
+    return Status::ok;
+}
+
+Ref<Object> int_to_bytes(VM& vm, Object* self, Object* const* args, size_t nargs, Object* kwnames) {
+    Object* values[3];
+    if (!is_ok(bind_arguments(vm, {"to_bytes", {"length", "byteorder", "signed"}, 0, 0, 2}, args,
+                              nargs, kwnames, values)))
+        return nullptr;
+    intptr_t length = 1;
+    if (values[0]) {
+        if (!is_int(values[0]))
+            return raise_type_error(vm, "'", values[0]->type->name,
+                                    "' object cannot be interpreted as an integer");
+        if (!is_ok(int_to_ssize(vm, values[0], length)))
+            return nullptr;
+        if (length < 0)
+            return raise_value_error(vm, "length argument must be non-negative");
+    }
+    bool little = false;
+    if (!is_ok(byteorder_argument(vm, values[1], little)))
+        return nullptr;
+    int is_signed = values[2] ? object_is_true(vm, values[2]) : 0;
+    if (is_signed < 0)
+        return nullptr;
+    MpzOperand a(self);
+    if (!is_signed && mpz_sgn(a.get()) < 0)
+        return raise_overflow_error(vm, "can't convert negative int to unsigned");
+    Mpz value;
+    mpz_set(value.get(), a.get());
+    Mpz limit;
+    mpz_ui_pow_ui(limit.get(), 2, static_cast<unsigned long>(8 * length));
+    if (is_signed) {
+        Mpz half;
+        mpz_fdiv_q_2exp(half.get(), limit.get(), 1);
+        Mpz negative_half;
+        mpz_neg(negative_half.get(), half.get());
+        if (length == 0 ? mpz_sgn(value.get()) != 0
+                        : (mpz_cmp(value.get(), half.get()) >= 0 ||
+                           mpz_cmp(value.get(), negative_half.get()) < 0))
+            return raise_overflow_error(vm, "int too big to convert");
+        if (mpz_sgn(value.get()) < 0)
+            mpz_add(value.get(), value.get(), limit.get());
+    } else if (mpz_cmp(value.get(), limit.get()) >= 0) {
+        return raise_overflow_error(vm, "int too big to convert");
+    }
+    std::string out(static_cast<size_t>(length), '\0');
+    size_t count = 0;
+    std::string raw((mpz_sizeinbase(value.get(), 2) + 7) / 8 + 1, '\0');
+    mpz_export(raw.data(), &count, 1, 1, 1, 0, value.get());
+    for (size_t i = 0; i < count; ++i)
+        out[out.size() - count + i] = raw[i];
+    if (little)
+        std::reverse(out.begin(), out.end());
+    return bytes_new(vm, out);
+}
+
+// int.from_bytes(bytes, byteorder='big', *, signed=False), a classmethod: args[0] is the class.
+Ref<Object> int_from_bytes(VM& vm, Object*, Object* const* args, size_t nargs, Object* kwnames) {
+    if (nargs < 1)
+        return raise_type_error(vm, "from_bytes() needs a class");
+    Object* values[3];
+    if (!is_ok(bind_arguments(vm, {"from_bytes", {"bytes", "byteorder", "signed"}, 1, 0, 2},
+                              args + 1, nargs - 1, kwnames, values)))
+        return nullptr;
+    bool little = false;
+    if (!is_ok(byteorder_argument(vm, values[1], little)))
+        return nullptr;
+    int is_signed = values[2] ? object_is_true(vm, values[2]) : 0;
+    if (is_signed < 0)
+        return nullptr;
+    std::string data;
+    std::string_view view;
+    if (bytes_like(values[0], view)) {
+        data.assign(view);
+    } else {
+        if (is_str(values[0]))
+            return raise_type_error(vm, "cannot convert 'str' object to bytes");
+        Object* source[1] = {values[0]};
+        if (!is_ok(bytes_from_arguments(vm, "bytes", source, 1, nullptr, data)))
+            return nullptr;
+    }
+    if (little)
+        std::reverse(data.begin(), data.end());
+    Mpz value;
+    if (!data.empty())
+        mpz_import(value.get(), data.size(), 1, 1, 1, 0, data.data());
+    if (is_signed && !data.empty() && (static_cast<unsigned char>(data[0]) & 0x80)) {
+        Mpz limit;
+        mpz_ui_pow_ui(limit.get(), 2, static_cast<unsigned long>(8 * data.size()));
+        mpz_sub(value.get(), value.get(), limit.get());
+    }
+    Ref<Object> result = int_from_mpz(vm, value.get());
+    if (!result || args[0] == vm.types().int_)
+        return result;
+    Object* call_args[1] = {result.get()};
+    return call_object(vm, args[0], call_args, 1);
+}
+
+Ref<Object> int_as_integer_ratio(VM& vm, Object* self, Object* const*, size_t, Object*) {
+    Ref<Object> value = int_pos(vm, self);
+    Ref<Object> one = int_from_i64(vm, 1);
+    if (!value || !one)
+        return nullptr;
+    return tuple_pack(vm, {value.get(), one.get()});
+}
+
+Ref<Object> int_dunder_format(VM& vm, Object* self, Object* const* args, size_t, Object*) {
+    if (!is_str(args[0]))
+        return raise_type_error(vm, "__format__() argument must be str, not ", args[0]->type->name);
+    return format_with_spec(vm, self, args[0]);
+}
+
+Ref<Object> int_getnewargs(VM& vm, Object* self, Object* const*, size_t, Object*) {
+    Ref<Object> value = int_pos(vm, self);
+    return value ? tuple_pack(vm, {value.get()}) : nullptr;
+}
+
+// Getters (installed as properties): args[0] is the instance.
+Ref<Object> int_get_self(VM& vm, Object*, Object* const* args, size_t, Object*) {
+    return int_pos(vm, args[0]);
+}
+Ref<Object> int_get_zero(VM& vm, Object*, Object* const*, size_t, Object*) {
+    return int_from_i64(vm, 0);
+}
+Ref<Object> int_get_one(VM& vm, Object*, Object* const*, size_t, Object*) {
+    return int_from_i64(vm, 1);
+}
+
 constexpr MethodDef int_methods[] = {
+    {"to_bytes", int_to_bytes, MethodKind::fastcall_keywords,
+     "Return an array of bytes representing an integer."},
+    {"as_integer_ratio", int_as_integer_ratio, MethodKind::noargs, "Return integer ratio."},
+    {"__format__", int_dunder_format, MethodKind::o,
+     "Convert to a string according to format_spec."},
+    {"__getnewargs__", int_getnewargs, MethodKind::noargs, nullptr},
     {"conjugate", int_conjugate, MethodKind::noargs,
      "Returns self, the complex conjugate of any int."},
     {"bit_length", int_bit_length, MethodKind::noargs,
@@ -313,6 +465,19 @@ Ref<Object> invalid_literal(VM& vm, std::string_view text, int base) {
 }
 
 } // namespace
+
+extern const MethodDef int_from_bytes_def = {
+    "from_bytes", int_from_bytes, MethodKind::fastcall_keywords,
+    "Return the integer represented by the given array of bytes."};
+extern const MethodDef int_getters[] = {
+    {"real", int_get_self, MethodKind::fastcall, "the real part of a complex number"},
+    {"imag", int_get_zero, MethodKind::fastcall, "the imaginary part of a complex number"},
+    {"numerator", int_get_self, MethodKind::fastcall,
+     "the numerator of a rational number in lowest terms"},
+    {"denominator", int_get_one, MethodKind::fastcall,
+     "the denominator of a rational number in lowest terms"},
+    {nullptr, nullptr, MethodKind::noargs, nullptr},
+};
 
 // ====== Queries and conversions
 

@@ -11,6 +11,7 @@
 #include "gc/ref.h"
 #include "vm/errors.h"
 #include "vm/object.h"
+#include "vm/type.h"
 
 namespace minipy::vm {
 
@@ -65,6 +66,11 @@ Ref<Object> int_xor(VM& vm, Object* left, Object* right);
 Ref<Object> int_neg(VM& vm, Object* self);
 Ref<Object> int_invert(VM& vm, Object* self);
 Ref<Object> int_abs(VM& vm, Object* self);
+
+// int.from_bytes (installed as a classmethod) and the real/imag/numerator/denominator getters
+// (installed as properties; each takes the instance as args[0]), by the builtins' set-up.
+extern const MethodDef int_from_bytes_def;
+extern const MethodDef int_getters[];
 
 // Creates int and bool, and the True/False singletons. False on out-of-memory.
 bool init_int_types(VM& vm);

@@ -10,8 +10,11 @@
 #include <cstdlib>
 #include <cstring>
 #include <string>
+#include <vector>
 
+#include "vm/types/function.h"
 #include "vm/types/int.h"
+#include "vm/types/method_args.h"
 #include "vm/types/str.h"
 #include "vm/types/tuple.h"
 #include "vm/vm.h"
@@ -340,8 +343,18 @@ Ref<Object> list_copy(VM& vm, Object* self, Object* const*, size_t, Object*) {
     return result;
 }
 
-Ref<Object> list_index(VM& vm, Object* self, Object* const* args, size_t, Object*) {
-    for (intptr_t i = 0; i < list_size(self); ++i) {
+// list.index(value, start=0, stop=sys.maxsize).
+Ref<Object> list_index(VM& vm, Object* self, Object* const* args, size_t nargs, Object*) {
+    if (nargs < 1 || nargs > 3)
+        return raise_type_error(vm, "index expected ",
+                                nargs < 1 ? "at least 1 argument" : "at most 3 arguments", ", got ",
+                                nargs);
+    intptr_t start = 0, stop = INTPTR_MAX;
+    if (!is_ok(optional_index(vm, nargs > 1 ? args[1] : nullptr, 0, start)) ||
+        !is_ok(optional_index(vm, nargs > 2 ? args[2] : nullptr, INTPTR_MAX, stop)))
+        return nullptr;
+    adjust_indices(start, stop, list_size(self));
+    for (intptr_t i = start; i < stop && i < list_size(self); ++i) {
         Ref<Object> element = Ref<Object>::borrow(list_items(self)[i]);
         int equal = object_rich_compare_bool(vm, element.get(), args[0], CompareOp::eq);
         if (equal < 0)
@@ -403,14 +416,51 @@ bool merge_sort(VM& vm, Object** items, Object** buffer, size_t count, bool reve
 
 // list.sort(*, reverse=False). As CPython, the list is empty while it is sorted, so comparisons
 // that mutate it are detected: ValueError "list modified during sort".
+// Stable merge sort of order[0..count) by keys[order[i]] `<` (descending when reverse, equal
+// keys keeping their order). False when a comparison raised.
+bool merge_sort_keyed(VM& vm, Object** keys, size_t* order, size_t* buffer, size_t count,
+                      bool reverse) {
+    if (count < 2)
+        return true;
+    size_t middle = count / 2;
+    if (!merge_sort_keyed(vm, keys, order, buffer, middle, reverse) ||
+        !merge_sort_keyed(vm, keys, order + middle, buffer, count - middle, reverse))
+        return false;
+    size_t i = 0;
+    size_t j = middle;
+    size_t k = 0;
+    while (i < middle && j < count) {
+        Object* left = keys[order[i]];
+        Object* right = keys[order[j]];
+        int before = reverse ? object_rich_compare_bool(vm, left, right, CompareOp::lt)
+                             : object_rich_compare_bool(vm, right, left, CompareOp::lt);
+        if (before < 0)
+            return false;
+        buffer[k++] = before ? order[j++] : order[i++];
+    }
+    while (i < middle)
+        buffer[k++] = order[i++];
+    while (j < count)
+        buffer[k++] = order[j++];
+    std::memcpy(order, buffer, count * sizeof(size_t));
+    return true;
+}
+
+// list.sort(*, key=None, reverse=False). As CPython, the list is empty while it is sorted, so
+// comparisons and key calls that mutate it are detected: ValueError "list modified during sort".
 Ref<Object> list_sort(VM& vm, Object* self, Object* const* args, size_t nargs, Object* kwnames) {
     if (nargs != 0)
         return raise_type_error(vm, "sort() takes no positional arguments");
     bool reverse = false;
+    Object* key = nullptr;
     for (intptr_t i = 0; kwnames && i < tuple_size(kwnames); ++i) {
-        if (str_to_utf8(tuple_items(kwnames)[i]) != "reverse")
-            return raise_type_error(vm, "'", str_to_utf8(tuple_items(kwnames)[i]),
-                                    "' is an invalid keyword argument for sort()");
+        std::string name = str_to_utf8(tuple_items(kwnames)[i]);
+        if (name == "key") {
+            key = args[i] == vm.none() ? nullptr : args[i];
+            continue;
+        }
+        if (name != "reverse")
+            return raise_type_error(vm, "'", name, "' is an invalid keyword argument for sort()");
         int truth = object_is_true(vm, args[i]);
         if (truth < 0)
             return nullptr;
@@ -423,22 +473,73 @@ Ref<Object> list_sort(VM& vm, Object* self, Object* const* args, size_t nargs, O
     list->items = nullptr;
     list->size = 0;
     list->allocated = 0;
-    auto* buffer =
-        static_cast<Object**>(std::malloc(static_cast<size_t>(size + 1) * sizeof(Object*)));
-    bool ok = buffer && merge_sort(vm, items, buffer, static_cast<size_t>(size), reverse);
-    std::free(buffer);
+    auto count = static_cast<size_t>(size);
+    bool ok = true;
+    bool out_of_memory = false;
+    if (!key) {
+        auto* buffer = static_cast<Object**>(std::malloc((count + 1) * sizeof(Object*)));
+        out_of_memory = !buffer;
+        ok = buffer && merge_sort(vm, items, buffer, count, reverse);
+        std::free(buffer);
+    } else {
+        std::vector<Ref<Object>> keys;
+        keys.reserve(count);
+        for (size_t i = 0; i < count && ok; ++i) {
+            Object* item = items[i];
+            Ref<Object> k = call_object(vm, key, &item, 1);
+            ok = static_cast<bool>(k);
+            keys.push_back(std::move(k));
+        }
+        if (ok) {
+            std::vector<Object*> raw_keys(count);
+            for (size_t i = 0; i < count; ++i)
+                raw_keys[i] = keys[i].get();
+            std::vector<size_t> order(count), buffer(count + 1);
+            for (size_t i = 0; i < count; ++i)
+                order[i] = i;
+            ok = merge_sort_keyed(vm, raw_keys.data(), order.data(), buffer.data(), count, reverse);
+            if (ok) {
+                std::vector<Object*> sorted(count);
+                for (size_t i = 0; i < count; ++i)
+                    sorted[i] = items[order[i]];
+                if (count > 0)
+                    std::memcpy(items, sorted.data(), count * sizeof(Object*));
+            }
+        }
+    }
     bool modified = list->items != nullptr || list->size != 0;
     list_clear_slot(self); // drops whatever was added during the sort
     list->items = items;
     list->size = size;
     list->allocated = allocated;
-    if (!buffer)
+    if (out_of_memory)
         return raise_memory_error(vm);
     if (!ok)
         return nullptr;
     if (modified)
         return raise_value_error(vm, "list modified during sort");
     return vm.new_none();
+}
+
+// list.remove(value): the first equal item. Raises ValueError "list.remove(x): x not in list".
+Ref<Object> list_remove(VM& vm, Object* self, Object* const* args, size_t, Object*) {
+    for (intptr_t i = 0; i < list_size(self); ++i) {
+        Ref<Object> element = Ref<Object>::borrow(list_items(self)[i]);
+        int equal = object_rich_compare_bool(vm, element.get(), args[0], CompareOp::eq);
+        if (equal < 0)
+            return nullptr;
+        if (equal) {
+            if (i >= list_size(self) || list_items(self)[i] != element.get())
+                return raise_value_error(vm, "list.remove(x): x not in list");
+            List* list = as_list(self);
+            std::memmove(list->items + i, list->items + i + 1,
+                         static_cast<size_t>(list->size - i - 1) * sizeof(Object*));
+            --list->size;
+            decref(element.get()); // the list's reference
+            return vm.new_none();
+        }
+    }
+    return raise_value_error(vm, "list.remove(x): x not in list");
 }
 
 constexpr MethodDef list_methods[] = {
@@ -452,7 +553,8 @@ constexpr MethodDef list_methods[] = {
     {"clear", list_clear_method, MethodKind::noargs, "Remove all items from list."},
     {"reverse", list_reverse, MethodKind::noargs, "Reverse *IN PLACE*."},
     {"copy", list_copy, MethodKind::noargs, "Return a shallow copy of the list."},
-    {"index", list_index, MethodKind::o, "Return first index of value."},
+    {"index", list_index, MethodKind::fastcall, "Return first index of value."},
+    {"remove", list_remove, MethodKind::o, "Remove first occurrence of value."},
     {"count", list_count, MethodKind::o, "Return number of occurrences of value."},
     {nullptr, nullptr, MethodKind::noargs, nullptr},
 };

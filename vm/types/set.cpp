@@ -12,6 +12,8 @@
 #include <cstdlib>
 #include <string>
 
+#include "vm/eval_helpers.h"
+#include "vm/types/list.h"
 #include "vm/types/str.h"
 #include "vm/vm.h"
 
@@ -381,7 +383,187 @@ Ref<Object> set_clear_method(VM& vm, Object* self, Object* const*, size_t, Objec
     return vm.new_none();
 }
 
+// ====== Methods taking any iterables (Library Reference 4.10)
+
+// `other` as a set: itself when it is one, else a new set of its items.
+Ref<Object> as_set_operand(VM& vm, Object* other) {
+    if (is_set_or_frozenset(other))
+        return Ref<Object>::borrow(other);
+    Ref<Object> items = sequence_to_list(vm, other);
+    if (!items)
+        return nullptr;
+    Ref<Object> result = set_new(vm, false);
+    if (!result)
+        return nullptr;
+    for (intptr_t i = 0; i < list_size(items.get()); ++i) {
+        if (!is_ok(set_add(vm, result.get(), list_items(items.get())[i])))
+            return nullptr;
+    }
+    return result;
+}
+
+Ref<Object> copy_as(VM& vm, Object* self, bool frozen) {
+    Ref<Object> result = set_new(vm, frozen);
+    if (!result || !is_ok(add_all(vm, result.get(), self)))
+        return nullptr;
+    return result;
+}
+
+bool is_frozen(VM& vm, Object* self) {
+    return is_subtype(self->type, vm.types().frozenset);
+}
+
+// Folds op over self and every argument; the result has self's kind.
+Ref<Object> fold_algebra(VM& vm, Object* self, Object* const* args, size_t nargs, Algebra op) {
+    Ref<Object> result = copy_as(vm, self, false);
+    if (!result)
+        return nullptr;
+    for (size_t i = 0; i < nargs; ++i) {
+        Ref<Object> other = as_set_operand(vm, args[i]);
+        if (!other)
+            return nullptr;
+        Ref<Object> next = set_algebra(vm, result.get(), other.get(), op);
+        if (!next)
+            return nullptr;
+        result = std::move(next);
+    }
+    if (is_frozen(vm, self))
+        return copy_as(vm, result.get(), true);
+    return result;
+}
+
+// Replaces self's contents by `source`'s.
+Status replace_contents(VM& vm, Object* self, Object* source) {
+    Ref<Object> keep = Ref<Object>::borrow(source);
+    set_clear_slot(self);
+    return add_all(vm, self, source);
+}
+
+Ref<Object> set_union_method(VM& vm, Object* self, Object* const* args, size_t nargs, Object*) {
+    return fold_algebra(vm, self, args, nargs, Algebra::union_);
+}
+Ref<Object> set_intersection_method(VM& vm, Object* self, Object* const* args, size_t nargs,
+                                    Object*) {
+    return fold_algebra(vm, self, args, nargs, Algebra::intersection);
+}
+Ref<Object> set_difference_method(VM& vm, Object* self, Object* const* args, size_t nargs,
+                                  Object*) {
+    return fold_algebra(vm, self, args, nargs, Algebra::difference);
+}
+Ref<Object> set_symmetric_difference_method(VM& vm, Object* self, Object* const* args, size_t,
+                                            Object*) {
+    return fold_algebra(vm, self, args, 1, Algebra::symmetric_difference);
+}
+Ref<Object> update_with(VM& vm, Object* self, Object* const* args, size_t nargs, Algebra op) {
+    Ref<Object> result = fold_algebra(vm, self, args, nargs, op);
+    if (!result || !is_ok(replace_contents(vm, self, result.get())))
+        return nullptr;
+    return vm.new_none();
+}
+Ref<Object> set_update_method(VM& vm, Object* self, Object* const* args, size_t nargs, Object*) {
+    for (size_t i = 0; i < nargs; ++i) {
+        Ref<Object> other = as_set_operand(vm, args[i]);
+        if (!other || !is_ok(add_all(vm, self, other.get())))
+            return nullptr;
+    }
+    return vm.new_none();
+}
+Ref<Object> set_intersection_update(VM& vm, Object* self, Object* const* args, size_t nargs,
+                                    Object*) {
+    return update_with(vm, self, args, nargs, Algebra::intersection);
+}
+Ref<Object> set_difference_update(VM& vm, Object* self, Object* const* args, size_t nargs,
+                                  Object*) {
+    return update_with(vm, self, args, nargs, Algebra::difference);
+}
+Ref<Object> set_symmetric_difference_update(VM& vm, Object* self, Object* const* args, size_t,
+                                            Object*) {
+    return update_with(vm, self, args, 1, Algebra::symmetric_difference);
+}
+Ref<Object> set_issubset(VM& vm, Object* self, Object* const* args, size_t, Object*) {
+    Ref<Object> other = as_set_operand(vm, args[0]);
+    if (!other)
+        return nullptr;
+    int result = is_subset(vm, self, other.get());
+    return result < 0 ? nullptr : vm.new_bool(result != 0);
+}
+Ref<Object> set_issuperset(VM& vm, Object* self, Object* const* args, size_t, Object*) {
+    Ref<Object> other = as_set_operand(vm, args[0]);
+    if (!other)
+        return nullptr;
+    int result = is_subset(vm, other.get(), self);
+    return result < 0 ? nullptr : vm.new_bool(result != 0);
+}
+Ref<Object> set_isdisjoint(VM& vm, Object* self, Object* const* args, size_t, Object*) {
+    Ref<Object> other = as_set_operand(vm, args[0]);
+    if (!other)
+        return nullptr;
+    intptr_t pos = 0;
+    Object* key = nullptr;
+    while (set_next(other.get(), pos, &key)) {
+        Ref<Object> held = Ref<Object>::borrow(key);
+        int found = set_contains_key(vm, self, key);
+        if (found < 0)
+            return nullptr;
+        if (found)
+            return vm.new_bool(false);
+    }
+    return vm.new_bool(true);
+}
+Ref<Object> set_copy_method(VM& vm, Object* self, Object* const*, size_t, Object*) {
+    if (self->type == vm.types().frozenset)
+        return Ref<Object>::borrow(self);
+    return copy_as(vm, self, is_frozen(vm, self));
+}
+Ref<Object> set_pop_method(VM& vm, Object* self, Object* const*, size_t, Object*) {
+    intptr_t pos = 0;
+    Object* key = nullptr;
+    if (!set_next(self, pos, &key))
+        return raise_message(vm, vm.exceptions().KeyError, "pop from an empty set");
+    Ref<Object> result = Ref<Object>::borrow(key);
+    if (set_discard(vm, self, key) < 0)
+        return nullptr;
+    return result;
+}
+
+constexpr MethodDef frozenset_methods[] = {
+    {"copy", set_copy_method, MethodKind::noargs, "Return a shallow copy of a set."},
+    {"difference", set_difference_method, MethodKind::fastcall,
+     "Return the difference of two or more sets as a new set."},
+    {"intersection", set_intersection_method, MethodKind::fastcall,
+     "Return the intersection of two sets as a new set."},
+    {"isdisjoint", set_isdisjoint, MethodKind::o,
+     "Return True if two sets have a null intersection."},
+    {"issubset", set_issubset, MethodKind::o, "Report whether another set contains this set."},
+    {"issuperset", set_issuperset, MethodKind::o, "Report whether this set contains another set."},
+    {"symmetric_difference", set_symmetric_difference_method, MethodKind::o,
+     "Return the symmetric difference of two sets as a new set."},
+    {"union", set_union_method, MethodKind::fastcall, "Return the union of sets as a new set."},
+    {nullptr, nullptr, MethodKind::noargs, nullptr},
+};
+
 constexpr MethodDef set_methods[] = {
+    {"copy", set_copy_method, MethodKind::noargs, "Return a shallow copy of a set."},
+    {"difference", set_difference_method, MethodKind::fastcall,
+     "Return the difference of two or more sets as a new set."},
+    {"difference_update", set_difference_update, MethodKind::fastcall,
+     "Remove all elements of another set from this set."},
+    {"intersection", set_intersection_method, MethodKind::fastcall,
+     "Return the intersection of two sets as a new set."},
+    {"intersection_update", set_intersection_update, MethodKind::fastcall,
+     "Update a set with the intersection of itself and another."},
+    {"isdisjoint", set_isdisjoint, MethodKind::o,
+     "Return True if two sets have a null intersection."},
+    {"issubset", set_issubset, MethodKind::o, "Report whether another set contains this set."},
+    {"issuperset", set_issuperset, MethodKind::o, "Report whether this set contains another set."},
+    {"pop", set_pop_method, MethodKind::noargs, "Remove and return an arbitrary set element."},
+    {"symmetric_difference", set_symmetric_difference_method, MethodKind::o,
+     "Return the symmetric difference of two sets as a new set."},
+    {"symmetric_difference_update", set_symmetric_difference_update, MethodKind::o,
+     "Update a set with the symmetric difference of itself and another."},
+    {"union", set_union_method, MethodKind::fastcall, "Return the union of sets as a new set."},
+    {"update", set_update_method, MethodKind::fastcall,
+     "Update a set with the union of itself and others."},
     {"add", set_add_method, MethodKind::o, "Add an element to a set."},
     {"discard", set_discard_method, MethodKind::o,
      "Remove an element from a set if it is a member."},
@@ -410,7 +592,7 @@ Type* make_set_type(VM& vm, const char* name, bool frozen) {
     s.and_ = set_and;
     s.sub = set_sub;
     s.xor_ = set_xor;
-    spec.methods = frozen ? nullptr : set_methods;
+    spec.methods = frozen ? frozenset_methods : set_methods;
     return make_type(vm, spec).release();
 }
 

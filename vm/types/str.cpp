@@ -25,8 +25,12 @@
 #include <vector>
 
 #include "compiler/literals.h"
+#include "vm/format.h"
+#include "vm/runtime.h"
 #include "vm/types/int.h"
 #include "vm/types/list.h"
+#include "vm/types/range.h"
+#include "vm/types/str_methods.h"
 #include "vm/types/tuple.h"
 #include "vm/vm.h"
 
@@ -156,6 +160,16 @@ intptr_t str_len(VM&, Object* self) {
 }
 
 Ref<Object> str_getitem(VM& vm, Object* self, Object* key) {
+    if (key->type == runtime_of(vm).types().slice) {
+        intptr_t start = 0, stop = 0, step = 0, count = 0;
+        if (!is_ok(slice_indices(vm, key, as_str(self)->size, start, stop, step, count)))
+            return nullptr;
+        std::vector<uint32_t> points;
+        points.reserve(static_cast<size_t>(count));
+        for (intptr_t i = 0, at = start; i < count; ++i, at += step)
+            points.push_back(str_char_at(as_str(self), at));
+        return str_from_code_points(vm, points.data(), points.size());
+    }
     if (!is_int(key))
         return raise_type_error(vm, "string indices must be integers, not '", key->type->name, "'");
     intptr_t index = 0;
@@ -280,212 +294,13 @@ Ref<Object> str_iter(VM& vm, Object* self) {
     return it;
 }
 
-// ====== Methods
+// ====== printf-style formatting
 
-Ref<Object> str_from_vector(VM& vm, const std::vector<uint32_t>& code_points) {
-    return str_from_code_points(vm, code_points.data(), code_points.size());
+Ref<Object> str_mod(VM& vm, Object* left, Object* right) {
+    if (!is_str(left))
+        return vm.new_not_implemented();
+    return percent_format(vm, left, right, false);
 }
-
-std::vector<uint32_t> code_points_of(const Str* s) {
-    std::vector<uint32_t> out(static_cast<size_t>(s->size));
-    for (intptr_t i = 0; i < s->size; ++i)
-        out[static_cast<size_t>(i)] = str_char_at(s, i);
-    return out;
-}
-
-Ref<Object> change_case(VM& vm, Object* self, bool upper) {
-    std::vector<uint32_t> cps = code_points_of(as_str(self));
-    for (uint32_t& cp : cps) {
-        if (upper && cp >= 'a' && cp <= 'z')
-            cp -= 32;
-        else if (!upper && cp >= 'A' && cp <= 'Z')
-            cp += 32;
-    }
-    return str_from_vector(vm, cps);
-}
-Ref<Object> str_upper(VM& vm, Object* self, Object* const*, size_t, Object*) {
-    return change_case(vm, self, true);
-}
-Ref<Object> str_lower(VM& vm, Object* self, Object* const*, size_t, Object*) {
-    return change_case(vm, self, false);
-}
-
-Ref<Object> str_join(VM& vm, Object* self, Object* const* args, size_t, Object*) {
-    Object* items = args[0];
-    Object* const* array = nullptr;
-    intptr_t count = 0;
-    if (is_list(items)) {
-        array = list_items(items);
-        count = list_size(items);
-    } else if (is_tuple(items)) {
-        array = tuple_items(items);
-        count = tuple_size(items);
-    } else {
-        return raise_type_error(vm, "can only join an iterable");
-    }
-    std::vector<uint32_t> out;
-    std::vector<uint32_t> separator = code_points_of(as_str(self));
-    for (intptr_t i = 0; i < count; ++i) {
-        if (!is_str(array[i]))
-            return raise_type_error(vm, "sequence item ", i, ": expected str instance, ",
-                                    array[i]->type->name, " found");
-        if (i > 0)
-            out.insert(out.end(), separator.begin(), separator.end());
-        std::vector<uint32_t> part = code_points_of(as_str(array[i]));
-        out.insert(out.end(), part.begin(), part.end());
-    }
-    return str_from_vector(vm, out);
-}
-
-Ref<Object> affix_test(VM& vm, Object* self, Object* affix, bool at_start) {
-    if (!is_str(affix))
-        return raise_type_error(vm, at_start ? "startswith" : "endswith",
-                                " first arg must be str or a tuple of str, not ",
-                                affix->type->name);
-    const Str* s = as_str(self);
-    const Str* a = as_str(affix);
-    if (a->size > s->size)
-        return vm.new_bool(false);
-    intptr_t offset = at_start ? 0 : s->size - a->size;
-    for (intptr_t i = 0; i < a->size; ++i) {
-        if (str_char_at(s, offset + i) != str_char_at(a, i))
-            return vm.new_bool(false);
-    }
-    return vm.new_bool(true);
-}
-Ref<Object> str_startswith(VM& vm, Object* self, Object* const* args, size_t, Object*) {
-    return affix_test(vm, self, args[0], true);
-}
-Ref<Object> str_endswith(VM& vm, Object* self, Object* const* args, size_t, Object*) {
-    return affix_test(vm, self, args[0], false);
-}
-Ref<Object> str_find(VM& vm, Object* self, Object* const* args, size_t, Object*) {
-    if (!is_str(args[0]))
-        return raise_type_error(vm, "must be str, not ", args[0]->type->name);
-    return int_from_i64(vm, find_substring(as_str(self), as_str(args[0]), 0));
-}
-
-bool is_python_space(uint32_t cp) {
-    return cp == ' ' || (cp >= '\t' && cp <= '\r') || (cp >= 0x1C && cp <= 0x1F) || cp == 0x85 ||
-           cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 ||
-           cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000;
-}
-
-// str.split(sep=None): by runs of whitespace, or by an explicit non-empty separator.
-Ref<Object> str_split(VM& vm, Object* self, Object* const* args, size_t nargs, Object*) {
-    if (nargs > 1)
-        return raise_type_error(vm, "split() takes at most 1 argument (", nargs, " given)");
-    Object* separator = nargs == 1 && args[0] != vm.none() ? args[0] : nullptr;
-    if (separator && !is_str(separator))
-        return raise_type_error(vm, "must be str or None, not ", separator->type->name);
-    if (separator && as_str(separator)->size == 0)
-        return raise_value_error(vm, "empty separator");
-    Ref<Object> result = list_new(vm);
-    if (!result)
-        return nullptr;
-    const Str* s = as_str(self);
-    std::vector<uint32_t> cps = code_points_of(s);
-    auto push = [&](size_t begin, size_t end) {
-        std::vector<uint32_t> part(cps.begin() + static_cast<ptrdiff_t>(begin),
-                                   cps.begin() + static_cast<ptrdiff_t>(end));
-        Ref<Object> piece = str_from_vector(vm, part);
-        return piece && is_ok(list_append(vm, result.get(), piece.get()));
-    };
-    if (!separator) {
-        size_t i = 0;
-        while (i < cps.size()) {
-            while (i < cps.size() && is_python_space(cps[i]))
-                ++i;
-            size_t start = i;
-            while (i < cps.size() && !is_python_space(cps[i]))
-                ++i;
-            if (i > start && !push(start, i))
-                return nullptr;
-        }
-        return result;
-    }
-    intptr_t start = 0;
-    intptr_t sep_length = as_str(separator)->size;
-    for (;;) {
-        intptr_t found = find_substring(s, as_str(separator), start);
-        if (found < 0)
-            break;
-        if (!push(static_cast<size_t>(start), static_cast<size_t>(found)))
-            return nullptr;
-        start = found + sep_length;
-    }
-    if (!push(static_cast<size_t>(start), cps.size()))
-        return nullptr;
-    return result;
-}
-
-// str.strip(chars=None): whitespace, or any of the given characters, from both ends.
-Ref<Object> str_strip(VM& vm, Object* self, Object* const* args, size_t nargs, Object*) {
-    if (nargs > 1)
-        return raise_type_error(vm, "strip expected at most 1 argument, got ", nargs);
-    Object* chars = nargs == 1 && args[0] != vm.none() ? args[0] : nullptr;
-    if (chars && !is_str(chars))
-        return raise_type_error(vm, "strip arg must be None or str");
-    std::vector<uint32_t> cps = code_points_of(as_str(self));
-    std::vector<uint32_t> set = chars ? code_points_of(as_str(chars)) : std::vector<uint32_t>{};
-    auto strippable = [&](uint32_t cp) {
-        return chars ? std::find(set.begin(), set.end(), cp) != set.end() : is_python_space(cp);
-    };
-    size_t begin = 0;
-    size_t end = cps.size();
-    while (begin < end && strippable(cps[begin]))
-        ++begin;
-    while (end > begin && strippable(cps[end - 1]))
-        --end;
-    return str_from_code_points(vm, cps.data() + begin, end - begin);
-}
-
-// str.replace(old, new): every non-overlapping occurrence, left to right.
-Ref<Object> str_replace(VM& vm, Object* self, Object* const* args, size_t nargs, Object*) {
-    if (nargs != 2)
-        return raise_type_error(vm, "replace expected 2 arguments, got ", nargs);
-    if (!is_str(args[0]) || !is_str(args[1]))
-        return raise_type_error(vm, "replace() argument must be str");
-    const Str* s = as_str(self);
-    const Str* old_text = as_str(args[0]);
-    std::vector<uint32_t> cps = code_points_of(s);
-    std::vector<uint32_t> replacement = code_points_of(as_str(args[1]));
-    std::vector<uint32_t> out;
-    intptr_t start = 0;
-    for (;;) {
-        intptr_t found = find_substring(s, old_text, start);
-        if (found < 0 || found > s->size)
-            break;
-        out.insert(out.end(), cps.begin() + start, cps.begin() + found);
-        out.insert(out.end(), replacement.begin(), replacement.end());
-        if (old_text->size == 0) { // "ab".replace("", "-") == "-a-b-"
-            if (found >= s->size)
-                break;
-            out.push_back(cps[static_cast<size_t>(found)]);
-            start = found + 1;
-            continue;
-        }
-        start = found + old_text->size;
-    }
-    if (start <= s->size)
-        out.insert(out.end(), cps.begin() + start, cps.end());
-    return str_from_vector(vm, out);
-}
-
-constexpr MethodDef str_methods[] = {
-    {"strip", str_strip, MethodKind::fastcall,
-     "Return a copy of the string with leading and trailing whitespace removed."},
-    {"replace", str_replace, MethodKind::fastcall,
-     "Return a copy with all occurrences of substring old replaced by new."},
-    {"join", str_join, MethodKind::o, "Concatenate any number of strings."},
-    {"split", str_split, MethodKind::fastcall, "Return a list of the substrings in the string."},
-    {"upper", str_upper, MethodKind::noargs, "Return a copy of the string converted to uppercase."},
-    {"lower", str_lower, MethodKind::noargs, "Return a copy of the string converted to lowercase."},
-    {"startswith", str_startswith, MethodKind::o, "Return True if S starts with the prefix."},
-    {"endswith", str_endswith, MethodKind::o, "Return True if S ends with the suffix."},
-    {"find", str_find, MethodKind::o, "Return the lowest index where the substring is found."},
-    {nullptr, nullptr, MethodKind::noargs, nullptr},
-};
 
 } // namespace
 
@@ -682,7 +497,8 @@ bool init_str_type(VM& vm) {
     s.add = str_add;
     s.mul = str_mul;
     s.iter = str_iter;
-    spec.methods = str_methods;
+    s.mod = str_mod;
+    spec.methods = str_method_table;
     Ref<Type> type = make_type(vm, spec);
     if (!type)
         return false;
