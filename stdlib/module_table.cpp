@@ -17,10 +17,13 @@ using vm::Object;
 using vm::Ref;
 
 // One line per module: declare its init here and list it in `modules` below (keep both sorted).
-// (none yet)
+bool init_math_module(vm::Runtime& runtime, vm::Object* module);
+bool init_random_module(vm::Runtime& runtime, vm::Object* module);
 
 namespace {
 constexpr BuiltinModuleDef modules[] = {
+    {"math", init_math_module},
+    {"random", init_random_module},
     {nullptr, nullptr}, // end
 };
 } // namespace
