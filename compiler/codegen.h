@@ -16,6 +16,11 @@
 
 namespace minipy::compiler {
 
+// Optional measurements a benchmark may ask for (bench/compile/compile_bench.cpp).
+struct CodegenStats {
+    double assemble_seconds = 0; // CPU time (wall time off POSIX) spent assembling code units
+};
+
 struct CodegenOptions {
     std::string_view filename = "<string>";
     // 0 normal, 1 `-O` (assert statements removed, __debug__ is False), 2 `-OO` (docstrings too).
@@ -23,6 +28,8 @@ struct CodegenOptions {
     // The full source text, when known: `from __future__ import annotations` stores annotation
     // text.
     std::string_view source;
+    // When set, receives timings of the generation's phases; null costs nothing.
+    CodegenStats* stats = nullptr;
 };
 
 struct CodegenResult {

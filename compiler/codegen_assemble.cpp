@@ -47,10 +47,9 @@ std::vector<uint32_t> build_localsplus(Unit& u) {
     }
     code.local_count = static_cast<int32_t>(u.varnames.size());
     for (const std::string& name : u.cellvars) {
-        auto it = u.varname_index.find(name);
-        if (it != u.varname_index.end()) {
-            code.localsplus_kinds[it->second] |= local_kind_cell; // an argument captured as a cell
-            deref_map.push_back(it->second);
+        if (const uint32_t* index = u.varname_index.find(name)) {
+            code.localsplus_kinds[*index] |= local_kind_cell; // an argument captured as a cell
+            deref_map.push_back(*index);
             continue;
         }
         deref_map.push_back(static_cast<uint32_t>(code.localsplus_names.size()));
@@ -130,10 +129,18 @@ int32_t compute_stack_depth(Unit& u, const std::vector<size_t>& position) {
     return consistent ? max_depth : -1;
 }
 
-// Gives each instruction its innermost handler and turns SETUP_*/POP_BLOCK into NOPs.
+// Gives each instruction its innermost handler and turns SETUP_*/POP_BLOCK into NOPs. Handler
+// stacks are nodes of a tree (each node: a handler and its parent), so a block records its entry
+// stack as one index and pushing never copies a stack.
 void label_exception_targets(Unit& u, const std::vector<size_t>& position) {
+    struct Node {
+        int32_t handler;
+        bool lasti;
+        int32_t parent;
+    };
+    std::vector<Node> nodes;
     std::vector<int32_t> work;
-    auto reach = [&](int32_t block, const std::vector<std::pair<int32_t, bool>>& stack) {
+    auto reach = [&](int32_t block, int32_t stack) {
         Block& b = u.blocks[static_cast<size_t>(block)];
         if (!b.labelled) {
             b.labelled = true;
@@ -141,30 +148,30 @@ void label_exception_targets(Unit& u, const std::vector<size_t>& position) {
             work.push_back(block);
         }
     };
-    reach(u.layout.front(), {});
+    reach(u.layout.front(), -1);
     while (!work.empty()) {
         int32_t id = work.back();
         work.pop_back();
-        std::vector<std::pair<int32_t, bool>> stack =
-            u.blocks[static_cast<size_t>(id)].except_stack;
+        int32_t stack = u.blocks[static_cast<size_t>(id)].except_stack;
         bool falls_through = true;
         for (Instr& instr : u.blocks[static_cast<size_t>(id)].instrs) {
             if (is_setup(instr.op)) {
                 reach(instr.target, stack);
-                stack.emplace_back(instr.target, instr.op != Opcode::SETUP_FINALLY);
+                nodes.push_back(Node{instr.target, instr.op != Opcode::SETUP_FINALLY, stack});
+                stack = static_cast<int32_t>(nodes.size() - 1);
                 instr.op = Opcode::NOP;
                 instr.target = -1;
                 continue;
             }
             if (instr.op == Opcode::POP_BLOCK) {
-                if (!stack.empty())
-                    stack.pop_back();
+                if (stack >= 0)
+                    stack = nodes[static_cast<size_t>(stack)].parent;
                 instr.op = Opcode::NOP;
                 continue;
             }
-            if (!stack.empty()) {
-                instr.handler = stack.back().first;
-                instr.handler_lasti = stack.back().second;
+            if (stack >= 0) {
+                instr.handler = nodes[static_cast<size_t>(stack)].handler;
+                instr.handler_lasti = nodes[static_cast<size_t>(stack)].lasti;
             }
             if (instr.target >= 0)
                 reach(instr.target, stack);
@@ -452,12 +459,10 @@ std::shared_ptr<const CodeUnit> Compiler::assemble() {
     // go first, then folded tuples are appended (their elements stay).
     if (remove_unused_constants(u)) {
         // Indexes moved: the dedup map must follow before folding adds tuples.
-        u.constant_index.clear();
         u.none_index = -1;
         const auto& constants = u.code->constants;
+        u.constant_index.rebuild(constants);
         for (size_t i = 0; i < constants.size(); i++) {
-            u.constant_index.emplace(constant_key(constants[i], &m_code_hashes),
-                                     static_cast<uint32_t>(i));
             if (constants[i].kind == ConstantKind::None && u.none_index < 0)
                 u.none_index = static_cast<int32_t>(i);
         }

@@ -33,9 +33,10 @@ struct Instr {
 
 struct Block {
     std::vector<Instr> instrs;
-    int32_t start_depth = -1;                           // -1 until reached by the flow analysis
-    bool labelled = false;                              // visited by exception labelling
-    std::vector<std::pair<int32_t, bool>> except_stack; // (handler block, push lasti)
+    int32_t start_depth = -1; // -1 until reached by the flow analysis
+    bool labelled = false;    // visited by exception labelling
+    // The handler stack on entry, as a node of the labelling pass's stack tree (-1: empty).
+    int32_t except_stack = -1;
     uint32_t offset = 0;
 };
 
@@ -65,6 +66,31 @@ struct FBlock {
 
 enum class UnitKind : uint8_t { Module, Class, Function, AsyncFunction, Lambda, Comprehension };
 
+// Finds equal constants (CPython's constant merging: 1, 1.0 and True differ; so do 0.0 and -0.0;
+// code units compare by content) by hashing, without building keys.
+uint64_t constant_hash(const ConstantValue& value);
+bool constants_equal(const ConstantValue& a, const ConstantValue& b);
+bool code_units_equal(const CodeUnit& a, const CodeUnit& b);
+
+// A unit's constant-dedup table: open addressing over indexes into its constants.
+class ConstantIndex {
+public:
+    // The index of a constant equal to value, appending value to constants if there is none.
+    uint32_t intern(std::vector<ConstantValue>& constants, ConstantValue&& value);
+    // Re-indexes after constants were renumbered (the first of equal constants wins).
+    void rebuild(const std::vector<ConstantValue>& constants);
+
+private:
+    struct Slot {
+        uint32_t index = 0; // constant index + 1; 0 marks an empty slot
+        uint64_t hash = 0;
+    };
+    void grow(const std::vector<ConstantValue>& constants);
+
+    std::vector<Slot> m_slots;
+    size_t m_count = 0;
+};
+
 struct Unit {
     UnitKind kind = UnitKind::Module;
     Scope* scope = nullptr;
@@ -75,10 +101,10 @@ struct Unit {
     int32_t current = -1;
     Location loc;
     std::vector<FBlock> fblocks;
-    std::unordered_map<std::string, uint32_t> constant_index;
+    ConstantIndex constant_index;
     // Keys view names that outlive the unit: the AST's arena, the compiler's string pool, literals.
-    std::unordered_map<std::string_view, uint32_t> name_index;
-    std::unordered_map<std::string_view, uint32_t> varname_index;
+    NameMap<uint32_t> name_index;
+    NameMap<uint32_t> varname_index;
     std::vector<std::string> varnames;
     std::vector<std::string> cellvars;
     std::vector<std::string> freevars;
@@ -90,12 +116,6 @@ using Folded = std::optional<ConstantValue>;
 
 // Constant folding in the spirit of CPython's Python/ast_opt.c, with its size limits.
 Folded fold_expression(const ast::Expr* expr, int optimize, int depth = 0);
-// Content hashes of assembled code units, so equal nested code units merge as constants.
-using CodeHashes = std::unordered_map<const CodeUnit*, uint64_t>;
-// A key telling constants apart as CPython's constant merging does (1, 1.0 and True differ; so do
-// 0.0 and -0.0; code units compare by content through `hashes`).
-std::string constant_key(const ConstantValue& value, const CodeHashes* hashes = nullptr);
-uint64_t code_content_hash(const CodeUnit& code, const CodeHashes& hashes);
 ConstantValue constant_from_ast(const ast::Constant* constant);
 
 class Compiler {
@@ -202,7 +222,7 @@ private:
     CompileError m_error;
     bool m_failed = false;
     std::deque<std::string> m_strings;
-    CodeHashes m_code_hashes;
+    std::vector<size_t> m_line_starts; // offsets of the source's lines, built on first need
 };
 
 // Recursion guard for the AST walk: counts depth on the compiler, fails past max_compile_depth.

@@ -80,15 +80,14 @@ constexpr std::string_view future_features[] = {
 
 // The source text of an expression, for `from __future__ import annotations`. CPython unparses
 // the AST; minipy copies the source span, which differs only in spacing and redundant parentheses.
-std::string source_text(std::string_view source, const ast::Position& pos) {
+// `line_starts` holds the offset of every line's first byte (built once per compilation).
+std::string source_text(std::string_view source, const std::vector<size_t>& line_starts,
+                        const ast::Position& pos) {
     auto line_start = [&](int32_t line) -> size_t {
-        size_t at = 0;
-        for (int32_t i = 1; i < line && at != std::string_view::npos; i++) {
-            at = source.find('\n', at);
-            if (at != std::string_view::npos)
-                at++;
-        }
-        return at == std::string_view::npos ? source.size() : at;
+        if (line < 1)
+            return 0;
+        size_t index = static_cast<size_t>(line) - 1;
+        return index < line_starts.size() ? line_starts[index] : source.size();
     };
     size_t begin =
         std::min(source.size(), line_start(pos.lineno) + static_cast<size_t>(pos.col_offset));
@@ -103,7 +102,13 @@ std::string source_text(std::string_view source, const ast::Position& pos) {
 
 bool Compiler::compile_annotation_value(const ast::Expr* annotation) {
     if (future_annotations) {
-        emit_const(str_constant(source_text(m_options.source, annotation->pos)));
+        if (m_line_starts.empty()) {
+            m_line_starts.push_back(0);
+            for (size_t at = m_options.source.find('\n'); at != std::string_view::npos;
+                 at = m_options.source.find('\n', at + 1))
+                m_line_starts.push_back(at + 1);
+        }
+        emit_const(str_constant(source_text(m_options.source, m_line_starts, annotation->pos)));
         return true;
     }
     if (annotation->kind == ast::ExprKind::Starred) {

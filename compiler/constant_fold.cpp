@@ -410,87 +410,173 @@ Folded fold_expression(const ast::Expr* expr, int optimize, int depth) {
 
 namespace {
 
-void append_raw(std::string& key, const void* data, size_t size) {
-    key.append(static_cast<const char*>(data), size);
+uint64_t mix(uint64_t hash, uint64_t value) {
+    hash = (hash ^ value) * 0xBF58476D1CE4E5B9ull;
+    return hash ^ (hash >> 31);
 }
 
-void append_number(std::string& key, int64_t number) {
-    append_raw(key, &number, sizeof number);
+uint64_t float_bits(double value) {
+    uint64_t bits;
+    std::memcpy(&bits, &value, sizeof bits);
+    return bits;
 }
 
-void append_text(std::string& key, const std::string& text) {
-    append_number(key, static_cast<int64_t>(text.size()));
-    key += text;
+bool locations_equal(const Location& a, const Location& b) {
+    return a.line == b.line && a.end_line == b.end_line && a.column == b.column &&
+           a.end_column == b.end_column;
 }
 
 } // namespace
 
-// Code units compare by content, as CPython's code objects do (so the two copies of a `finally`
-// body share their nested code objects). The content is hashed once per unit, when it is assembled;
-// nested units enter through their own hashes.
-uint64_t code_content_hash(const CodeUnit& code, const CodeHashes& hashes) {
-    std::string key;
-    key.reserve(code.instructions.size() * 24 + 64);
-    append_text(key, code.name);
-    append_text(key, code.qualname);
-    for (int64_t number :
-         {int64_t{code.first_line}, int64_t{code.argcount}, int64_t{code.posonlyargcount},
-          int64_t{code.kwonlyargcount}, int64_t{code.flags}})
-        append_number(key, number);
-    append_raw(key, code.instructions.data(), code.instructions.size() * sizeof(uint32_t));
-    append_raw(key, code.locations.data(), code.locations.size() * sizeof(Location));
-    for (const ConstantValue& constant : code.constants)
-        append_text(key, constant_key(constant, &hashes));
-    for (const std::string& name : code.names)
-        append_text(key, name);
-    for (size_t i = 0; i < code.localsplus_names.size(); i++) {
-        append_text(key, code.localsplus_names[i]);
-        append_number(key, code.localsplus_kinds[i]);
-    }
-    for (const ExceptionTableEntry& entry : code.exception_table)
-        for (int64_t number : {int64_t{entry.start}, int64_t{entry.end}, int64_t{entry.target},
-                               int64_t{entry.depth}, int64_t{entry.push_lasti}})
-            append_number(key, number);
-    return std::hash<std::string_view>{}(key);
-}
-
-std::string constant_key(const ConstantValue& value, const CodeHashes* hashes) {
-    std::string key(1, static_cast<char>('A' + static_cast<int>(value.kind)));
+// Code units hash by a few cheap fields; equality (code_units_equal) then compares everything.
+uint64_t constant_hash(const ConstantValue& value) {
+    uint64_t hash = mix(0x9E3779B97F4A7C15ull, static_cast<uint64_t>(value.kind));
     switch (value.kind) {
     case ConstantKind::Bool:
-        key += value.bool_value ? '1' : '0';
-        break;
+        return mix(hash, value.bool_value);
     case ConstantKind::Int:
-        append_number(key, value.int_value);
-        break;
+        return mix(hash, static_cast<uint64_t>(value.int_value));
     case ConstantKind::Float:
     case ConstantKind::Complex:
-        append_raw(key, &value.float_value, sizeof value.float_value);
-        break;
+        return mix(hash, float_bits(value.float_value));
     case ConstantKind::BigInt:
     case ConstantKind::Str:
     case ConstantKind::Bytes:
-        key += value.text;
-        break;
+        return mix(hash, hash_name(value.text));
     case ConstantKind::Tuple:
     case ConstantKind::FrozenSet:
+        hash = mix(hash, value.items.size());
         for (const ConstantValue& item : value.items)
-            append_text(key, constant_key(item, hashes));
-        break;
-    case ConstantKind::Code: {
-        uint64_t hash = reinterpret_cast<uintptr_t>(value.code.get());
-        if (hashes) {
-            auto it = hashes->find(value.code.get());
-            if (it != hashes->end())
-                hash = it->second;
-        }
-        append_raw(key, &hash, sizeof hash);
-        break;
-    }
+            hash = mix(hash, constant_hash(item));
+        return hash;
+    case ConstantKind::Code:
+        if (!value.code)
+            return hash;
+        hash = mix(hash, hash_name(value.code->qualname));
+        hash = mix(hash, static_cast<uint64_t>(value.code->first_line));
+        return mix(hash, value.code->instructions.size());
     default:
-        break;
+        return hash;
     }
-    return key;
+}
+
+bool constants_equal(const ConstantValue& a, const ConstantValue& b) {
+    if (a.kind != b.kind)
+        return false;
+    switch (a.kind) {
+    case ConstantKind::Bool:
+        return a.bool_value == b.bool_value;
+    case ConstantKind::Int:
+        return a.int_value == b.int_value;
+    case ConstantKind::Float:
+    case ConstantKind::Complex:
+        return float_bits(a.float_value) == float_bits(b.float_value);
+    case ConstantKind::BigInt:
+    case ConstantKind::Str:
+    case ConstantKind::Bytes:
+        return a.text == b.text;
+    case ConstantKind::Tuple:
+    case ConstantKind::FrozenSet:
+        if (a.items.size() != b.items.size())
+            return false;
+        for (size_t i = 0; i < a.items.size(); i++)
+            if (!constants_equal(a.items[i], b.items[i]))
+                return false;
+        return true;
+    case ConstantKind::Code:
+        if (a.code == b.code)
+            return true;
+        return a.code && b.code && code_units_equal(*a.code, *b.code);
+    default:
+        return true;
+    }
+}
+
+// Code units compare by content, as CPython's code objects do (so the two copies of a `finally`
+// body share their nested code objects): every field the code generator sets, except those
+// derived from the others (stack depth, counts).
+bool code_units_equal(const CodeUnit& a, const CodeUnit& b) {
+    if (a.name != b.name || a.qualname != b.qualname || a.first_line != b.first_line ||
+        a.argcount != b.argcount || a.posonlyargcount != b.posonlyargcount ||
+        a.kwonlyargcount != b.kwonlyargcount || a.flags != b.flags ||
+        a.instructions != b.instructions || a.constants.size() != b.constants.size() ||
+        a.names != b.names || a.localsplus_names != b.localsplus_names ||
+        a.localsplus_kinds != b.localsplus_kinds ||
+        a.exception_table.size() != b.exception_table.size() ||
+        a.locations.size() != b.locations.size())
+        return false;
+    for (size_t i = 0; i < a.locations.size(); i++)
+        if (!locations_equal(a.locations[i], b.locations[i]))
+            return false;
+    for (size_t i = 0; i < a.exception_table.size(); i++) {
+        const ExceptionTableEntry& x = a.exception_table[i];
+        const ExceptionTableEntry& y = b.exception_table[i];
+        if (x.start != y.start || x.end != y.end || x.target != y.target || x.depth != y.depth ||
+            x.push_lasti != y.push_lasti)
+            return false;
+    }
+    for (size_t i = 0; i < a.constants.size(); i++)
+        if (!constants_equal(a.constants[i], b.constants[i]))
+            return false;
+    return true;
+}
+
+uint32_t ConstantIndex::intern(std::vector<ConstantValue>& constants, ConstantValue&& value) {
+    if ((m_count + 1) * 4 > m_slots.size() * 3)
+        grow(constants);
+    uint64_t hash = constant_hash(value);
+    size_t mask = m_slots.size() - 1;
+    for (size_t i = hash & mask;; i = (i + 1) & mask) {
+        Slot& slot = m_slots[i];
+        if (slot.index == 0) {
+            constants.push_back(std::move(value));
+            slot = Slot{static_cast<uint32_t>(constants.size()), hash};
+            m_count++;
+            return slot.index - 1;
+        }
+        if (slot.hash == hash && constants_equal(constants[slot.index - 1], value))
+            return slot.index - 1;
+    }
+}
+
+void ConstantIndex::rebuild(const std::vector<ConstantValue>& constants) {
+    m_slots.clear();
+    m_count = 0;
+    grow(constants);
+    // Keep the first of equal constants, as the table they were interned into did.
+    size_t mask = m_slots.size() - 1;
+    for (size_t index = 0; index < constants.size(); index++) {
+        uint64_t hash = constant_hash(constants[index]);
+        for (size_t i = hash & mask;; i = (i + 1) & mask) {
+            Slot& slot = m_slots[i];
+            if (slot.index == 0) {
+                slot = Slot{static_cast<uint32_t>(index + 1), hash};
+                m_count++;
+                break;
+            }
+            if (slot.hash == hash && constants_equal(constants[slot.index - 1], constants[index]))
+                break;
+        }
+    }
+}
+
+void ConstantIndex::grow(const std::vector<ConstantValue>& constants) {
+    size_t capacity = 16;
+    while (capacity * 3 < (std::max(m_count, constants.size()) + 1) * 4)
+        capacity *= 2;
+    if (capacity <= m_slots.size())
+        capacity = m_slots.size() * 2;
+    std::vector<Slot> old = std::move(m_slots);
+    m_slots.assign(capacity, Slot{});
+    size_t mask = capacity - 1;
+    for (const Slot& slot : old) {
+        if (slot.index == 0)
+            continue;
+        size_t i = slot.hash & mask;
+        while (m_slots[i].index != 0)
+            i = (i + 1) & mask;
+        m_slots[i] = slot;
+    }
 }
 
 } // namespace minipy::compiler::codegen_detail

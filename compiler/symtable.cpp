@@ -5,13 +5,12 @@
 #include "compiler/symtable.h"
 
 #include <algorithm>
-#include <unordered_set>
 
 namespace minipy::compiler {
 
 const Symbol* Scope::find(std::string_view key) const {
-    auto it = m_index.find(key);
-    return it == m_index.end() ? nullptr : &symbols[it->second];
+    const uint32_t* index = m_index.find(key);
+    return index ? &symbols[*index] : nullptr;
 }
 
 SymbolScope Scope::scope_of(std::string_view key) const {
@@ -25,10 +24,10 @@ uint32_t Scope::flags_of(std::string_view key) const {
 }
 
 Symbol& Scope::entry(std::string_view key) {
-    auto [it, inserted] = m_index.emplace(key, static_cast<uint32_t>(symbols.size()));
+    auto [index, inserted] = m_index.emplace(key, static_cast<uint32_t>(symbols.size()));
     if (inserted)
         symbols.push_back(Symbol{key, 0, SymbolScope::Unknown});
-    return symbols[it->second];
+    return symbols[*index];
 }
 
 std::string_view mangle_name(std::string_view class_name, std::string_view name,
@@ -53,7 +52,23 @@ Scope* SymbolTable::scope_for(const void* node) const {
     return it == m_by_node.end() ? nullptr : it->second;
 }
 
-using NameSet = std::unordered_set<std::string_view>;
+// A set of names (the analysis pass's bound, free, global and local sets).
+class NameSet {
+public:
+    bool insert(std::string_view name) { return m_map.emplace(name, 0).second; }
+    void insert(const NameSet& other) {
+        other.m_map.for_each([&](std::string_view name, uint8_t) { insert(name); });
+    }
+    bool erase(std::string_view name) { return m_map.erase(name); }
+    bool contains(std::string_view name) const { return m_map.contains(name); }
+    bool empty() const { return m_map.empty(); }
+    template <typename F> void for_each(F&& action) const {
+        m_map.for_each([&](std::string_view name, uint8_t) { action(name); });
+    }
+
+private:
+    NameMap<uint8_t> m_map;
+};
 
 // ====== The visiting pass
 
@@ -760,10 +775,10 @@ bool SymtableAnalyzer::analyze_block(Scope* scope, const NameSet* bound_in, Name
             return false;
     if (scope->kind != ScopeKind::Class) {
         if (scope->kind == ScopeKind::Function)
-            new_bound.insert(local.begin(), local.end());
+            new_bound.insert(local);
         if (bound)
-            new_bound.insert(bound->begin(), bound->end());
-        new_global.insert(global.begin(), global.end());
+            new_bound.insert(*bound);
+        new_global.insert(global);
     } else {
         new_bound.insert("__class__");
     }
@@ -772,7 +787,7 @@ bool SymtableAnalyzer::analyze_block(Scope* scope, const NameSet* bound_in, Name
         NameSet child_global = new_global;
         if (!analyze_block(child, &new_bound, child_free, child_global))
             return false;
-        new_free.insert(child_free.begin(), child_free.end());
+        new_free.insert(child_free);
         if (child->has_free || child->child_has_free)
             scope->child_has_free = true;
     }
@@ -788,7 +803,8 @@ bool SymtableAnalyzer::analyze_block(Scope* scope, const NameSet* bound_in, Name
         scope->needs_class_closure = true;
     }
     // Record free variables of children that pass through this scope.
-    std::vector<std::string_view> sorted(new_free.begin(), new_free.end());
+    std::vector<std::string_view> sorted;
+    new_free.for_each([&](std::string_view name) { sorted.push_back(name); });
     std::sort(sorted.begin(), sorted.end());
     for (std::string_view name : sorted) {
         if (Symbol* existing = const_cast<Symbol*>(scope->find(name))) {
@@ -802,7 +818,7 @@ bool SymtableAnalyzer::analyze_block(Scope* scope, const NameSet* bound_in, Name
         Symbol& added = scope->entry(name);
         added.scope = SymbolScope::Free;
     }
-    free.insert(new_free.begin(), new_free.end());
+    free.insert(new_free);
     return true;
 }
 

@@ -10,7 +10,9 @@
 //  Expr).
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <deque>
 #include <memory>
 #include <string>
@@ -22,6 +24,139 @@
 #include "compiler/diagnostics.h"
 
 namespace minipy::compiler {
+
+// A fast hash of an identifier-sized string (not keyed: the compiler's tables are per compilation
+// and hold names from one source, so flooding is no concern beyond slow compilation).
+inline uint64_t hash_name(std::string_view text) {
+    uint64_t hash = 0x9E3779B97F4A7C15ull ^ text.size();
+    const char* p = text.data();
+    size_t n = text.size();
+    for (; n >= 8; p += 8, n -= 8) {
+        uint64_t word;
+        std::memcpy(&word, p, 8);
+        hash = (hash ^ word) * 0xBF58476D1CE4E5B9ull;
+        hash ^= hash >> 31;
+    }
+    if (n) {
+        uint64_t word = 0;
+        std::memcpy(&word, p, n);
+        hash = (hash ^ word) * 0x94D049BB133111EBull;
+    }
+    hash ^= hash >> 29;
+    hash *= 0xBF58476D1CE4E5B9ull;
+    return hash ^ (hash >> 32);
+}
+
+// A map from names to small values: open addressing with linear probing in one array (no
+// allocation per entry, unlike std::unordered_map, which dominated symbol-table and codegen time).
+// Keys are views: their text must outlive the map. Iteration order is unspecified.
+template <typename V> class NameMap {
+public:
+    V* find(std::string_view key) {
+        if (m_count == 0)
+            return nullptr;
+        uint32_t hash = stored_hash(key);
+        for (size_t i = hash & m_mask;; i = (i + 1) & m_mask) {
+            Slot& slot = m_slots[i];
+            if (slot.hash == 0)
+                return nullptr;
+            if (slot.hash == hash && slot.key == key)
+                return &slot.value;
+        }
+    }
+    const V* find(std::string_view key) const { return const_cast<NameMap*>(this)->find(key); }
+    bool contains(std::string_view key) const { return find(key) != nullptr; }
+
+    // Finds key, or adds it with `value`; says which.
+    std::pair<V*, bool> emplace(std::string_view key, V value) {
+        if ((m_count + 1) * 4 > m_slots.size() * 3)
+            grow();
+        uint32_t hash = stored_hash(key);
+        for (size_t i = hash & m_mask;; i = (i + 1) & m_mask) {
+            Slot& slot = m_slots[i];
+            if (slot.hash == 0) {
+                slot = Slot{key, hash, value};
+                m_count++;
+                return {&slot.value, true};
+            }
+            if (slot.hash == hash && slot.key == key)
+                return {&slot.value, false};
+        }
+    }
+
+    // Removes key (backward-shift deletion keeps probe chains whole); false if absent.
+    bool erase(std::string_view key) {
+        if (m_count == 0)
+            return false;
+        uint32_t hash = stored_hash(key);
+        size_t i = hash & m_mask;
+        for (;; i = (i + 1) & m_mask) {
+            if (m_slots[i].hash == 0)
+                return false;
+            if (m_slots[i].hash == hash && m_slots[i].key == key)
+                break;
+        }
+        for (size_t j = (i + 1) & m_mask; m_slots[j].hash != 0; j = (j + 1) & m_mask) {
+            size_t home = m_slots[j].hash & m_mask;
+            // Move j into the hole at i unless its home lies cyclically in (i, j].
+            if (((j - home) & m_mask) >= ((j - i) & m_mask)) {
+                m_slots[i] = m_slots[j];
+                i = j;
+            }
+        }
+        m_slots[i] = Slot{};
+        m_count--;
+        return true;
+    }
+
+    size_t size() const { return m_count; }
+    bool empty() const { return m_count == 0; }
+    void clear() {
+        if (m_count == 0)
+            return;
+        std::fill(m_slots.begin(), m_slots.end(), Slot{});
+        m_count = 0;
+    }
+
+    // Calls action(key, value) for every entry.
+    template <typename F> void for_each(F&& action) const {
+        if (m_count == 0)
+            return;
+        for (const Slot& slot : m_slots)
+            if (slot.hash != 0)
+                action(slot.key, slot.value);
+    }
+
+private:
+    struct Slot {
+        std::string_view key;
+        uint32_t hash = 0; // 0 marks an empty slot
+        V value{};
+    };
+
+    static uint32_t stored_hash(std::string_view key) {
+        return static_cast<uint32_t>(hash_name(key)) | 1u;
+    }
+
+    void grow() {
+        std::vector<Slot> old = std::move(m_slots);
+        size_t capacity = old.empty() ? 8 : old.size() * 2;
+        m_slots.assign(capacity, Slot{});
+        m_mask = capacity - 1;
+        for (const Slot& slot : old) {
+            if (slot.hash == 0)
+                continue;
+            size_t i = slot.hash & m_mask;
+            while (m_slots[i].hash != 0)
+                i = (i + 1) & m_mask;
+            m_slots[i] = slot;
+        }
+    }
+
+    std::vector<Slot> m_slots;
+    size_t m_mask = 0;
+    size_t m_count = 0;
+};
 
 enum class ScopeKind : uint8_t { Module, Class, Function };
 
@@ -79,7 +214,7 @@ public:
     bool is_function_like() const { return kind == ScopeKind::Function; }
 
 private:
-    std::unordered_map<std::string_view, uint32_t> m_index;
+    NameMap<uint32_t> m_index;
 };
 
 // Private-name mangling (Reference 6.2.1): `__spam` inside class `_Ham` becomes `_Ham__spam`.
