@@ -1,0 +1,1625 @@
+// The `os` module and `os.path` (also registered as `posixpath`): the system calls in C++ (files
+// and directories, stat, descriptors, pipes, processes: fork, wait, kill, exit), the rest (path
+// manipulation, environ, walk, scandir's DirEntry, stat_result) as Python compiled at import.
+//
+// Invariants:
+//  - every failing system call raises the OSError subclass CPython picks for its errno, with
+//    errno/strerror/filename attributes and args (errno, strerror);
+//  - fork flushes the C stdio buffers and sys.stdout/sys.stderr first, so buffered output is not
+//    written twice; after fork only the calling thread exists in the child (threads: issue #5).
+#include <dirent.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <climits>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+#include <string_view>
+#include <thread>
+
+#include "stdlib/builtins_support.h"
+#include "stdlib/modules.h"
+#include "vm/eval_helpers.h"
+#include "vm/run.h"
+#include "vm/runtime.h"
+#include "vm/types/bytes.h"
+#include "vm/types/dict.h"
+#include "vm/types/float.h"
+#include "vm/types/function.h"
+#include "vm/types/int.h"
+#include "vm/types/list.h"
+#include "vm/types/module.h"
+#include "vm/types/str.h"
+#include "vm/types/tuple.h"
+
+extern char** environ;
+
+namespace minipy::stdlib {
+
+using namespace minipy::vm;
+
+namespace {
+
+using Args = Object* const*;
+
+// ====== Errors
+
+// Raises OSError(errno, strerror[, filename[, None, filename2]]): the OSError constructor picks
+// the subclass for the errno (PEP 3151) and formats "[Errno 2] No such file or directory: 'x'".
+Raised raise_errno(VM& vm, int error, Object* filename = nullptr, Object* filename2 = nullptr) {
+    Ref<Object> number = int_from_i64(vm, error);
+    Ref<Object> message = str_from_utf8(vm, std::strerror(error));
+    if (!number || !message)
+        return Raised{};
+    Object* args[] = {number.get(), message.get(), filename, vm.none(), filename2};
+    size_t nargs = filename2 ? 5 : filename ? 3 : 2;
+    Ref<Object> exception = call_object(vm, vm.exceptions().OSError, args, nargs);
+    if (!exception)
+        return Raised{};
+    return raise_object(vm, exception.get());
+}
+
+// ====== Arguments
+
+// A path argument: str, bytes or an os.PathLike (its __fspath__). Raises TypeError "stat: path
+// should be string, bytes or os.PathLike, not int".
+// `kinds` names what the function accepts in the message (CPython's path_converter wording).
+Status path_argument(VM& vm, const char* function, Object* arg, std::string& out,
+                     bool* is_bytes_path = nullptr,
+                     const char* kinds = "string, bytes or os.PathLike") {
+    Ref<Object> value = Ref<Object>::borrow(arg);
+    if (!is_str(arg) && !is_bytes(arg)) {
+        Ref<Object> name = intern(vm, "__fspath__");
+        if (!name)
+            return Status::error;
+        if (type_lookup(arg->type, name.get())) {
+            value = call_dunder(vm, arg, name.get(), nullptr, 0);
+            if (!value)
+                return Status::error;
+        }
+    }
+    if (is_str(value.get())) {
+        out = str_to_utf8(value.get());
+    } else if (is_bytes(value.get())) {
+        out = std::string(bytes_view(value.get()));
+        if (is_bytes_path)
+            *is_bytes_path = true;
+    } else {
+        return raise_type_error(vm, function, ": path should be ", kinds, ", not ",
+                                arg->type->name);
+    }
+    if (out.find('\0') != std::string::npos)
+        return raise_value_error(vm, function, ": embedded null character in path");
+    return Status::ok;
+}
+
+Status int_argument(VM& vm, Object* arg, int64_t& out) {
+    if (!is_int(arg))
+        return raise_type_error(vm, "'", arg->type->name,
+                                "' object cannot be interpreted as an integer");
+    if (!int_to_i64(arg, out) || out > INT_MAX || out < INT_MIN)
+        return raise_overflow_error(vm, "signed integer is greater than maximum");
+    return Status::ok;
+}
+
+Status count_between(VM& vm, const char* name, size_t nargs, size_t least, size_t most) {
+    if (nargs < least || nargs > most) {
+        if (least == most)
+            return raise_type_error(vm, name, "() takes exactly ", least, " argument",
+                                    least == 1 ? "" : "s", " (", nargs, " given)");
+        if (nargs < least)
+            return raise_type_error(vm, name, "() missing required argument 'path' (pos 1)");
+        return raise_type_error(vm, name, "() takes at most ", most, " arguments (", nargs,
+                                " given)");
+    }
+    return Status::ok;
+}
+
+Ref<Object> text_result(VM& vm, const std::string& text, bool as_bytes) {
+    return as_bytes ? bytes_new(vm, text) : str_from_utf8(vm, text);
+}
+
+// ====== Files and directories
+
+Ref<Object> os_getcwd(VM& vm, Object*, Args, size_t, Object*) {
+    std::string buffer(4096, '\0');
+    while (!::getcwd(buffer.data(), buffer.size())) {
+        if (errno != ERANGE)
+            return raise_errno(vm, errno);
+        buffer.resize(buffer.size() * 2);
+    }
+    buffer.resize(std::strlen(buffer.c_str()));
+    return str_from_utf8(vm, buffer);
+}
+
+Ref<Object> os_getcwdb(VM& vm, Object* self, Args args, size_t nargs, Object* kw) {
+    Ref<Object> text = os_getcwd(vm, self, args, nargs, kw);
+    if (!text)
+        return nullptr;
+    return bytes_new(vm, str_to_utf8(text.get()));
+}
+
+// A function of one path calling `call`; raises OSError with the path as filename.
+template <class Call> Ref<Object> path_call(VM& vm, const char* name, Object* arg, Call call) {
+    std::string path;
+    if (!is_ok(path_argument(vm, name, arg, path)))
+        return nullptr;
+    if (call(path.c_str()) != 0)
+        return raise_errno(vm, errno, arg);
+    return vm.new_none();
+}
+
+Ref<Object> os_chdir(VM& vm, Object*, Args args, size_t, Object*) {
+    return path_call(vm, "chdir", args[0], [](const char* p) { return ::chdir(p); });
+}
+Ref<Object> os_rmdir(VM& vm, Object*, Args args, size_t, Object*) {
+    return path_call(vm, "rmdir", args[0], [](const char* p) { return ::rmdir(p); });
+}
+Ref<Object> os_remove(VM& vm, Object*, Args args, size_t, Object*) {
+    return path_call(vm, "remove", args[0], [](const char* p) { return ::unlink(p); });
+}
+Ref<Object> os_unlink(VM& vm, Object*, Args args, size_t, Object*) {
+    return path_call(vm, "unlink", args[0], [](const char* p) { return ::unlink(p); });
+}
+
+Ref<Object> os_mkdir(VM& vm, Object*, Args args, size_t nargs, Object* kwnames) {
+    if (!is_ok(check_keywords(vm, "mkdir", kwnames, {"mode", "dir_fd"})))
+        return nullptr;
+    Object* mode_arg = nargs > 1 ? args[1] : keyword_argument(args, nargs, kwnames, "mode");
+    if (nargs < 1)
+        return raise_type_error(vm, "mkdir() missing required argument 'path' (pos 1)");
+    int64_t mode = 0777;
+    if (mode_arg && !is_ok(int_argument(vm, mode_arg, mode)))
+        return nullptr;
+    std::string path;
+    if (!is_ok(path_argument(vm, "mkdir", args[0], path)))
+        return nullptr;
+    if (::mkdir(path.c_str(), static_cast<mode_t>(mode)) != 0)
+        return raise_errno(vm, errno, args[0]);
+    return vm.new_none();
+}
+
+Ref<Object> rename_call(VM& vm, const char* name, Args args, size_t nargs) {
+    if (nargs != 2)
+        return raise_type_error(vm, name, "() takes exactly 2 positional arguments (", nargs,
+                                " given)");
+    std::string source, target;
+    if (!is_ok(path_argument(vm, name, args[0], source)) ||
+        !is_ok(path_argument(vm, name, args[1], target)))
+        return nullptr;
+    if (::rename(source.c_str(), target.c_str()) != 0)
+        return raise_errno(vm, errno, args[0], args[1]);
+    return vm.new_none();
+}
+Ref<Object> os_rename(VM& vm, Object*, Args args, size_t nargs, Object*) {
+    return rename_call(vm, "rename", args, nargs);
+}
+Ref<Object> os_replace(VM& vm, Object*, Args args, size_t nargs, Object*) {
+    return rename_call(vm, "replace", args, nargs);
+}
+
+Ref<Object> os_listdir(VM& vm, Object*, Args args, size_t nargs, Object*) {
+    if (!is_ok(count_between(vm, "listdir", nargs, 0, 1)))
+        return nullptr;
+    std::string path = ".";
+    bool as_bytes = false;
+    Object* arg = nargs > 0 && args[0] != vm.none() ? args[0] : nullptr;
+    if (arg && !is_ok(path_argument(vm, "listdir", arg, path, &as_bytes,
+                                    "string, bytes, os.PathLike, integer or None")))
+        return nullptr;
+    DIR* dir = ::opendir(path.c_str());
+    if (!dir)
+        return raise_errno(vm, errno, arg);
+    Ref<Object> result = list_new(vm);
+    while (result) {
+        errno = 0;
+        dirent* entry = ::readdir(dir);
+        if (!entry) {
+            if (errno != 0) {
+                int error = errno;
+                ::closedir(dir);
+                return raise_errno(vm, error, arg);
+            }
+            break;
+        }
+        std::string_view name = entry->d_name;
+        if (name == "." || name == "..")
+            continue;
+        Ref<Object> item = text_result(vm, std::string(name), as_bytes);
+        if (!item || !is_ok(list_append(vm, result.get(), item.get())))
+            result = nullptr;
+    }
+    ::closedir(dir);
+    return result;
+}
+
+// stat/lstat: the raw fields as a tuple (mode, ino, dev, nlink, uid, gid, size, atime_ns,
+// mtime_ns, ctime_ns); the Python half makes the stat_result.
+Ref<Object> stat_tuple(VM& vm, const struct stat& st) {
+    auto ns = [](const timespec& ts) {
+        return static_cast<int64_t>(ts.tv_sec) * 1000000000 + ts.tv_nsec;
+    };
+    const int64_t fields[] = {static_cast<int64_t>(st.st_mode),
+                              static_cast<int64_t>(st.st_ino),
+                              static_cast<int64_t>(st.st_dev),
+                              static_cast<int64_t>(st.st_nlink),
+                              static_cast<int64_t>(st.st_uid),
+                              static_cast<int64_t>(st.st_gid),
+                              static_cast<int64_t>(st.st_size),
+                              ns(st.st_atim),
+                              ns(st.st_mtim),
+                              ns(st.st_ctim),
+                              static_cast<int64_t>(st.st_blksize),
+                              static_cast<int64_t>(st.st_blocks),
+                              static_cast<int64_t>(st.st_rdev)};
+    constexpr size_t count = sizeof fields / sizeof fields[0];
+    Ref<Object> result = tuple_new(vm, count);
+    if (!result)
+        return nullptr;
+    for (size_t i = 0; i < count; ++i) {
+        Ref<Object> item = int_from_i64(vm, fields[i]);
+        if (!item)
+            return nullptr;
+        tuple_items(result.get())[i] = item.release();
+    }
+    return result;
+}
+
+Ref<Object> stat_call(VM& vm, const char* name, Object* arg, bool follow) {
+    struct stat st {};
+    int result = 0;
+    if (is_int(arg)) {
+        int64_t fd = 0;
+        if (!is_ok(int_argument(vm, arg, fd)))
+            return nullptr;
+        result = ::fstat(static_cast<int>(fd), &st);
+    } else {
+        std::string path;
+        if (!is_ok(path_argument(vm, name, arg, path, nullptr,
+                                 "string, bytes, os.PathLike or integer")))
+            return nullptr;
+        result = follow ? ::stat(path.c_str(), &st) : ::lstat(path.c_str(), &st);
+    }
+    if (result != 0)
+        return raise_errno(vm, errno, arg);
+    return stat_tuple(vm, st);
+}
+
+Ref<Object> os_stat_raw(VM& vm, Object*, Args args, size_t nargs, Object*) {
+    if (!is_ok(count_between(vm, "stat", nargs, 2, 2)))
+        return nullptr;
+    int truth = object_is_true(vm, args[1]);
+    if (truth < 0)
+        return nullptr;
+    return stat_call(vm, "stat", args[0], truth == 1);
+}
+
+Ref<Object> os_readlink(VM& vm, Object*, Args args, size_t, Object*) {
+    std::string path;
+    bool as_bytes = false;
+    if (!is_ok(path_argument(vm, "readlink", args[0], path, &as_bytes)))
+        return nullptr;
+    std::string buffer(4096, '\0');
+    ssize_t length = ::readlink(path.c_str(), buffer.data(), buffer.size());
+    if (length < 0)
+        return raise_errno(vm, errno, args[0]);
+    buffer.resize(static_cast<size_t>(length));
+    return text_result(vm, buffer, as_bytes);
+}
+
+Ref<Object> os_symlink(VM& vm, Object*, Args args, size_t nargs, Object*) {
+    if (!is_ok(count_between(vm, "symlink", nargs, 2, 2)))
+        return nullptr;
+    std::string source, target;
+    if (!is_ok(path_argument(vm, "symlink", args[0], source)) ||
+        !is_ok(path_argument(vm, "symlink", args[1], target)))
+        return nullptr;
+    if (::symlink(source.c_str(), target.c_str()) != 0)
+        return raise_errno(vm, errno, args[0], args[1]);
+    return vm.new_none();
+}
+
+Ref<Object> os_access(VM& vm, Object*, Args args, size_t nargs, Object*) {
+    if (!is_ok(count_between(vm, "access", nargs, 2, 2)))
+        return nullptr;
+    std::string path;
+    int64_t mode = 0;
+    if (!is_ok(path_argument(vm, "access", args[0], path)) ||
+        !is_ok(int_argument(vm, args[1], mode)))
+        return nullptr;
+    return vm.new_bool(::access(path.c_str(), static_cast<int>(mode)) == 0);
+}
+
+Ref<Object> os_chmod(VM& vm, Object*, Args args, size_t nargs, Object*) {
+    if (!is_ok(count_between(vm, "chmod", nargs, 2, 2)))
+        return nullptr;
+    std::string path;
+    int64_t mode = 0;
+    if (!is_ok(path_argument(vm, "chmod", args[0], path)) ||
+        !is_ok(int_argument(vm, args[1], mode)))
+        return nullptr;
+    if (::chmod(path.c_str(), static_cast<mode_t>(mode)) != 0)
+        return raise_errno(vm, errno, args[0]);
+    return vm.new_none();
+}
+
+Ref<Object> os_umask(VM& vm, Object*, Args args, size_t, Object*) {
+    int64_t mask = 0;
+    if (!is_ok(int_argument(vm, args[0], mask)))
+        return nullptr;
+    return int_from_i64(vm, ::umask(static_cast<mode_t>(mask)));
+}
+
+// ====== Descriptors
+
+Ref<Object> os_open(VM& vm, Object*, Args args, size_t nargs, Object* kwnames) {
+    if (!is_ok(check_keywords(vm, "open", kwnames, {"mode", "dir_fd"})))
+        return nullptr;
+    if (nargs < 2)
+        return raise_type_error(vm, "open() missing required argument 'flags' (pos 2)");
+    Object* mode_arg = nargs > 2 ? args[2] : keyword_argument(args, nargs, kwnames, "mode");
+    std::string path;
+    int64_t flags = 0, mode = 0777;
+    if (!is_ok(path_argument(vm, "open", args[0], path)) ||
+        !is_ok(int_argument(vm, args[1], flags)) ||
+        (mode_arg && !is_ok(int_argument(vm, mode_arg, mode))))
+        return nullptr;
+    int fd = 0;
+    do {
+        fd = ::open(path.c_str(), static_cast<int>(flags) | O_CLOEXEC, static_cast<mode_t>(mode));
+    } while (fd < 0 && errno == EINTR);
+    if (fd < 0)
+        return raise_errno(vm, errno, args[0]);
+    return int_from_i64(vm, fd);
+}
+
+Ref<Object> os_close(VM& vm, Object*, Args args, size_t, Object*) {
+    int64_t fd = 0;
+    if (!is_ok(int_argument(vm, args[0], fd)))
+        return nullptr;
+    if (::close(static_cast<int>(fd)) != 0)
+        return raise_errno(vm, errno);
+    return vm.new_none();
+}
+
+// read(fd, n). FIXME(#5): release the GIL around the blocking read once it exists.
+Ref<Object> os_read(VM& vm, Object*, Args args, size_t nargs, Object*) {
+    if (!is_ok(count_between(vm, "read", nargs, 2, 2)))
+        return nullptr;
+    int64_t fd = 0;
+    if (!is_ok(int_argument(vm, args[0], fd)))
+        return nullptr;
+    if (!is_int(args[1]))
+        return raise_type_error(vm, "'", args[1]->type->name,
+                                "' object cannot be interpreted as an integer");
+    intptr_t size = 0;
+    if (!is_ok(int_to_ssize(vm, args[1], size)))
+        return nullptr;
+    if (size < 0)
+        return raise_value_error(vm, "negative length");
+    std::string buffer(static_cast<size_t>(size), '\0');
+    ssize_t got = 0;
+    do {
+        got = ::read(static_cast<int>(fd), buffer.data(), buffer.size());
+    } while (got < 0 && errno == EINTR);
+    if (got < 0)
+        return raise_errno(vm, errno);
+    buffer.resize(static_cast<size_t>(got));
+    return bytes_new(vm, buffer);
+}
+
+// write(fd, data). FIXME(#5): release the GIL around the blocking write once it exists.
+Ref<Object> os_write(VM& vm, Object*, Args args, size_t nargs, Object*) {
+    if (!is_ok(count_between(vm, "write", nargs, 2, 2)))
+        return nullptr;
+    int64_t fd = 0;
+    if (!is_ok(int_argument(vm, args[0], fd)))
+        return nullptr;
+    if (!is_bytes(args[1]))
+        return raise_type_error(vm, "a bytes-like object is required, not '", args[1]->type->name,
+                                "'");
+    std::string_view data = bytes_view(args[1]);
+    ssize_t written = 0;
+    do {
+        written = ::write(static_cast<int>(fd), data.data(), data.size());
+    } while (written < 0 && errno == EINTR);
+    if (written < 0)
+        return raise_errno(vm, errno);
+    return int_from_i64(vm, written);
+}
+
+Ref<Object> os_pipe(VM& vm, Object*, Args, size_t, Object*) {
+    int fds[2];
+    if (::pipe2(fds, O_CLOEXEC) != 0)
+        return raise_errno(vm, errno);
+    Ref<Object> read_end = int_from_i64(vm, fds[0]);
+    Ref<Object> write_end = int_from_i64(vm, fds[1]);
+    if (!read_end || !write_end)
+        return nullptr;
+    return tuple_pack(vm, {read_end.get(), write_end.get()});
+}
+
+Ref<Object> os_dup(VM& vm, Object*, Args args, size_t, Object*) {
+    int64_t fd = 0;
+    if (!is_ok(int_argument(vm, args[0], fd)))
+        return nullptr;
+    int result = ::fcntl(static_cast<int>(fd), F_DUPFD_CLOEXEC, 0);
+    if (result < 0)
+        return raise_errno(vm, errno);
+    return int_from_i64(vm, result);
+}
+
+Ref<Object> os_dup2(VM& vm, Object*, Args args, size_t nargs, Object*) {
+    if (!is_ok(count_between(vm, "dup2", nargs, 2, 3)))
+        return nullptr;
+    int64_t fd = 0, fd2 = 0;
+    if (!is_ok(int_argument(vm, args[0], fd)) || !is_ok(int_argument(vm, args[1], fd2)))
+        return nullptr;
+    if (::dup2(static_cast<int>(fd), static_cast<int>(fd2)) < 0)
+        return raise_errno(vm, errno);
+    return int_from_i64(vm, fd2);
+}
+
+Ref<Object> os_isatty(VM& vm, Object*, Args args, size_t, Object*) {
+    int64_t fd = 0;
+    if (!is_ok(int_argument(vm, args[0], fd)))
+        return nullptr;
+    return vm.new_bool(::isatty(static_cast<int>(fd)) == 1);
+}
+
+// ====== Processes
+
+Ref<Object> int_call(VM& vm, int64_t value) {
+    return int_from_i64(vm, value);
+}
+Ref<Object> os_getpid(VM& vm, Object*, Args, size_t, Object*) {
+    return int_call(vm, ::getpid());
+}
+Ref<Object> os_getppid(VM& vm, Object*, Args, size_t, Object*) {
+    return int_call(vm, ::getppid());
+}
+Ref<Object> os_getuid(VM& vm, Object*, Args, size_t, Object*) {
+    return int_call(vm, ::getuid());
+}
+Ref<Object> os_geteuid(VM& vm, Object*, Args, size_t, Object*) {
+    return int_call(vm, ::geteuid());
+}
+Ref<Object> os_getgid(VM& vm, Object*, Args, size_t, Object*) {
+    return int_call(vm, ::getgid());
+}
+Ref<Object> os_getegid(VM& vm, Object*, Args, size_t, Object*) {
+    return int_call(vm, ::getegid());
+}
+Ref<Object> os_getpgrp(VM& vm, Object*, Args, size_t, Object*) {
+    return int_call(vm, ::getpgrp());
+}
+Ref<Object> os_getpgid(VM& vm, Object*, Args args, size_t, Object*) {
+    int64_t pid = 0;
+    if (!is_ok(int_argument(vm, args[0], pid)))
+        return nullptr;
+    pid_t group = ::getpgid(static_cast<pid_t>(pid));
+    if (group < 0)
+        return raise_errno(vm, errno);
+    return int_call(vm, group);
+}
+
+Ref<Object> os_cpu_count(VM& vm, Object*, Args, size_t, Object*) {
+    long count = ::sysconf(_SC_NPROCESSORS_ONLN);
+    if (count < 1)
+        return vm.new_none();
+    return int_call(vm, count);
+}
+
+// Flushes sys.stdout and sys.stderr (when the sys module is loaded) and C stdio; errors ignored,
+// as a flush before fork must not stop the fork.
+void flush_standard_streams(VM& vm) {
+    Runtime& rt = runtime_of(vm);
+    Ref<Object> sys_name = intern(vm, "sys");
+    Object* sys = nullptr;
+    if (sys_name && dict_lookup(vm, rt.modules(), sys_name.get(), &sys) > 0 && sys) {
+        for (const char* stream : {"stdout", "stderr"}) {
+            Ref<Object> name = intern(vm, stream);
+            Ref<Object> file = name ? get_attr_optional(vm, sys, name.get()) : nullptr;
+            if (file && file.get() != vm.none()) {
+                Ref<Object> result = call_method_name(vm, file.get(), rt.names().flush, nullptr, 0);
+            }
+            vm.thread_state().clear_exception();
+        }
+    }
+    std::fflush(nullptr);
+}
+
+Ref<Object> os_fork(VM& vm, Object*, Args, size_t, Object*) {
+    flush_standard_streams(vm);
+    pid_t pid = ::fork();
+    if (pid < 0)
+        return raise_errno(vm, errno);
+    return int_call(vm, pid);
+}
+
+Ref<Object> os__exit(VM& vm, Object*, Args args, size_t, Object*) {
+    int64_t status = 0;
+    if (!is_ok(int_argument(vm, args[0], status)))
+        return nullptr;
+    ::_exit(static_cast<int>(status));
+}
+
+Ref<Object> pid_status(VM& vm, pid_t pid, int status) {
+    Ref<Object> first = int_call(vm, pid);
+    Ref<Object> second = int_call(vm, status);
+    if (!first || !second)
+        return nullptr;
+    return tuple_pack(vm, {first.get(), second.get()});
+}
+
+// waitpid(pid, options). FIXME(#5): release the GIL while waiting once it exists.
+Ref<Object> os_waitpid(VM& vm, Object*, Args args, size_t nargs, Object*) {
+    if (!is_ok(count_between(vm, "waitpid", nargs, 2, 2)))
+        return nullptr;
+    int64_t pid = 0, options = 0;
+    if (!is_ok(int_argument(vm, args[0], pid)) || !is_ok(int_argument(vm, args[1], options)))
+        return nullptr;
+    int status = 0;
+    pid_t result = 0;
+    do {
+        result = ::waitpid(static_cast<pid_t>(pid), &status, static_cast<int>(options));
+    } while (result < 0 && errno == EINTR);
+    if (result < 0)
+        return raise_errno(vm, errno);
+    return pid_status(vm, result, status);
+}
+
+Ref<Object> os_wait(VM& vm, Object*, Args, size_t, Object*) {
+    int status = 0;
+    pid_t result = 0;
+    do {
+        result = ::wait(&status);
+    } while (result < 0 && errno == EINTR);
+    if (result < 0)
+        return raise_errno(vm, errno);
+    return pid_status(vm, result, status);
+}
+
+Ref<Object> os_kill(VM& vm, Object*, Args args, size_t nargs, Object*) {
+    if (!is_ok(count_between(vm, "kill", nargs, 2, 2)))
+        return nullptr;
+    int64_t pid = 0, sig = 0;
+    if (!is_ok(int_argument(vm, args[0], pid)) || !is_ok(int_argument(vm, args[1], sig)))
+        return nullptr;
+    if (::kill(static_cast<pid_t>(pid), static_cast<int>(sig)) != 0)
+        return raise_errno(vm, errno);
+    return vm.new_none();
+}
+
+Ref<Object> os_system(VM& vm, Object*, Args args, size_t, Object*) {
+    std::string command;
+    if (!is_ok(path_argument(vm, "system", args[0], command)))
+        return nullptr;
+    flush_standard_streams(vm);
+    return int_call(vm, std::system(command.c_str()));
+}
+
+// The W* status macros.
+template <int (*Macro)(int)> Ref<Object> status_macro(VM& vm, Object*, Args args, size_t, Object*) {
+    int64_t status = 0;
+    if (!is_ok(int_argument(vm, args[0], status)))
+        return nullptr;
+    return int_call(vm, Macro(static_cast<int>(status)));
+}
+template <int (*Macro)(int)> Ref<Object> status_test(VM& vm, Object*, Args args, size_t, Object*) {
+    int64_t status = 0;
+    if (!is_ok(int_argument(vm, args[0], status)))
+        return nullptr;
+    return vm.new_bool(Macro(static_cast<int>(status)) != 0);
+}
+int w_exitstatus(int s) {
+    return WEXITSTATUS(s);
+}
+int w_termsig(int s) {
+    return WTERMSIG(s);
+}
+int w_stopsig(int s) {
+    return WSTOPSIG(s);
+}
+int w_ifexited(int s) {
+    return WIFEXITED(s);
+}
+int w_ifsignaled(int s) {
+    return WIFSIGNALED(s);
+}
+int w_ifstopped(int s) {
+    return WIFSTOPPED(s);
+}
+int w_ifcontinued(int s) {
+    return WIFCONTINUED(s);
+}
+int w_coredump(int s) {
+    return WCOREDUMP(s);
+}
+
+Ref<Object> os_waitstatus_to_exitcode(VM& vm, Object*, Args args, size_t, Object*) {
+    int64_t status = 0;
+    if (!is_ok(int_argument(vm, args[0], status)))
+        return nullptr;
+    int s = static_cast<int>(status);
+    if (WIFEXITED(s))
+        return int_call(vm, WEXITSTATUS(s));
+    if (WIFSIGNALED(s))
+        return int_call(vm, -WTERMSIG(s));
+    return raise_value_error(vm, "invalid wait status: ", status);
+}
+
+// ====== Environment and misc
+
+Ref<Object> os_putenv(VM& vm, Object*, Args args, size_t nargs, Object*) {
+    if (!is_ok(count_between(vm, "putenv", nargs, 2, 2)))
+        return nullptr;
+    std::string key, value;
+    if (!is_ok(path_argument(vm, "putenv", args[0], key)) ||
+        !is_ok(path_argument(vm, "putenv", args[1], value)))
+        return nullptr;
+    if (key.empty() || key.find('=') != std::string::npos)
+        return raise_value_error(vm, "illegal environment variable name");
+    if (::setenv(key.c_str(), value.c_str(), 1) != 0)
+        return raise_errno(vm, errno);
+    return vm.new_none();
+}
+
+Ref<Object> os_unsetenv(VM& vm, Object*, Args args, size_t, Object*) {
+    std::string key;
+    if (!is_ok(path_argument(vm, "unsetenv", args[0], key)))
+        return nullptr;
+    if (key.empty() || key.find('=') != std::string::npos)
+        return raise_value_error(vm, "illegal environment variable name");
+    if (::unsetenv(key.c_str()) != 0)
+        return raise_errno(vm, errno);
+    return vm.new_none();
+}
+
+// The process environment as a dict of str (read once at import, as CPython's os.environ).
+Ref<Object> environ_dict(VM& vm) {
+    Ref<Object> result = dict_new(vm);
+    for (char** entry = ::environ; result && entry && *entry; ++entry) {
+        std::string_view text = *entry;
+        size_t equals = text.find('=', 1);
+        if (equals == std::string_view::npos)
+            continue;
+        Ref<Object> key = str_from_utf8(vm, text.substr(0, equals));
+        Ref<Object> value = str_from_utf8(vm, text.substr(equals + 1));
+        if (!key || !value) {
+            vm.thread_state().clear_exception(); // undecodable entries are skipped
+            continue;
+        }
+        if (!is_ok(dict_setitem(vm, result.get(), key.get(), value.get())))
+            return nullptr;
+    }
+    return result;
+}
+
+Ref<Object> os_strerror(VM& vm, Object*, Args args, size_t, Object*) {
+    int64_t code = 0;
+    if (!is_ok(int_argument(vm, args[0], code)))
+        return nullptr;
+    return str_from_utf8(vm, std::strerror(static_cast<int>(code)));
+}
+
+Ref<Object> os_urandom(VM& vm, Object*, Args args, size_t, Object*) {
+    if (!is_int(args[0]))
+        return raise_type_error(vm, "'", args[0]->type->name,
+                                "' object cannot be interpreted as an integer");
+    intptr_t size = 0;
+    if (!is_ok(int_to_ssize(vm, args[0], size)))
+        return nullptr;
+    if (size < 0)
+        return raise_value_error(vm, "negative argument not allowed");
+    std::string data(static_cast<size_t>(size), '\0');
+    if (size > 0) {
+        int fd = ::open("/dev/urandom", O_RDONLY | O_CLOEXEC);
+        if (fd < 0)
+            return raise_errno(vm, errno);
+        size_t done = 0;
+        while (done < data.size()) {
+            ssize_t got = ::read(fd, data.data() + done, data.size() - done);
+            if (got < 0 && errno == EINTR)
+                continue;
+            if (got <= 0) {
+                int error = got < 0 ? errno : EIO;
+                ::close(fd);
+                return raise_errno(vm, error);
+            }
+            done += static_cast<size_t>(got);
+        }
+        ::close(fd);
+    }
+    return bytes_new(vm, data);
+}
+
+constexpr MethodDef functions[] = {
+    {"getcwd", os_getcwd, MethodKind::noargs, nullptr},
+    {"getcwdb", os_getcwdb, MethodKind::noargs, nullptr},
+    {"chdir", os_chdir, MethodKind::o, nullptr},
+    {"rmdir", os_rmdir, MethodKind::o, nullptr},
+    {"remove", os_remove, MethodKind::o, nullptr},
+    {"unlink", os_unlink, MethodKind::o, nullptr},
+    {"mkdir", os_mkdir, MethodKind::fastcall_keywords, nullptr},
+    {"rename", os_rename, MethodKind::fastcall, nullptr},
+    {"replace", os_replace, MethodKind::fastcall, nullptr},
+    {"listdir", os_listdir, MethodKind::fastcall, nullptr},
+    {"_stat", os_stat_raw, MethodKind::fastcall, nullptr},
+    {"readlink", os_readlink, MethodKind::o, nullptr},
+    {"symlink", os_symlink, MethodKind::fastcall, nullptr},
+    {"access", os_access, MethodKind::fastcall, nullptr},
+    {"chmod", os_chmod, MethodKind::fastcall, nullptr},
+    {"umask", os_umask, MethodKind::o, nullptr},
+    {"open", os_open, MethodKind::fastcall_keywords, nullptr},
+    {"close", os_close, MethodKind::o, nullptr},
+    {"read", os_read, MethodKind::fastcall, nullptr},
+    {"write", os_write, MethodKind::fastcall, nullptr},
+    {"pipe", os_pipe, MethodKind::noargs, nullptr},
+    {"dup", os_dup, MethodKind::o, nullptr},
+    {"dup2", os_dup2, MethodKind::fastcall, nullptr},
+    {"isatty", os_isatty, MethodKind::o, nullptr},
+    {"getpid", os_getpid, MethodKind::noargs, nullptr},
+    {"getppid", os_getppid, MethodKind::noargs, nullptr},
+    {"getuid", os_getuid, MethodKind::noargs, nullptr},
+    {"geteuid", os_geteuid, MethodKind::noargs, nullptr},
+    {"getgid", os_getgid, MethodKind::noargs, nullptr},
+    {"getegid", os_getegid, MethodKind::noargs, nullptr},
+    {"getpgrp", os_getpgrp, MethodKind::noargs, nullptr},
+    {"getpgid", os_getpgid, MethodKind::o, nullptr},
+    {"cpu_count", os_cpu_count, MethodKind::noargs, nullptr},
+    {"fork", os_fork, MethodKind::noargs, nullptr},
+    {"_exit", os__exit, MethodKind::o, nullptr},
+    {"waitpid", os_waitpid, MethodKind::fastcall, nullptr},
+    {"wait", os_wait, MethodKind::noargs, nullptr},
+    {"kill", os_kill, MethodKind::fastcall, nullptr},
+    {"system", os_system, MethodKind::o, nullptr},
+    {"WEXITSTATUS", status_macro<w_exitstatus>, MethodKind::o, nullptr},
+    {"WTERMSIG", status_macro<w_termsig>, MethodKind::o, nullptr},
+    {"WSTOPSIG", status_macro<w_stopsig>, MethodKind::o, nullptr},
+    {"WIFEXITED", status_test<w_ifexited>, MethodKind::o, nullptr},
+    {"WIFSIGNALED", status_test<w_ifsignaled>, MethodKind::o, nullptr},
+    {"WIFSTOPPED", status_test<w_ifstopped>, MethodKind::o, nullptr},
+    {"WIFCONTINUED", status_test<w_ifcontinued>, MethodKind::o, nullptr},
+    {"WCOREDUMP", status_test<w_coredump>, MethodKind::o, nullptr},
+    {"waitstatus_to_exitcode", os_waitstatus_to_exitcode, MethodKind::o, nullptr},
+    {"putenv", os_putenv, MethodKind::fastcall, nullptr},
+    {"unsetenv", os_unsetenv, MethodKind::o, nullptr},
+    {"strerror", os_strerror, MethodKind::o, nullptr},
+    {"urandom", os_urandom, MethodKind::o, nullptr},
+    {nullptr, nullptr, MethodKind::noargs, nullptr},
+};
+
+constexpr std::pair<const char*, int64_t> int_constants[] = {
+    {"O_RDONLY", O_RDONLY},
+    {"O_WRONLY", O_WRONLY},
+    {"O_RDWR", O_RDWR},
+    {"O_CREAT", O_CREAT},
+    {"O_EXCL", O_EXCL},
+    {"O_TRUNC", O_TRUNC},
+    {"O_APPEND", O_APPEND},
+    {"O_NONBLOCK", O_NONBLOCK},
+    {"O_CLOEXEC", O_CLOEXEC},
+    {"O_NOCTTY", O_NOCTTY},
+    {"O_SYNC", O_SYNC},
+    {"O_DIRECTORY", O_DIRECTORY},
+    {"F_OK", F_OK},
+    {"R_OK", R_OK},
+    {"W_OK", W_OK},
+    {"X_OK", X_OK},
+    {"WNOHANG", WNOHANG},
+    {"WUNTRACED", WUNTRACED},
+    {"WCONTINUED", WCONTINUED},
+    {"SEEK_SET", SEEK_SET},
+    {"SEEK_CUR", SEEK_CUR},
+    {"SEEK_END", SEEK_END},
+    {"EX_OK", 0},
+};
+
+// The Python half of os: stat_result, environ, makedirs, scandir/DirEntry, walk.
+constexpr std::string_view os_source = R"PYSRC(
+name = "posix"
+sep = "/"
+altsep = None
+extsep = "."
+pathsep = ":"
+curdir = "."
+pardir = ".."
+defpath = "/bin:/usr/bin"
+linesep = "\n"
+devnull = "/dev/null"
+supports_bytes_environ = True
+SEEK_DATA = 3
+SEEK_HOLE = 4
+
+
+def fspath(path):
+    if isinstance(path, (str, bytes)):
+        return path
+    path_type = type(path)
+    try:
+        method = path_type.__fspath__
+    except AttributeError:
+        raise TypeError("expected str, bytes or os.PathLike object, not " +
+                        path_type.__name__) from None
+    result = method(path)
+    if isinstance(result, (str, bytes)):
+        return result
+    raise TypeError("expected " + path_type.__name__ + ".__fspath__() to return str or "
+                    "bytes, not " + type(result).__name__)
+
+
+class PathLike:
+    def __fspath__(self):
+        raise NotImplementedError
+
+    @classmethod
+    def __subclasshook__(cls, subclass):
+        return hasattr(subclass, "__fspath__")
+
+
+_STAT_FIELDS = ("st_mode", "st_ino", "st_dev", "st_nlink", "st_uid", "st_gid",
+                "st_size", "st_atime", "st_mtime", "st_ctime")
+
+
+class stat_result:
+    n_sequence_fields = 10
+    n_unnamed_fields = 3
+
+    def __init__(self, raw):
+        (self.st_mode, self.st_ino, self.st_dev, self.st_nlink, self.st_uid,
+         self.st_gid, self.st_size, self.st_atime_ns, self.st_mtime_ns,
+         self.st_ctime_ns, self.st_blksize, self.st_blocks, self.st_rdev) = raw
+        self.st_atime = self.st_atime_ns / 1e9
+        self.st_mtime = self.st_mtime_ns / 1e9
+        self.st_ctime = self.st_ctime_ns / 1e9
+        self._items = (self.st_mode, self.st_ino, self.st_dev, self.st_nlink,
+                       self.st_uid, self.st_gid, self.st_size,
+                       self.st_atime_ns // 1000000000, self.st_mtime_ns // 1000000000,
+                       self.st_ctime_ns // 1000000000)
+
+    def __getitem__(self, index):
+        return self._items[index]
+
+    def __len__(self):
+        return 10
+
+    def __iter__(self):
+        return iter(self._items)
+
+    def __eq__(self, other):
+        if isinstance(other, stat_result):
+            return self._items == other._items
+        if isinstance(other, tuple):
+            return self._items == other
+        return NotImplemented
+
+    def __hash__(self):
+        return hash(self._items)
+
+    def __repr__(self):
+        parts = []
+        for i in range(10):
+            parts.append(_STAT_FIELDS[i] + "=" + repr(self._items[i]))
+        return "os.stat_result(" + ", ".join(parts) + ")"
+
+
+def stat(path, *, dir_fd=None, follow_symlinks=True):
+    return stat_result(_stat(path, follow_symlinks))
+
+
+def lstat(path, *, dir_fd=None):
+    return stat_result(_stat(path, False))
+
+
+def fstat(fd):
+    return stat_result(_stat(fd, True))
+
+
+class _Environ:
+    def __init__(self, data):
+        self._data = data
+
+    def __getitem__(self, key):
+        try:
+            return self._data[key]
+        except KeyError:
+            raise KeyError(key) from None
+
+    def __setitem__(self, key, value):
+        if not isinstance(key, str):
+            raise TypeError("str expected, not " + type(key).__name__)
+        if not isinstance(value, str):
+            raise TypeError("str expected, not " + type(value).__name__)
+        putenv(key, value)
+        self._data[key] = value
+
+    def __delitem__(self, key):
+        if key not in self._data:
+            raise KeyError(key)
+        unsetenv(key)
+        del self._data[key]
+
+    def __iter__(self):
+        return iter(list(self._data))
+
+    def __len__(self):
+        return len(self._data)
+
+    def __contains__(self, key):
+        return key in self._data
+
+    def __repr__(self):
+        parts = []
+        for key in self._data:
+            parts.append(repr(key) + ": " + repr(self._data[key]))
+        return "environ({" + ", ".join(parts) + "})"
+
+    def __eq__(self, other):
+        if isinstance(other, _Environ):
+            return self._data == other._data
+        return self._data == other
+
+    def get(self, key, default=None):
+        return self._data.get(key, default)
+
+    def keys(self):
+        return self._data.keys()
+
+    def values(self):
+        return self._data.values()
+
+    def items(self):
+        return self._data.items()
+
+    def copy(self):
+        return dict(self._data)
+
+    def setdefault(self, key, value):
+        if key not in self._data:
+            self[key] = value
+        return self._data[key]
+
+    _MISSING = object()
+
+    def pop(self, key, default=_MISSING):
+        if key in self._data:
+            value = self._data[key]
+            del self[key]
+            return value
+        if default is _Environ._MISSING:
+            raise KeyError(key)
+        return default
+
+    def update(self, other=(), **kwds):
+        if hasattr(other, "keys"):
+            for key in other.keys():
+                self[key] = other[key]
+        else:
+            for key, value in other:
+                self[key] = value
+        for key in kwds:
+            self[key] = kwds[key]
+
+    def clear(self):
+        for key in list(self._data):
+            del self[key]
+
+
+environ = _Environ(_environ_data)
+del _environ_data
+
+
+def getenv(key, default=None):
+    return environ.get(key, default)
+
+
+def makedirs(name, mode=0o777, exist_ok=False):
+    head, tail = path.split(name)
+    if not tail:
+        head, tail = path.split(head)
+    if head and tail and not path.exists(head):
+        try:
+            makedirs(head, exist_ok=exist_ok)
+        except FileExistsError:
+            pass
+        if tail == curdir:
+            return
+    try:
+        mkdir(name, mode)
+    except OSError:
+        if not exist_ok or not path.isdir(name):
+            raise
+
+
+def removedirs(name):
+    rmdir(name)
+    head, tail = path.split(name)
+    if not tail:
+        head, tail = path.split(head)
+    while head and tail:
+        try:
+            rmdir(head)
+        except OSError:
+            break
+        head, tail = path.split(head)
+
+
+def renames(old, new):
+    head, tail = path.split(new)
+    if head and tail and not path.exists(head):
+        makedirs(head)
+    rename(old, new)
+    head, tail = path.split(old)
+    if head and tail:
+        try:
+            removedirs(head)
+        except OSError:
+            pass
+
+
+_S_IFMT = 0o170000
+
+
+class DirEntry:
+    def __init__(self, directory, name):
+        self.name = name
+        if directory == curdir:
+            self.path = name if isinstance(name, str) else name
+        else:
+            self.path = path.join(directory, name)
+        self._lstat = None
+        self._stat = None
+
+    def __fspath__(self):
+        return self.path
+
+    def __repr__(self):
+        return "<DirEntry " + repr(self.name) + ">"
+
+    def _get_lstat(self):
+        if self._lstat is None:
+            self._lstat = lstat(self.path)
+        return self._lstat
+
+    def stat(self, *, follow_symlinks=True):
+        if not follow_symlinks:
+            return self._get_lstat()
+        if self._stat is None:
+            if self.is_symlink():
+                self._stat = stat(self.path)
+            else:
+                self._stat = self._get_lstat()
+        return self._stat
+
+    def inode(self):
+        return self._get_lstat().st_ino
+
+    def _mode_is(self, kind, follow_symlinks):
+        try:
+            mode = self.stat(follow_symlinks=follow_symlinks).st_mode
+        except FileNotFoundError:
+            return False
+        return (mode & _S_IFMT) == kind
+
+    def is_dir(self, *, follow_symlinks=True):
+        return self._mode_is(0o040000, follow_symlinks)
+
+    def is_file(self, *, follow_symlinks=True):
+        return self._mode_is(0o100000, follow_symlinks)
+
+    def is_symlink(self):
+        try:
+            mode = self._get_lstat().st_mode
+        except FileNotFoundError:
+            return False
+        return (mode & _S_IFMT) == 0o120000
+
+
+class _ScandirIterator:
+    def __init__(self, directory):
+        names = listdir(directory)
+        self._entries = [DirEntry(directory, n) for n in names]
+        self._position = 0
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        if self._position >= len(self._entries):
+            raise StopIteration
+        entry = self._entries[self._position]
+        self._position += 1
+        return entry
+
+    def close(self):
+        self._position = len(self._entries)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *args):
+        self.close()
+        return False
+
+
+def scandir(path=None):
+    if path is None:
+        path = curdir
+    return _ScandirIterator(fspath(path) if not isinstance(path, int) else path)
+
+
+def walk(top, topdown=True, onerror=None, followlinks=False):
+    top = fspath(top)
+    stack = [top]
+    while stack:
+        top = stack.pop()
+        if isinstance(top, tuple):
+            yield top
+            continue
+        dirs = []
+        nondirs = []
+        walk_dirs = []
+        try:
+            entries = list(scandir(top))
+        except OSError as error:
+            if onerror is not None:
+                onerror(error)
+            continue
+        for entry in entries:
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            if is_dir:
+                dirs.append(entry.name)
+            else:
+                nondirs.append(entry.name)
+            if not topdown and is_dir:
+                if followlinks:
+                    walk_into = True
+                else:
+                    try:
+                        walk_into = not entry.is_symlink()
+                    except OSError:
+                        walk_into = False
+                if walk_into:
+                    walk_dirs.append(entry.path)
+        if topdown:
+            yield top, dirs, nondirs
+            for dirname in reversed(dirs):
+                new_path = path.join(top, dirname)
+                if followlinks or not path.islink(new_path):
+                    stack.append(new_path)
+        else:
+            stack.append((top, dirs, nondirs))
+            for new_path in reversed(walk_dirs):
+                stack.append(new_path)
+
+
+def get_exec_path(env=None):
+    if env is None:
+        env = environ
+    value = env.get("PATH")
+    if value is None:
+        value = defpath
+    return value.split(pathsep)
+)PYSRC";
+
+// os.path (posixpath), written for minipy after CPython's posixpath behaviour.
+constexpr std::string_view path_source = R"PYSRC(
+curdir = "."
+pardir = ".."
+extsep = "."
+sep = "/"
+pathsep = ":"
+defpath = "/bin:/usr/bin"
+altsep = None
+devnull = "/dev/null"
+supports_unicode_filenames = False
+
+
+def _seps(p):
+    if isinstance(p, bytes):
+        return b"/", b".", b"", b".."
+    return "/", ".", "", ".."
+
+
+def _check_join_types(func, args):
+    has_str = has_bytes = False
+    for a in args:
+        if isinstance(a, str):
+            has_str = True
+        elif isinstance(a, bytes):
+            has_bytes = True
+        else:
+            raise TypeError(func + "() argument must be str, bytes, or os.PathLike object, "
+                            "not '" + type(a).__name__ + "'") from None
+    if has_str and has_bytes:
+        raise TypeError("Can't mix strings and bytes in path components") from None
+
+
+def normcase(s):
+    return _os.fspath(s)
+
+
+def isabs(s):
+    s = _os.fspath(s)
+    return s.startswith(_seps(s)[0])
+
+
+def join(a, *p):
+    a = _os.fspath(a)
+    slash = _seps(a)[0]
+    path = a
+    parts = [_os.fspath(x) for x in p]
+    _check_join_types("join", [a] + parts)
+    for b in parts:
+        if b.startswith(slash):
+            path = b
+        elif not path or path.endswith(slash):
+            path += b
+        else:
+            path += slash + b
+    return path
+
+
+def split(p):
+    p = _os.fspath(p)
+    slash = _seps(p)[0]
+    i = p.rfind(slash) + 1
+    head, tail = p[:i], p[i:]
+    if head and head != slash * len(head):
+        head = head.rstrip(slash)
+    return head, tail
+
+
+def splitext(p):
+    p = _os.fspath(p)
+    slash, dot, empty, _ = _seps(p)
+    sep_index = p.rfind(slash)
+    dot_index = p.rfind(dot)
+    if dot_index > sep_index:
+        filename_index = sep_index + 1
+        while filename_index < dot_index:
+            if p[filename_index:filename_index + 1] != dot:
+                return p[:dot_index], p[dot_index:]
+            filename_index += 1
+    return p, p[:0]
+
+
+def splitdrive(p):
+    p = _os.fspath(p)
+    return p[:0], p
+
+
+def basename(p):
+    p = _os.fspath(p)
+    i = p.rfind(_seps(p)[0]) + 1
+    return p[i:]
+
+
+def dirname(p):
+    p = _os.fspath(p)
+    slash = _seps(p)[0]
+    i = p.rfind(slash) + 1
+    head = p[:i]
+    if head and head != slash * len(head):
+        head = head.rstrip(slash)
+    return head
+
+
+def exists(path):
+    try:
+        _os.stat(path)
+    except (OSError, ValueError):
+        return False
+    return True
+
+
+def lexists(path):
+    try:
+        _os.lstat(path)
+    except (OSError, ValueError):
+        return False
+    return True
+
+
+def _mode_of(path, follow=True):
+    try:
+        st = _os.stat(path) if follow else _os.lstat(path)
+    except (OSError, ValueError):
+        return None
+    return st.st_mode & 0o170000
+
+
+def isfile(path):
+    return _mode_of(path) == 0o100000
+
+
+def isdir(s):
+    return _mode_of(s) == 0o040000
+
+
+def islink(path):
+    return _mode_of(path, False) == 0o120000
+
+
+def ismount(path):
+    try:
+        s1 = _os.lstat(path)
+    except (OSError, ValueError):
+        return False
+    if (s1.st_mode & 0o170000) == 0o120000:
+        return False
+    path = _os.fspath(path)
+    parent = join(path, _seps(path)[3])
+    try:
+        s2 = _os.lstat(parent)
+    except (OSError, ValueError):
+        return False
+    return s1.st_dev != s2.st_dev or s1.st_ino == s2.st_ino
+
+
+def getsize(filename):
+    return _os.stat(filename).st_size
+
+
+def getmtime(filename):
+    return _os.stat(filename).st_mtime
+
+
+def getatime(filename):
+    return _os.stat(filename).st_atime
+
+
+def getctime(filename):
+    return _os.stat(filename).st_ctime
+
+
+def samefile(f1, f2):
+    s1 = _os.stat(f1)
+    s2 = _os.stat(f2)
+    return s1.st_ino == s2.st_ino and s1.st_dev == s2.st_dev
+
+
+def sameopenfile(fp1, fp2):
+    s1 = _os.fstat(fp1)
+    s2 = _os.fstat(fp2)
+    return s1.st_ino == s2.st_ino and s1.st_dev == s2.st_dev
+
+
+def samestat(s1, s2):
+    return s1.st_ino == s2.st_ino and s1.st_dev == s2.st_dev
+
+
+def normpath(path):
+    path = _os.fspath(path)
+    slash, dot, empty, dotdot = _seps(path)
+    if path == empty:
+        return dot
+    initial_slashes = 1 if path.startswith(slash) else 0
+    if initial_slashes and path.startswith(slash * 2) and not path.startswith(slash * 3):
+        initial_slashes = 2
+    new_comps = []
+    for comp in path.split(slash):
+        if comp == empty or comp == dot:
+            continue
+        if comp != dotdot or (not initial_slashes and not new_comps) or \
+                (new_comps and new_comps[-1] == dotdot):
+            new_comps.append(comp)
+        elif new_comps:
+            new_comps.pop()
+    path = slash.join(new_comps)
+    if initial_slashes:
+        path = slash * initial_slashes + path
+    return path or dot
+
+
+def abspath(path):
+    path = _os.fspath(path)
+    if not isabs(path):
+        cwd = _os.getcwdb() if isinstance(path, bytes) else _os.getcwd()
+        path = join(cwd, path)
+    return normpath(path)
+
+
+def realpath(filename, *, strict=False):
+    filename = _os.fspath(filename)
+    slash, dot, empty, dotdot = _seps(filename)
+    if not isabs(filename):
+        cwd = _os.getcwdb() if isinstance(filename, bytes) else _os.getcwd()
+        filename = join(cwd, filename)
+    pending = [c for c in filename.split(slash) if c and c != dot]
+    pending.reverse()
+    resolved = []
+    seen = {}
+    links_followed = 0
+    while pending:
+        name = pending.pop()
+        if name == dotdot:
+            if resolved:
+                resolved.pop()
+            continue
+        current = slash + slash.join(resolved + [name])
+        try:
+            st = _os.lstat(current)
+        except OSError:
+            if strict:
+                raise
+            resolved.append(name)
+            continue
+        if (st.st_mode & 0o170000) != 0o120000:
+            resolved.append(name)
+            continue
+        links_followed += 1
+        if links_followed > 40:
+            if strict:
+                _os.stat(current)
+            resolved.append(name)
+            rest = [c for c in reversed(pending)]
+            return normpath(slash + slash.join(resolved + rest))
+        target = _os.readlink(current)
+        if target.startswith(slash):
+            resolved = []
+        parts = [c for c in target.split(slash) if c and c != dot]
+        parts.reverse()
+        pending.extend(parts)
+    return slash + slash.join(resolved)
+
+
+def relpath(path, start=None):
+    if not path:
+        raise ValueError("no path specified")
+    path = _os.fspath(path)
+    slash, dot, empty, dotdot = _seps(path)
+    if start is None:
+        start = dot
+    else:
+        start = _os.fspath(start)
+    start_list = [x for x in abspath(start).split(slash) if x]
+    path_list = [x for x in abspath(path).split(slash) if x]
+    i = len(commonprefix([start_list, path_list]))
+    rel_list = [dotdot] * (len(start_list) - i) + path_list[i:]
+    if not rel_list:
+        return dot
+    return join(*rel_list)
+
+
+def commonprefix(m):
+    if not m:
+        return ""
+    if not isinstance(m[0], (list, tuple)):
+        m = tuple([_os.fspath(x) for x in m])
+    s1 = min(m)
+    s2 = max(m)
+    for i in range(len(s1)):
+        if s1[i] != s2[i]:
+            return s1[:i]
+    return s1
+
+
+def commonpath(paths):
+    if not paths:
+        raise ValueError("commonpath() arg is an empty sequence")
+    paths = tuple([_os.fspath(p) for p in paths])
+    slash, dot, empty, dotdot = _seps(paths[0])
+    split_paths = [p.split(slash) for p in paths]
+    try:
+        isabs_flags = set([p[:1] == slash for p in paths])
+    except TypeError:
+        raise TypeError("Can't mix strings and bytes in path components") from None
+    if len(isabs_flags) != 1:
+        raise ValueError("Can't mix absolute and relative paths")
+    split_paths = [[c for c in s if c and c != dot] for s in split_paths]
+    s1 = min(split_paths)
+    s2 = max(split_paths)
+    common = s1
+    for i in range(len(s1)):
+        if s1[i] != s2[i]:
+            common = s1[:i]
+            break
+    prefix = slash if paths[0][:1] == slash else empty
+    return prefix + slash.join(common)
+
+
+def expanduser(path):
+    path = _os.fspath(path)
+    tilde = b"~" if isinstance(path, bytes) else "~"
+    if not path.startswith(tilde):
+        return path
+    slash = _seps(path)[0]
+    i = path.find(slash, 1)
+    if i < 0:
+        i = len(path)
+    if i == 1:
+        if "HOME" in _os.environ:
+            userhome = _os.environ["HOME"]
+        else:
+            return path
+    else:
+        return path
+    if isinstance(path, bytes):
+        userhome = userhome.encode()
+    userhome = userhome.rstrip(slash)
+    return (userhome + path[i:]) or slash
+
+
+def expandvars(path):
+    path = _os.fspath(path)
+    if isinstance(path, bytes):
+        return path
+    if "$" not in path:
+        return path
+    result = []
+    i = 0
+    n = len(path)
+    while i < n:
+        c = path[i]
+        if c != "$" or i + 1 >= n:
+            result.append(c)
+            i += 1
+            continue
+        if path[i + 1] == "{":
+            end = path.find("}", i + 2)
+            if end < 0:
+                result.append(path[i:])
+                break
+            name = path[i + 2:end]
+            if name in _os.environ:
+                result.append(_os.environ[name])
+            else:
+                result.append(path[i:end + 1])
+            i = end + 1
+            continue
+        j = i + 1
+        while j < n and (path[j].isalnum() or path[j] == "_"):
+            j += 1
+        name = path[i + 1:j]
+        if name and name in _os.environ:
+            result.append(_os.environ[name])
+        else:
+            result.append(path[i:j])
+        i = j
+    return "".join(result)
+)PYSRC";
+
+} // namespace
+
+bool init_os_module(Runtime& rt, Object* module) {
+    VM& vm = rt.vm();
+    if (!add_functions(rt, module, functions))
+        return false;
+    for (const auto& [name, value] : int_constants) {
+        Ref<Object> object = int_from_i64(vm, value);
+        if (!object || !add_object(rt, module, name, object.get()))
+            return false;
+    }
+    Ref<Object> environ_data = environ_dict(vm);
+    if (!environ_data || !add_object(rt, module, "_environ_data", environ_data.get()) ||
+        !add_object(rt, module, "error", vm.exceptions().OSError))
+        return false;
+    // os.path: a module of its own, known as posixpath and os.path in sys.modules.
+    Ref<Object> path_module = module_new(rt, "posixpath");
+    if (!path_module || !add_object(rt, path_module.get(), "_os", module) ||
+        !add_object(rt, module, "path", path_module.get()))
+        return false;
+    for (const char* name : {"posixpath", "os.path"}) {
+        Ref<Object> key = str_from_utf8(vm, name);
+        if (!key || !is_ok(dict_setitem(vm, rt.modules(), key.get(), path_module.get())))
+            return false;
+    }
+    Object* dict = static_cast<Module*>(module)->dict;
+    return exec_source(rt, path_source, "<frozen posixpath>",
+                       static_cast<Module*>(path_module.get())->dict) &&
+           exec_source(rt, os_source, "<frozen os>", dict);
+}
+
+} // namespace minipy::stdlib
