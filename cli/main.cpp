@@ -1,19 +1,25 @@
-// The `minipy` command's front end: reads the command line, picks one mode and runs it. Owns only
-// argument handling and process exit codes; every mode calls into compiler/ or vm/ for the work.
+// The `minipy` command's front end: reads the command line as CPython's `python3` does, picks what
+// to run (a file, -c, -m, standard input, the REPL) and turns the outcome into the process exit
+// code. Owns only argument handling and exit codes; running code is vm/run.h's MainInterpreter,
+// the interactive loop is cli/repl.h.
 //
-// Adding a mode: write one `int run_<mode>(const CommandLine&)` function in its own section below
-// and one row in `modes()`. Exit codes follow CPython: 0 success, 1 error in the program, 2 bad
-// usage.
+// Exit codes follow CPython: 0 success, 1 after an uncaught exception, the code of SystemExit,
+// 2 for bad usage or a script that cannot be opened. A program ended by an uncaught
+// KeyboardInterrupt ends by SIGINT itself (a shell sees 130), as CPython 3.8+ does.
+#include <unistd.h>
+
+#include <csignal>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <iterator>
-#include <span>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "cli/repl.h"
 #include "compiler/ast_dump.h"
 #include "compiler/compile.h"
 #include "compiler/disassembler.h"
@@ -25,33 +31,187 @@ namespace {
 
 using namespace minipy;
 
+// What the command line asks for.
 struct CommandLine {
-    std::string_view program = "minipy";
-    std::vector<std::string_view> arguments; // what follows the mode's option
+    std::string program = "minipy";
+    enum class Action : uint8_t { run, help, version, dump_ast, dis } action = Action::run;
+    std::optional<std::string> command; // -c CMD
+    std::optional<std::string> module;  // -m MOD
+    std::optional<std::string> file;    // FILE, "-" for standard input
+    std::vector<std::string> arguments; // sys.argv[1:]
+    std::vector<std::string> x_options; // -X VALUE, in order
+    int version_level = 0;              // -V once or twice
+    bool inspect = false;               // -i
+    bool quiet = false;                 // -q
+    bool unbuffered = false;            // -u
 };
 
-// One option that selects what minipy does. `min_arguments` are checked before `run` is called.
-struct Mode {
-    std::string_view option;
-    std::string_view short_option;
-    size_t min_arguments;
-    int (*run)(const CommandLine&);
-};
+constexpr std::string_view usage_line =
+    "usage: %s [option] ... [-c cmd | -m mod | file | -] [arg] ...\n";
 
-void print_usage(std::FILE* stream, std::string_view program) {
-    std::fprintf(stream,
-                 "usage: %.*s [option] ... [-c cmd | file] [arg] ...\n"
-                 "Options:\n"
-                 "  -h, --help        print this help message and exit\n"
-                 "  -V, --version     print the minipy version and exit\n"
-                 "  --dump-ast FILE   print the AST of FILE as Python 3.11's ast.dump() does\n"
-                 "  --dis FILE        compile FILE and print its bytecode, as dis.dis() does\n",
-                 static_cast<int>(program.size()), program.data());
+void print_usage_error(const CommandLine& command_line) {
+    std::fprintf(stderr, usage_line.data(), command_line.program.c_str());
+    std::fputs("Try `minipy -h' for more information.\n", stderr);
+}
+
+void print_help(const CommandLine& command_line) {
+    std::printf(usage_line.data(), command_line.program.c_str());
+    std::fputs(
+        "Options:\n"
+        "-c cmd : program passed in as string (terminates option list)\n"
+        "-h     : print this help message and exit (also -? or --help)\n"
+        "-i     : inspect interactively after running script; forces a prompt even\n"
+        "         if stdin does not appear to be a terminal\n"
+        "-m mod : run library module as a script (terminates option list)\n"
+        "-q     : don't print version and copyright messages on interactive startup\n"
+        "-u     : force the stdout and stderr streams to be unbuffered\n"
+        "-V     : print the minipy version number and exit (also --version)\n"
+        "         when given twice, print more information about the build\n"
+        "-X opt : set implementation-specific option; minipy knows:\n"
+        "         -X showrefcount: print the total reference count and the number of\n"
+        "            objects still on the refchain at exit, to stderr\n"
+        "         other -X options are accepted and ignored, as CPython does\n"
+        "--dis file      : compile file and print its bytecode as dis.dis() does, then exit\n"
+        "--dump-ast file : print the AST of file as ast.dump() does, then exit\n"
+        "file   : program read from script file\n"
+        "-      : program read from stdin (default; interactive mode if a tty)\n"
+        "arg ...: arguments passed to program in sys.argv[1:]\n"
+        "\n"
+        "Environment variables:\n"
+        "MINIPYPATH     : ':'-separated list of directories prefixed to the\n"
+        "                 default module search path. The result is sys.path.\n"
+        "PYTHONHASHSEED : if this variable is set to 'random', a random value is used\n"
+        "                 to seed the hashes of str and bytes objects.  It can also be\n"
+        "                 set to an integer in the range [0,4294967295] to get hash\n"
+        "                 values with a predictable seed.\n",
+        stdout);
+}
+
+// ====== Parsing, as CPython's getopt (Python/getopt.c): short options may be grouped (-qi),
+// an option's argument may be attached (-c'print(1)', -Xshowrefcount) or the next word; -c and -m
+// end the options, as does the first word that is not an option.
+
+// 0 when parsed, else the exit code (2) after the message.
+int parse_command_line(int argc, char** argv, CommandLine& command_line) {
+    if (argc > 0 && argv[0] && argv[0][0])
+        command_line.program = argv[0];
+    int index = 1;
+    for (; index < argc; ++index) {
+        std::string_view word = argv[index];
+        if (word.size() < 2 || word[0] != '-')
+            break; // a file name, or "-" for standard input
+        if (word == "--") {
+            ++index;
+            break;
+        }
+        if (word.starts_with("--")) {
+            if (word == "--help") {
+                command_line.action = CommandLine::Action::help;
+                return 0;
+            }
+            if (word == "--version") {
+                ++command_line.version_level;
+                continue;
+            }
+            if (word == "--dump-ast" || word == "--dis") {
+                if (index + 1 >= argc) {
+                    std::fprintf(stderr, "Argument expected for the %s option\n", word.data());
+                    print_usage_error(command_line);
+                    return 2;
+                }
+                command_line.action =
+                    word == "--dis" ? CommandLine::Action::dis : CommandLine::Action::dump_ast;
+                command_line.file = argv[index + 1];
+                return 0;
+            }
+            std::fprintf(stderr, "unknown option %s\n", word.data());
+            print_usage_error(command_line);
+            return 2;
+        }
+        for (size_t at = 1; at < word.size(); ++at) {
+            char option = word[at];
+            if (option == 'c' || option == 'm' || option == 'X' || option == 'W') {
+                std::string value;
+                if (at + 1 < word.size()) {
+                    value = std::string(word.substr(at + 1));
+                } else if (index + 1 < argc) {
+                    value = argv[++index];
+                } else {
+                    std::fprintf(stderr, "Argument expected for the -%c option\n", option);
+                    print_usage_error(command_line);
+                    return 2;
+                }
+                if (option == 'c') {
+                    command_line.command = value;
+                } else if (option == 'm') {
+                    command_line.module = value;
+                } else if (option == 'X') {
+                    command_line.x_options.push_back(value);
+                }
+                // -W (warning filters) is accepted; minipy's warnings have no filters yet.
+                if (option == 'c' || option == 'm') {
+                    for (++index; index < argc; ++index)
+                        command_line.arguments.emplace_back(argv[index]);
+                    return 0;
+                }
+                break;
+            }
+            switch (option) {
+            case 'h':
+            case '?':
+                command_line.action = CommandLine::Action::help;
+                return 0;
+            case 'V':
+                ++command_line.version_level;
+                break;
+            case 'i':
+                command_line.inspect = true;
+                break;
+            case 'q':
+                command_line.quiet = true;
+                break;
+            case 'u':
+                command_line.unbuffered = true;
+                break;
+            // Accepted for compatibility with scripts' shebang lines; they change nothing that
+            // minipy has: -B (no .pyc files: minipy writes none), -E and -I (CPython's PYTHON*
+            // variables: minipy reads MINIPYPATH), -s and -S (no site-packages, no site module).
+            case 'B':
+            case 'E':
+            case 'I':
+            case 's':
+            case 'S':
+                break;
+            default:
+                std::fprintf(stderr, "Unknown option: -%c\n", option);
+                print_usage_error(command_line);
+                return 2;
+            }
+        }
+    }
+    if (index < argc) {
+        command_line.file = argv[index++];
+        for (; index < argc; ++index)
+            command_line.arguments.emplace_back(argv[index]);
+    }
+    return 0;
+}
+
+// ====== -V, --dump-ast, --dis
+
+int run_version(const CommandLine& command_line) {
+    if (command_line.version_level > 1) {
+        std::printf("minipy %s (Python %s compatible) [%s] on linux\n", vm::version_string(),
+                    MINIPY_PYTHON_VERSION_TEXT, cli::build_description().c_str());
+    } else {
+        std::printf("minipy %s (Python %s)\n", vm::version_string(), MINIPY_PYTHON_VERSION_TEXT);
+    }
+    return 0;
 }
 
 // Reads a whole file as bytes; false when it cannot be read.
-bool read_file(std::string_view path, std::string& contents) {
-    std::ifstream stream{std::string(path), std::ios::binary};
+bool read_file(const std::string& path, std::string& contents) {
+    std::ifstream stream{path, std::ios::binary};
     if (!stream)
         return false;
     std::ostringstream buffer;
@@ -62,29 +222,17 @@ bool read_file(std::string_view path, std::string& contents) {
     return true;
 }
 
-// ====== -h, -V
-
-int run_help(const CommandLine& command_line) {
-    print_usage(stdout, command_line.program);
-    return 0;
+int cannot_open(const CommandLine& command_line, const std::string& path) {
+    std::fprintf(stderr, "%s: can't open file '%s': [Errno 2] No such file or directory\n",
+                 command_line.program.c_str(), path.c_str());
+    return 2;
 }
-
-int run_version(const CommandLine&) {
-    std::printf("minipy %s (Python %s)\n", vm::version_string(), MINIPY_PYTHON_VERSION_TEXT);
-    return 0;
-}
-
-// ====== --dump-ast FILE
 
 int run_dump_ast(const CommandLine& command_line) {
-    std::string_view path = command_line.arguments[0];
+    const std::string& path = *command_line.file;
     std::string source;
-    if (!read_file(path, source)) {
-        std::fprintf(stderr, "%.*s: can't open file '%.*s'\n",
-                     static_cast<int>(command_line.program.size()), command_line.program.data(),
-                     static_cast<int>(path.size()), path.data());
-        return 2;
-    }
+    if (!read_file(path, source))
+        return cannot_open(command_line, path);
     compiler::Arena arena;
     compiler::ParseOptions options;
     options.filename = path;
@@ -105,17 +253,11 @@ int run_dump_ast(const CommandLine& command_line) {
     return 0;
 }
 
-// ====== --dis FILE
-
 int run_dis(const CommandLine& command_line) {
-    std::string_view path = command_line.arguments[0];
+    const std::string& path = *command_line.file;
     std::string source;
-    if (!read_file(path, source)) {
-        std::fprintf(stderr, "%.*s: can't open file '%.*s'\n",
-                     static_cast<int>(command_line.program.size()), command_line.program.data(),
-                     static_cast<int>(path.size()), path.data());
-        return 2;
-    }
+    if (!read_file(path, source))
+        return cannot_open(command_line, path);
     compiler::ParseOptions options;
     options.filename = path;
     options.mode = compiler::ast::ModuleKind::Module;
@@ -130,66 +272,90 @@ int run_dis(const CommandLine& command_line) {
     return 0;
 }
 
-// ====== Running a script or -c (issue #3)
+// ====== Running a program, then maybe the REPL
 
-// A script path (or nothing: stdin) followed by its arguments.
-int run_program(const CommandLine& command_line) {
-    std::vector<std::string> argv(command_line.arguments.begin(), command_line.arguments.end());
-    if (command_line.arguments.empty() || command_line.arguments[0] == "-") {
+// The exit code of an outcome; an uncaught KeyboardInterrupt ends the process by SIGINT
+// (CPython's exit_sigint), after `interpreter` is finalized.
+int exit_code_of(std::unique_ptr<vm::MainInterpreter>& interpreter, const vm::RunOutcome& outcome) {
+    if (!outcome.interrupted)
+        return outcome.exit_code;
+    interpreter.reset();
+    std::fflush(stdout);
+    std::fflush(stderr);
+    std::signal(SIGINT, SIG_DFL);
+    std::raise(SIGINT);
+    return 130;
+}
+
+int run(const CommandLine& command_line) {
+    if (command_line.unbuffered) {
+        std::setvbuf(stdout, nullptr, _IONBF, 0);
+        std::setvbuf(stderr, nullptr, _IONBF, 0);
+    }
+    vm::MainOptions options;
+    options.program_name = command_line.program;
+    options.x_options = command_line.x_options;
+    for (const std::string& option : command_line.x_options) {
+        if (option == "showrefcount")
+            options.show_refcount = true;
+    }
+    options.inspect = command_line.inspect;
+    bool stdin_is_tty = isatty(STDIN_FILENO) != 0;
+    bool reads_stdin = !command_line.command && !command_line.module &&
+                       (!command_line.file || *command_line.file == "-");
+    // sys.argv[0]: "-c", "-m" (the module's path once found), the file, "-" or "".
+    options.argv.emplace_back(command_line.command  ? "-c"
+                              : command_line.module ? "-m"
+                              : command_line.file   ? *command_line.file
+                                                    : "");
+    options.argv.insert(options.argv.end(), command_line.arguments.begin(),
+                        command_line.arguments.end());
+
+    std::unique_ptr<vm::MainInterpreter> interpreter =
+        vm::MainInterpreter::create(std::move(options));
+    if (!interpreter)
+        return 1;
+    vm::RunOutcome outcome;
+    bool interactive = command_line.inspect || (reads_stdin && stdin_is_tty);
+    if (command_line.command) {
+        outcome = interpreter->run_source(*command_line.command, "", "");
+    } else if (command_line.module) {
+        outcome = interpreter->run_module(*command_line.module);
+    } else if (!reads_stdin) {
+        outcome = interpreter->run_file(*command_line.file);
+    } else if (!interactive) {
         std::ostringstream buffer;
         buffer << std::cin.rdbuf();
-        if (argv.empty())
-            argv.emplace_back("");
-        return vm::run_source(buffer.str(), "<stdin>", argv);
+        outcome = interpreter->run_source(buffer.str(), "<stdin>", "");
     }
-    return vm::run_file(command_line.arguments[0], argv);
-}
-
-// -c CODE [arg ...]
-int run_command(const CommandLine& command_line) {
-    std::vector<std::string> argv(command_line.arguments.begin(), command_line.arguments.end());
-    argv[0] = "-c";
-    return vm::run_source(command_line.arguments[0], "<string>", argv);
-}
-
-std::span<const Mode> modes() {
-    static constexpr Mode table[] = {
-        {"--help", "-h", 0, run_help},       // usage on stdout
-        {"--version", "-V", 0, run_version}, // "minipy X (Python 3.11.7)"
-        {"--dump-ast", "", 1, run_dump_ast}, // ast.dump() of a file
-        {"--dis", "", 1, run_dis},           // dis.dis() of a file
-        {"", "-c", 1, run_command},          // run a command (issue #3)
-    };
-    return table;
+    // With -i the REPL follows whatever happened, as CPython's (even a file that was not found).
+    if (interactive) {
+        cli::ReplOptions repl;
+        repl.banner = !command_line.quiet && reads_stdin;
+        outcome = cli::run_repl(*interpreter, repl);
+    }
+    return exit_code_of(interpreter, outcome);
 }
 
 } // namespace
 
 int main(int argc, char** argv) {
     CommandLine command_line;
-    if (argc > 0 && argv[0] && argv[0][0])
-        command_line.program = argv[0];
-    std::vector<std::string_view> arguments(argv + (argc > 0 ? 1 : 0), argv + argc);
-    if (arguments.empty() || arguments[0].empty() || arguments[0] == "-" ||
-        arguments[0][0] != '-') {
-        // A script path, stdin or the REPL.
-        command_line.arguments = arguments;
-        return run_program(command_line);
+    if (int status = parse_command_line(argc, argv, command_line); status != 0)
+        return status;
+    switch (command_line.action) {
+    case CommandLine::Action::help:
+        print_help(command_line);
+        return 0;
+    case CommandLine::Action::dump_ast:
+        return run_dump_ast(command_line);
+    case CommandLine::Action::dis:
+        return run_dis(command_line);
+    case CommandLine::Action::version:
+    case CommandLine::Action::run:
+        break;
     }
-    std::string_view option = arguments[0];
-    for (const Mode& mode : modes()) {
-        if (option != mode.option && option != mode.short_option)
-            continue;
-        command_line.arguments.assign(arguments.begin() + 1, arguments.end());
-        if (command_line.arguments.size() < mode.min_arguments) {
-            std::fprintf(stderr, "Argument expected for the %.*s option\n",
-                         static_cast<int>(option.size()), option.data());
-            print_usage(stderr, command_line.program);
-            return 2;
-        }
-        return mode.run(command_line);
-    }
-    std::fprintf(stderr, "Unknown option: %.*s\n", static_cast<int>(option.size()), option.data());
-    print_usage(stderr, command_line.program);
-    return 2;
+    if (command_line.version_level > 0)
+        return run_version(command_line);
+    return run(command_line);
 }

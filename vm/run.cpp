@@ -1,19 +1,25 @@
 // Running a file or a string as __main__. See vm/run.h.
 #include "vm/run.h"
 
+#include <cerrno>
+#include <cinttypes>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 #include "compiler/compile.h"
+#include "stdlib/sys.h"
 #include "vm/code.h"
 #include "vm/eval.h"
 #include "vm/eval_helpers.h"
 #include "vm/runtime.h"
 #include "vm/traceback.h"
 #include "vm/types/dict.h"
+#include "vm/types/function.h"
 #include "vm/types/int.h"
 #include "vm/types/list.h"
 #include "vm/types/module.h"
@@ -55,21 +61,11 @@ int system_exit_code(Runtime& rt, Object* exception) {
     int64_t value = 0;
     if (is_int(code) && int_to_i64(code, value))
         return static_cast<int>(value & 0xFF);
+    // CPython's handle_system_exit: str(code) and a newline on sys.stderr.
     Ref<Object> text = object_str(vm, code);
     if (text)
-        std::fprintf(stderr, "%s\n", str_to_utf8(text.get()).c_str());
-    return 1;
-}
-
-int report_uncaught(Runtime& rt) {
-    VM& vm = rt.vm();
-    std::fflush(stdout);
-    Ref<Object> exception = vm.thread_state().fetch_exception();
-    if (!exception)
-        return 1;
-    if (exception_matches(exception.get(), vm.exceptions().SystemExit))
-        return system_exit_code(rt, exception.get());
-    print_exception(rt, exception.get(), stderr);
+        stdlib::sys_write_stderr(rt, str_to_utf8(text.get()) + "\n");
+    vm.thread_state().clear_exception();
     return 1;
 }
 
@@ -101,6 +97,53 @@ void print_compile_warnings(const std::vector<compiler::CompileWarning>& warning
 void print_compile_error(const compiler::CompileError& error) {
     std::fflush(stdout);
     std::fputs(compiler::format_compile_error(error).c_str(), stderr);
+}
+
+// Reads a whole file; false with errno's value in `error_number` when it cannot be read.
+bool read_whole_file(const std::string& path, std::string& contents, int& error_number) {
+    std::FILE* file = std::fopen(path.c_str(), "rb");
+    if (!file) {
+        error_number = errno;
+        return false;
+    }
+    char buffer[65536];
+    size_t count = 0;
+    while ((count = std::fread(buffer, 1, sizeof buffer, file)) > 0)
+        contents.append(buffer, count);
+    bool failed = std::ferror(file) != 0;
+    error_number = failed ? errno : 0;
+    std::fclose(file);
+    if (failed && error_number == 0)
+        error_number = EIO;
+    return !failed;
+}
+
+// Imports the dotted module `name` with the builtin __import__ (its parents first) and returns it
+// from sys.modules (a new reference). Raises what the import raises.
+Ref<Object> import_dotted(Runtime& rt, const std::string& name) {
+    VM& vm = rt.vm();
+    Ref<Object> import_key = intern(vm, "__import__");
+    Ref<Object> text = str_from_utf8(vm, name);
+    if (!import_key || !text)
+        return nullptr;
+    Object* import_function = nullptr;
+    int found = dict_lookup(vm, rt.builtins(), import_key.get(), &import_function);
+    if (found < 0)
+        return nullptr;
+    if (found == 0)
+        return raise_message(vm, vm.exceptions().ImportError, "__import__ not found");
+    Object* args[] = {text.get()};
+    Ref<Object> top = call_object(vm, import_function, args, 1);
+    if (!top)
+        return nullptr;
+    Object* module = nullptr;
+    found = dict_lookup(vm, rt.modules(), text.get(), &module);
+    if (found < 0)
+        return nullptr;
+    if (found == 0)
+        return raise_message(vm, vm.exceptions().ModuleNotFoundError,
+                             "No module named '" + name + "'");
+    return Ref<Object>::borrow(module);
 }
 
 } // namespace
@@ -141,75 +184,342 @@ bool exec_source(Runtime& rt, std::string_view source, std::string_view filename
     return static_cast<bool>(value);
 }
 
-int run_source(std::string_view source, std::string_view filename,
-               const std::vector<std::string>& argv) {
-    (void)argv;
-    std::unique_ptr<VM> machine = VM::create();
-    if (!machine) {
+// ====== MainInterpreter: the command line's interpreter
+
+MainInterpreter::MainInterpreter(MainOptions options) : m_options(std::move(options)) {}
+
+std::unique_ptr<MainInterpreter> MainInterpreter::create(MainOptions options) {
+    std::unique_ptr<MainInterpreter> interpreter(new MainInterpreter(std::move(options)));
+    interpreter->m_vm = VM::create();
+    if (!interpreter->m_vm) {
         std::fputs("minipy: out of memory creating the interpreter\n", stderr);
-        return 1;
+        return nullptr;
     }
-    int exit_code = 0;
-    {
-        std::unique_ptr<Runtime> runtime = Runtime::create(*machine);
-        if (!runtime) {
-            std::fputs("minipy: out of memory creating the runtime\n", stderr);
-            return 1;
-        }
-        compiler::ParseOptions options;
-        options.filename = filename;
-        options.mode = compiler::ast::ModuleKind::Module;
-        options.source_is_text = false;
-        compiler::CompileResult result = compiler::compile_source(source, options);
-        print_compile_warnings(result.warnings, source, filename);
-        if (!result.code) {
-            print_compile_error(result.error);
-            return 1;
-        }
-        std::filesystem::path script(filename);
-        if (!init_search_path(*runtime, script.has_parent_path() && filename.front() != '<'
-                                            ? script.parent_path().string()
-                                            : std::string(""))) {
-            return report_uncaught(*runtime);
-        }
-        Ref<Object> module = module_new(*runtime, "__main__");
-        Ref<Object> file_key = intern(*machine, "__file__");
-        Ref<Object> file_value = str_from_utf8(*machine, filename);
-        Ref<Code> code = code_from_unit(*runtime, result.code);
-        if (!module || !file_key || !file_value || !code) {
-            exit_code = report_uncaught(*runtime);
-        } else {
-            Object* globals = static_cast<Module*>(module.get())->dict;
-            Ref<Object> name_key = intern(*machine, "__main__");
-            if (!is_ok(dict_setitem(*machine, globals, file_key.get(), file_value.get())) ||
-                !is_ok(dict_setitem(*machine, runtime->modules(), name_key.get(), module.get()))) {
-                exit_code = report_uncaught(*runtime);
-            } else {
-                Ref<Object> value = eval_code(*runtime, code.get(), globals, globals);
-                if (!value)
-                    exit_code = report_uncaught(*runtime);
-            }
-        }
-        std::fflush(stdout);
+    // The command's VM is the one that turns SIGINT into KeyboardInterrupt (vm/signals.h).
+    (void)interpreter->m_vm->install_signal_handlers();
+    interpreter->m_runtime = Runtime::create(*interpreter->m_vm);
+    if (!interpreter->m_runtime) {
+        std::fputs("minipy: out of memory creating the runtime\n", stderr);
+        return nullptr;
     }
-    return exit_code;
+    Runtime& rt = *interpreter->m_runtime;
+    Ref<Object> module = module_new(rt, "__main__");
+    Ref<Object> name_key = module ? intern(rt.vm(), "__main__") : nullptr;
+    if (!name_key || !is_ok(dict_setitem(rt.vm(), rt.modules(), name_key.get(), module.get()))) {
+        (void)interpreter->report_uncaught();
+        return nullptr;
+    }
+    if (!stdlib::sys_set_argv(rt, interpreter->m_options.argv)) {
+        (void)interpreter->report_uncaught();
+        return nullptr;
+    }
+    return interpreter;
 }
 
-int run_file(std::string_view path, const std::vector<std::string>& argv) {
-    std::ifstream stream{std::string(path), std::ios::binary};
-    if (!stream) {
-        std::fprintf(stderr,
-                     "minipy: can't open file '%.*s': [Errno 2] No such file or directory\n",
-                     static_cast<int>(path.size()), path.data());
-        return 2;
+MainInterpreter::~MainInterpreter() {
+    std::fflush(stdout);
+    std::fflush(stderr);
+    if (m_runtime)
+        stdlib::sys_flush_std_streams(*m_runtime);
+    m_runtime.reset();
+    if (m_vm && m_options.show_refcount) {
+        // CPython's debug builds print "[N refs, M blocks]"; minipy counts the refchain objects
+        // left after finalization that the VM itself does not own (0 unless something leaked).
+        VM::RefCounts counts = m_vm->count_unowned_objects();
+        std::fprintf(stderr, "[%" PRIdPTR " refs, %zu objects]\n", counts.refs, counts.objects);
     }
-    std::ostringstream buffer;
-    buffer << stream.rdbuf();
+    m_vm.reset();
+}
+
+bool MainInterpreter::set_path0(const std::string& path0) {
+    if (m_path_ready)
+        return true;
+    m_path_ready = true;
+    if (init_search_path(*m_runtime, path0))
+        return true;
+    (void)report_uncaught();
+    return false;
+}
+
+std::string MainInterpreter::prompt(bool continuation) {
+    Runtime& rt = *m_runtime;
+    VM& vm = rt.vm();
+    std::string fallback = continuation ? "... " : ">>> ";
+    Ref<Object> sys_key = intern(vm, "sys");
+    Ref<Object> name = intern(vm, continuation ? "ps2" : "ps1");
+    Object* sys = nullptr;
+    if (!sys_key || !name || dict_lookup(vm, rt.modules(), sys_key.get(), &sys) <= 0) {
+        vm.thread_state().clear_exception();
+        return fallback;
+    }
+    Ref<Object> keep = Ref<Object>::borrow(sys);
+    Ref<Object> value = get_attr_optional(vm, sys, name.get());
+    if (!value) {
+        vm.thread_state().clear_exception();
+        Ref<Object> text = str_from_utf8(vm, fallback);
+        if (!text || !is_ok(set_attr(vm, sys, name.get(), text.get())))
+            vm.thread_state().clear_exception();
+        return fallback;
+    }
+    Ref<Object> text = object_str(vm, value.get());
+    if (!text) {
+        (void)report_uncaught();
+        return fallback;
+    }
+    return str_to_utf8(text.get());
+}
+
+RunOutcome MainInterpreter::report_uncaught() {
+    Runtime& rt = *m_runtime;
+    VM& vm = rt.vm();
+    std::fflush(stdout);
+    RunOutcome outcome{RunOutcome::Kind::exception, 1, false};
+    if (!vm.thread_state().has_exception())
+        return outcome;
+    if (exception_matches(vm.thread_state().exception(), vm.exceptions().SystemExit) &&
+        !m_options.inspect) {
+        Ref<Object> exception = vm.thread_state().fetch_exception();
+        outcome.kind = RunOutcome::Kind::system_exit;
+        outcome.exit_code = system_exit_code(rt, exception.get());
+        return outcome;
+    }
+    Ref<Object> exception = vm.thread_state().fetch_exception();
+    outcome.interrupted = exception_matches(exception.get(), vm.exceptions().KeyboardInterrupt);
+    stdlib::sys_report_exception(rt, exception.get());
+    std::fflush(stderr);
+    return outcome;
+}
+
+RunOutcome MainInterpreter::run_unit(const std::shared_ptr<const compiler::CodeUnit>& unit,
+                                     std::string_view filename) {
+    Runtime& rt = *m_runtime;
+    VM& vm = rt.vm();
+    Ref<Object> main_key = intern(vm, "__main__");
+    if (!main_key)
+        return report_uncaught();
+    Object* module = nullptr;
+    int found = dict_lookup(vm, rt.modules(), main_key.get(), &module);
+    if (found <= 0 || module->type != rt.types().module) {
+        if (found >= 0)
+            (void)raise_message(vm, vm.exceptions().RuntimeError, "sys.modules['__main__'] lost");
+        return report_uncaught();
+    }
+    Ref<Object> keep = Ref<Object>::borrow(module);
+    Object* globals = static_cast<Module*>(module)->dict;
+    if (!filename.empty()) {
+        Ref<Object> file_key = intern(vm, "__file__");
+        Ref<Object> file_value = str_from_utf8(vm, filename);
+        if (!file_key || !file_value ||
+            !is_ok(dict_setitem(vm, globals, file_key.get(), file_value.get())))
+            return report_uncaught();
+    }
+    Ref<Code> code = code_from_unit(rt, unit);
+    if (!code)
+        return report_uncaught();
+    Ref<Object> value = eval_code(rt, code.get(), globals, globals);
+    if (!value)
+        return report_uncaught();
+    std::fflush(stdout);
+    return RunOutcome{};
+}
+
+RunOutcome MainInterpreter::run_source(std::string_view source, std::string_view filename,
+                                       const std::string& path0) {
+    if (!set_path0(path0))
+        return RunOutcome{RunOutcome::Kind::exception, 1, false};
+    // A file's name in messages is the name it was given ("<stdin>", "<string>" for -c).
+    std::string_view shown = filename.empty() ? std::string_view("<string>") : filename;
+    compiler::ParseOptions options;
+    options.filename = shown;
+    options.mode = compiler::ast::ModuleKind::Module;
+    options.source_is_text = false;
+    options.script_file = !filename.empty(); // a script or <stdin>: CPython's file tokenizer
+    compiler::CompileResult result = compiler::compile_source(source, options);
+    print_compile_warnings(result.warnings, source, shown);
+    if (!result.code) {
+        print_compile_error(result.error);
+        return RunOutcome{RunOutcome::Kind::exception, 1, false};
+    }
+    return run_unit(result.code, filename);
+}
+
+RunOutcome MainInterpreter::run_file(std::string_view path) {
     // CPython 3.11 makes the script path absolute (sys.path[0], __file__, tracebacks).
     std::error_code error;
     std::filesystem::path absolute = std::filesystem::absolute(std::filesystem::path(path), error);
     std::string name = error ? std::string(path) : absolute.lexically_normal().string();
-    return run_source(buffer.str(), name, argv);
+    std::string source;
+    int error_number = 0;
+    if (!read_whole_file(name, source, error_number)) {
+        std::fprintf(stderr, "%s: can't open file '%s': [Errno %d] %s\n",
+                     m_options.program_name.c_str(), name.c_str(), error_number,
+                     std::strerror(error_number));
+        return RunOutcome{RunOutcome::Kind::system_exit, 2, false};
+    }
+    std::filesystem::path folder = std::filesystem::path(name).parent_path();
+    return run_source(source, name, folder.string());
+}
+
+RunOutcome MainInterpreter::run_interactive(const std::shared_ptr<const compiler::CodeUnit>& unit) {
+    if (!set_path0(""))
+        return RunOutcome{RunOutcome::Kind::exception, 1, false};
+    // -i reports the program's SystemExit; in the REPL itself, SystemExit (exit()) leaves.
+    m_options.inspect = false;
+    return run_unit(unit, "");
+}
+
+// ====== -m: finding a module's file on sys.path (runpy._run_module_as_main)
+
+namespace {
+
+struct ModuleFile {
+    std::string path; // the .py file to run, or the package's folder
+    bool is_package = false;
+};
+
+// Finds `last` (one name, no dots) in `folders`: FOLDER/last/__init__.py (a package) before
+// FOLDER/last.py, in the order of sys.path.
+std::optional<ModuleFile> find_in_folders(const std::vector<std::string>& folders,
+                                          const std::string& last) {
+    for (const std::string& entry : folders) {
+        std::filesystem::path folder(entry.empty() ? std::string(".") : entry);
+        std::error_code error;
+        std::filesystem::path package = folder / last;
+        if (std::filesystem::is_regular_file(package / "__init__.py", error))
+            return ModuleFile{package.string(), true};
+        std::filesystem::path file = folder / (last + ".py");
+        if (std::filesystem::is_regular_file(file, error))
+            return ModuleFile{file.string(), false};
+    }
+    return std::nullopt;
+}
+
+std::vector<std::string> str_list_items(Object* list) {
+    std::vector<std::string> items;
+    if (!list || !is_list(list))
+        return items;
+    for (intptr_t i = 0; i < list_size(list); ++i) {
+        Object* item = list_items(list)[i];
+        if (is_str(item))
+            items.push_back(str_to_utf8(item));
+    }
+    return items;
+}
+
+} // namespace
+
+RunOutcome MainInterpreter::run_module(std::string_view name) {
+    const std::string& program = m_options.program_name;
+    std::error_code cwd_error;
+    std::filesystem::path cwd = std::filesystem::current_path(cwd_error);
+    if (!set_path0(cwd_error ? std::string() : cwd.string()))
+        return RunOutcome{RunOutcome::Kind::exception, 1, false};
+    if (name.empty() || name.front() == '.') {
+        std::fprintf(stderr, "%s: Relative module names not supported\n", program.c_str());
+        return RunOutcome{RunOutcome::Kind::exception, 1, false};
+    }
+    Runtime& rt = *m_runtime;
+    VM& vm = rt.vm();
+    std::string module_name(name);
+    std::vector<std::string> folders = str_list_items(rt.path_list());
+    for (;;) {
+        size_t dot = module_name.rfind('.');
+        std::string last = dot == std::string::npos ? module_name : module_name.substr(dot + 1);
+        if (dot != std::string::npos) {
+            // The parent package is imported first (its __init__ runs), as runpy does; its
+            // __path__ lists the folders of its submodules.
+            std::string parent = module_name.substr(0, dot);
+            Ref<Object> module = import_dotted(rt, parent);
+            if (!module) {
+                Ref<Object> exception = vm.thread_state().fetch_exception();
+                Ref<Object> text = exception ? object_str(vm, exception.get()) : nullptr;
+                std::fprintf(stderr,
+                             "%s: Error while finding module specification for '%s' (%s: %s)\n",
+                             program.c_str(), module_name.c_str(),
+                             exception ? exception->type->name : "ImportError",
+                             text ? str_to_utf8(text.get()).c_str() : "");
+                return RunOutcome{RunOutcome::Kind::exception, 1, false};
+            }
+            Ref<Object> path_key = intern(vm, "__path__");
+            Ref<Object> path =
+                path_key ? get_attr_optional(vm, module.get(), path_key.get()) : nullptr;
+            vm.thread_state().clear_exception();
+            if (!path) {
+                std::fprintf(stderr,
+                             "%s: Error while finding module specification for '%s' "
+                             "(ModuleNotFoundError: __path__ attribute not found on '%s' while "
+                             "trying to find '%s')\n",
+                             program.c_str(), module_name.c_str(), parent.c_str(),
+                             module_name.c_str());
+                return RunOutcome{RunOutcome::Kind::exception, 1, false};
+            }
+            folders = str_list_items(path.get());
+        }
+        std::optional<ModuleFile> found = find_in_folders(folders, last);
+        if (!found) {
+            std::fprintf(stderr, "%s: No module named %s\n", program.c_str(), module_name.c_str());
+            return RunOutcome{RunOutcome::Kind::exception, 1, false};
+        }
+        if (!found->is_package) {
+            std::error_code error;
+            std::filesystem::path absolute = std::filesystem::absolute(found->path, error);
+            std::string file = error ? found->path : absolute.lexically_normal().string();
+            std::string source;
+            int error_number = 0;
+            if (!read_whole_file(file, source, error_number)) {
+                std::fprintf(stderr, "%s: can't open file '%s': [Errno %d] %s\n", program.c_str(),
+                             file.c_str(), error_number, std::strerror(error_number));
+                return RunOutcome{RunOutcome::Kind::system_exit, 2, false};
+            }
+            if (!m_options.argv.empty())
+                m_options.argv[0] = file;
+            if (!stdlib::sys_set_argv(rt, m_options.argv))
+                return report_uncaught();
+            return run_source(source, file, "");
+        }
+        // A package runs its __main__ submodule; a package's __main__ may not be one itself.
+        if (last == "__main__") {
+            std::fprintf(stderr, "%s: No module named %s\n", program.c_str(), module_name.c_str());
+            return RunOutcome{RunOutcome::Kind::exception, 1, false};
+        }
+        std::string package = module_name;
+        module_name += ".__main__";
+        if (!find_in_folders({found->path}, "__main__")) {
+            Ref<Object> imported = import_dotted(rt, package);
+            if (!imported)
+                return report_uncaught();
+            std::fprintf(stderr,
+                         "%s: No module named %s; '%s' is a package and cannot be directly "
+                         "executed\n",
+                         program.c_str(), module_name.c_str(), package.c_str());
+            return RunOutcome{RunOutcome::Kind::exception, 1, false};
+        }
+    }
+}
+
+// ====== One-shot entry points
+
+int run_source(std::string_view source, std::string_view filename,
+               const std::vector<std::string>& argv) {
+    MainOptions options;
+    options.argv = argv;
+    std::unique_ptr<MainInterpreter> interpreter = MainInterpreter::create(std::move(options));
+    if (!interpreter)
+        return 1;
+    std::filesystem::path script(filename);
+    std::string path0 = script.has_parent_path() && !filename.empty() && filename.front() != '<'
+                            ? script.parent_path().string()
+                            : std::string();
+    return interpreter->run_source(source, filename, path0).exit_code;
+}
+
+int run_file(std::string_view path, const std::vector<std::string>& argv) {
+    MainOptions options;
+    options.argv = argv;
+    std::unique_ptr<MainInterpreter> interpreter = MainInterpreter::create(std::move(options));
+    if (!interpreter)
+        return 1;
+    return interpreter->run_file(path).exit_code;
 }
 
 namespace {
