@@ -1,4 +1,4 @@
-// The `json` module: the decoder (scanner) and the string escaping of the encoder in C++, the
+// The `json` module: the decoder (scanner) and the encoder in C++, the
 // public API (dumps/loads/dump/load, JSONEncoder/JSONDecoder, JSONDecodeError) as Python compiled
 // at import, following CPython 3.11's json package output and error messages exactly.
 //
@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "stdlib/builtins_support.h"
@@ -117,6 +118,276 @@ Ref<Object> json_encode_basestring_ascii(VM& vm, Object*, Args args, size_t, Obj
 }
 Ref<Object> json_encode_basestring(VM& vm, Object*, Args args, size_t, Object*) {
     return encode_string(vm, args[0], false);
+}
+
+// ====== Encoder (CPython's c_make_encoder)
+
+struct Encoder {
+    VM& vm;
+    Object* default_fn; // called for unknown types
+    Object* indent;     // str or null
+    std::string key_separator;
+    std::string item_separator;
+    bool sort_keys;
+    bool skipkeys;
+    bool allow_nan;
+    bool ensure_ascii;
+    bool check_circular;
+    std::unordered_set<Object*> markers;
+    std::string out;
+
+    Status encode(Object* value, int level);
+    Status encode_list(Object* value, int level);
+    Status encode_dict(Object* value, int level);
+    Status append_string(Object* text);
+    Status append_float(Object* value);
+    Status newline(int level);
+    Status enter(Object* container);
+    void leave(Object* container) {
+        if (check_circular)
+            markers.erase(container);
+    }
+};
+
+Status Encoder::append_string(Object* text) {
+    Ref<Object> encoded = encode_string(vm, text, ensure_ascii);
+    if (!encoded)
+        return Status::error;
+    out += str_to_utf8(encoded.get());
+    return Status::ok;
+}
+
+// float.__repr__, with NaN/Infinity spelled as JavaScript does (or ValueError without allow_nan).
+Status Encoder::append_float(Object* value) {
+    double d = float_value(value);
+    if (!std::isfinite(d)) {
+        if (!allow_nan)
+            return raise_value_error(vm, "Out of range float values are not JSON compliant");
+        out += std::isnan(d) ? "NaN" : d > 0 ? "Infinity" : "-Infinity";
+        return Status::ok;
+    }
+    Ref<Object> exact =
+        value->type == vm.types().float_ ? Ref<Object>::borrow(value) : float_new(vm, d);
+    Ref<Object> text = exact ? object_repr(vm, exact.get()) : nullptr;
+    if (!text)
+        return Status::error;
+    out += str_to_utf8(text.get());
+    return Status::ok;
+}
+
+Status Encoder::newline(int level) {
+    out.push_back('\n');
+    std::string unit = str_to_utf8(indent);
+    for (int i = 0; i < level; ++i)
+        out += unit;
+    return Status::ok;
+}
+
+Status Encoder::enter(Object* container) {
+    if (!check_circular)
+        return Status::ok;
+    if (!markers.insert(container).second)
+        return raise_value_error(vm, "Circular reference detected");
+    return Status::ok;
+}
+
+Status Encoder::encode(Object* value, int level) {
+    if (value == vm.none()) {
+        out += "null";
+    } else if (value == vm.true_()) {
+        out += "true";
+    } else if (value == vm.false_()) {
+        out += "false";
+    } else if (is_str(value)) {
+        return append_string(value);
+    } else if (is_int(value)) {
+        std::string digits;
+        if (!is_ok(int_to_text(vm, value, 10, digits)))
+            return Status::error;
+        out += digits;
+    } else if (is_float(value)) {
+        return append_float(value);
+    } else if (is_list(value) || is_tuple(value)) {
+        RecursionGuard guard(vm.thread_state(), " while encoding a JSON object");
+        if (!guard.ok())
+            return Status::error;
+        return encode_list(value, level);
+    } else if (is_dict(value)) {
+        RecursionGuard guard(vm.thread_state(), " while encoding a JSON object");
+        if (!guard.ok())
+            return Status::error;
+        return encode_dict(value, level);
+    } else {
+        RecursionGuard guard(vm.thread_state(), " while encoding a JSON object");
+        if (!guard.ok() || !is_ok(enter(value)))
+            return Status::error;
+        Ref<Object> replacement = call_object(vm, default_fn, &value, 1);
+        if (!replacement || !is_ok(encode(replacement.get(), level)))
+            return Status::error;
+        leave(value);
+    }
+    return Status::ok;
+}
+
+Status Encoder::encode_list(Object* value, int level) {
+    Ref<Object> items = is_list(value) ? list_to_tuple(vm, value) : Ref<Object>::borrow(value);
+    if (!items)
+        return Status::error;
+    intptr_t count = tuple_size(items.get());
+    if (count == 0) {
+        out += "[]";
+        return Status::ok;
+    }
+    if (!is_ok(enter(value)))
+        return Status::error;
+    out.push_back('[');
+    if (indent)
+        (void)newline(level + 1);
+    for (intptr_t i = 0; i < count; ++i) {
+        if (i > 0) {
+            out += item_separator;
+            if (indent)
+                (void)newline(level + 1);
+        }
+        if (!is_ok(encode(tuple_items(items.get())[i], level + 1)))
+            return Status::error;
+    }
+    if (indent)
+        (void)newline(level);
+    out.push_back(']');
+    leave(value);
+    return Status::ok;
+}
+
+// A dict key as JSON text: str as is, float/int/bool/None converted; null Ref without an
+// exception when skipkeys drops it. Raises TypeError "keys must be str, int, float, bool or None,
+// not tuple".
+Ref<Object> key_text(Encoder& e, Object* key) {
+    VM& vm = e.vm;
+    if (is_str(key))
+        return Ref<Object>::borrow(key);
+    std::string text;
+    if (is_float(key)) {
+        double d = float_value(key);
+        if (!std::isfinite(d)) {
+            if (!e.allow_nan)
+                return raise_value_error(vm, "Out of range float values are not JSON compliant");
+            text = std::isnan(d) ? "NaN" : d > 0 ? "Infinity" : "-Infinity";
+        } else {
+            Ref<Object> exact = float_new(vm, d);
+            Ref<Object> repr = exact ? object_repr(vm, exact.get()) : nullptr;
+            if (!repr)
+                return nullptr;
+            return repr;
+        }
+    } else if (key == vm.true_()) {
+        text = "true";
+    } else if (key == vm.false_()) {
+        text = "false";
+    } else if (key == vm.none()) {
+        text = "null";
+    } else if (is_int(key)) {
+        if (!is_ok(int_to_text(vm, key, 10, text)))
+            return nullptr;
+    } else {
+        if (e.skipkeys)
+            return nullptr;
+        return raise_type_error(vm, "keys must be str, int, float, bool or None, not ",
+                                key->type->name);
+    }
+    return str_from_utf8(vm, text);
+}
+
+Status Encoder::encode_dict(Object* value, int level) {
+    if (dict_size(value) == 0) {
+        out += "{}";
+        return Status::ok;
+    }
+    if (!is_ok(enter(value)))
+        return Status::error;
+    // Snapshot the items first: default() or __repr__ may mutate the dict.
+    Ref<Object> items = list_new(vm, static_cast<size_t>(dict_size(value)));
+    if (!items)
+        return Status::error;
+    intptr_t pos = 0;
+    Object* key = nullptr;
+    Object* item = nullptr;
+    while (dict_next(value, pos, &key, &item)) {
+        Ref<Object> pair = tuple_pack(vm, {key, item});
+        if (!pair || !is_ok(list_append(vm, items.get(), pair.get())))
+            return Status::error;
+    }
+    if (sort_keys && !is_ok(sort_list(vm, items.get(), nullptr, false)))
+        return Status::error;
+    out.push_back('{');
+    if (indent)
+        (void)newline(level + 1);
+    bool first = true;
+    for (intptr_t i = 0; i < list_size(items.get()); ++i) {
+        Object* pair = list_items(items.get())[i];
+        Ref<Object> text = key_text(*this, tuple_items(pair)[0]);
+        if (!text) {
+            if (vm.thread_state().has_exception())
+                return Status::error;
+            continue; // skipkeys
+        }
+        if (!first) {
+            out += item_separator;
+            if (indent)
+                (void)newline(level + 1);
+        }
+        first = false;
+        if (!is_ok(append_string(text.get())))
+            return Status::error;
+        out += key_separator;
+        if (!is_ok(encode(tuple_items(pair)[1], level + 1)))
+            return Status::error;
+    }
+    if (indent)
+        (void)newline(level);
+    out.push_back('}');
+    leave(value);
+    return Status::ok;
+}
+
+Status truth(VM& vm, Object* value, bool& out) {
+    int result = object_is_true(vm, value);
+    if (result < 0)
+        return Status::error;
+    out = result == 1;
+    return Status::ok;
+}
+
+// _encode(obj, default, indent, key_separator, item_separator, sort_keys, skipkeys, allow_nan,
+// ensure_ascii, check_circular) -> str. indent is None or a str.
+Ref<Object> json_encode(VM& vm, Object*, Args args, size_t nargs, Object*) {
+    if (nargs != 10)
+        return raise_type_error(vm, "_encode expected 10 arguments, got ", nargs);
+    if (args[2] != vm.none() && !is_str(args[2]))
+        return raise_type_error(vm, "indent must be None or a str");
+    if (!is_str(args[3]) || !is_str(args[4]))
+        return raise_type_error(vm, "make_encoder() argument must be str");
+    Encoder encoder{vm,
+                    args[1],
+                    args[2] == vm.none() ? nullptr : args[2],
+                    str_to_utf8(args[3]),
+                    str_to_utf8(args[4]),
+                    false,
+                    false,
+                    false,
+                    false,
+                    false,
+                    {},
+                    {}};
+    if (!is_ok(truth(vm, args[5], encoder.sort_keys)) ||
+        !is_ok(truth(vm, args[6], encoder.skipkeys)) ||
+        !is_ok(truth(vm, args[7], encoder.allow_nan)) ||
+        !is_ok(truth(vm, args[8], encoder.ensure_ascii)) ||
+        !is_ok(truth(vm, args[9], encoder.check_circular)))
+        return nullptr;
+    if (!is_ok(encoder.encode(args[0], 0)))
+        return nullptr;
+    return str_from_utf8(vm, encoder.out);
 }
 
 // ====== Decoder
@@ -525,6 +796,7 @@ constexpr MethodDef functions[] = {
     {"encode_basestring_ascii", json_encode_basestring_ascii, MethodKind::o, nullptr},
     {"encode_basestring", json_encode_basestring, MethodKind::o, nullptr},
     {"_scan", json_scan, MethodKind::fastcall, nullptr},
+    {"_encode", json_encode, MethodKind::fastcall, nullptr},
     {nullptr, nullptr, MethodKind::noargs, nullptr},
 };
 
@@ -592,20 +864,6 @@ class JSONDecoder:
             raise JSONDecodeError("Expecting value", s, err.value) from None
 
 
-def _floatstr(o, allow_nan):
-    if o != o:
-        text = "NaN"
-    elif o == _INFINITY:
-        text = "Infinity"
-    elif o == -_INFINITY:
-        text = "-Infinity"
-    else:
-        return float.__repr__(o)
-    if not allow_nan:
-        raise ValueError("Out of range float values are not JSON compliant")
-    return text
-
-
 class JSONEncoder:
     item_separator = ", "
     key_separator = ": "
@@ -634,139 +892,18 @@ class JSONEncoder:
             if self.ensure_ascii:
                 return encode_basestring_ascii(o)
             return encode_basestring(o)
-        chunks = []
-        self._encode(o, chunks, 0, {} if self.check_circular else None)
-        return "".join(chunks)
+        return self._encode_all(o)
 
     def iterencode(self, o, _one_shot=False):
-        chunks = []
-        self._encode(o, chunks, 0, {} if self.check_circular else None)
-        return iter(chunks)
+        return iter([self._encode_all(o)])
 
-    def _key(self, key):
-        if isinstance(key, str):
-            return key
-        if isinstance(key, float):
-            return _floatstr(key, self.allow_nan)
-        if key is True:
-            return "true"
-        if key is False:
-            return "false"
-        if key is None:
-            return "null"
-        if isinstance(key, int):
-            return int.__repr__(key)
-        if self.skipkeys:
-            return None
-        raise TypeError("keys must be str, int, float, bool or None, not " +
-                        key.__class__.__name__)
-
-    def _encode(self, o, out, level, markers):
-        if isinstance(o, str):
-            out.append(encode_basestring_ascii(o) if self.ensure_ascii
-                       else encode_basestring(o))
-        elif o is None:
-            out.append("null")
-        elif o is True:
-            out.append("true")
-        elif o is False:
-            out.append("false")
-        elif isinstance(o, int):
-            out.append(int.__repr__(o))
-        elif isinstance(o, float):
-            out.append(_floatstr(o, self.allow_nan))
-        elif isinstance(o, (list, tuple)):
-            self._encode_list(o, out, level, markers)
-        elif isinstance(o, dict):
-            self._encode_dict(o, out, level, markers)
-        else:
-            if markers is not None:
-                marker = id(o)
-                if marker in markers:
-                    raise ValueError("Circular reference detected")
-                markers[marker] = o
-            self._encode(self.default(o), out, level, markers)
-            if markers is not None:
-                del markers[marker]
-
-    def _indent_text(self):
+    def _encode_all(self, o):
         indent = self.indent
         if indent is not None and not isinstance(indent, str):
             indent = " " * indent
-        return indent
-
-    def _encode_list(self, lst, out, level, markers):
-        if not lst:
-            out.append("[]")
-            return
-        if markers is not None:
-            marker = id(lst)
-            if marker in markers:
-                raise ValueError("Circular reference detected")
-            markers[marker] = lst
-        out.append("[")
-        indent = self._indent_text()
-        if indent is not None:
-            level += 1
-            newline_indent = "\n" + indent * level
-            separator = self.item_separator + newline_indent
-            out.append(newline_indent)
-        else:
-            newline_indent = None
-            separator = self.item_separator
-        first = True
-        for value in lst:
-            if first:
-                first = False
-            else:
-                out.append(separator)
-            self._encode(value, out, level, markers)
-        if newline_indent is not None:
-            level -= 1
-            out.append("\n" + indent * level)
-        out.append("]")
-        if markers is not None:
-            del markers[marker]
-
-    def _encode_dict(self, dct, out, level, markers):
-        if not dct:
-            out.append("{}")
-            return
-        if markers is not None:
-            marker = id(dct)
-            if marker in markers:
-                raise ValueError("Circular reference detected")
-            markers[marker] = dct
-        out.append("{")
-        indent = self._indent_text()
-        if indent is not None:
-            level += 1
-            newline_indent = "\n" + indent * level
-            item_separator = self.item_separator + newline_indent
-            out.append(newline_indent)
-        else:
-            newline_indent = None
-            item_separator = self.item_separator
-        first = True
-        items = sorted(dct.items()) if self.sort_keys else dct.items()
-        for key, value in items:
-            key = self._key(key)
-            if key is None:
-                continue
-            if first:
-                first = False
-            else:
-                out.append(item_separator)
-            out.append(encode_basestring_ascii(key) if self.ensure_ascii
-                       else encode_basestring(key))
-            out.append(self.key_separator)
-            self._encode(value, out, level, markers)
-        if newline_indent is not None:
-            level -= 1
-            out.append("\n" + indent * level)
-        out.append("}")
-        if markers is not None:
-            del markers[marker]
+        return _encode(o, self.default, indent, self.key_separator, self.item_separator,
+                       self.sort_keys, self.skipkeys, self.allow_nan, self.ensure_ascii,
+                       self.check_circular)
 
 
 _default_encoder = JSONEncoder()

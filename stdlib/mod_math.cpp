@@ -386,16 +386,28 @@ Status log_helper(VM& vm, Object* arg, double (*func)(double), double& out) {
             (void)domain_error(vm);
             return Status::error;
         }
-        int64_t small = 0;
-        if (!int_to_i64(arg, small) || std::fabs(static_cast<double>(small)) > 1e300) {
-            Mpz big;
-            int_to_mpz(arg, big.value);
-            long exponent = 0;
-            double mantissa = mpz_get_d_2exp(&exponent, big.value);
-            out = func(mantissa) + func(2.0) * static_cast<double>(exponent);
-            return Status::ok;
+        // As CPython's loghelper: through a double when the int converts, else from the
+        // mantissa and binary exponent (log of ints too large for a double).
+        Mpz big;
+        int_to_mpz(arg, big.value);
+        size_t bits = mpz_sizeinbase(big.value, 2);
+        if (bits <= 1024) {
+            double x = 0;
+            if (is_ok(number_to_double(vm, arg, x))) {
+                out = func(x);
+                return Status::ok;
+            }
+            vm.thread_state().clear_exception(); // OverflowError: use the exponent below
         }
-        out = func(static_cast<double>(small));
+        // value = mantissa * 2**exponent with mantissa in [0.5, 1), rounded half-even from the
+        // top 55 bits and a sticky bit (as CPython's _PyLong_Frexp).
+        size_t shift = bits - 55;
+        bool sticky = mpz_scan1(big.value, 0) < shift;
+        mpz_fdiv_q_2exp(big.value, big.value, shift);
+        uint64_t top = mpz_get_ui(big.value) | (sticky ? 1u : 0u);
+        double mantissa = std::ldexp(static_cast<double>(top), -55);
+        double exponent = static_cast<double>(shift + 55);
+        out = func(mantissa) + func(2.0) * exponent;
         return Status::ok;
     }
     double x = 0;
