@@ -1,5 +1,5 @@
-// A bump allocator for everything one compilation produces: AST nodes, their lists and their strings.
-// Invariants:
+// A bump allocator for everything one compilation produces: AST nodes, their lists and their
+// strings. Invariants:
 //  - memory lives until the Arena is destroyed; nothing allocated here is freed one by one;
 //  - objects placed here must be trivially destructible (the arena never runs destructors);
 //  - an Arena is used by one thread at a time.
@@ -23,7 +23,8 @@ public:
     Arena(const Arena&) = delete;
     Arena& operator=(const Arena&) = delete;
 
-    // Returns size bytes aligned to align; throws std::bad_alloc only if the system is out of memory.
+    // Returns size bytes aligned to align; throws std::bad_alloc only if the system is out of
+    // memory.
     void* allocate(size_t size, size_t align = alignof(std::max_align_t)) {
         uintptr_t cursor = (reinterpret_cast<uintptr_t>(m_cursor) + (align - 1)) & ~(align - 1);
         if (m_cursor == nullptr || cursor + size > reinterpret_cast<uintptr_t>(m_limit)) {
@@ -65,7 +66,9 @@ public:
 private:
     void grow(size_t at_least) {
         size_t size = at_least > m_next_chunk ? at_least : m_next_chunk;
-        m_chunks.push_back(std::make_unique<char[]>(size));
+        // Not zeroed: zeroing (and faulting in) megabytes the parser then overwrites cost as much
+        // as lexing the whole file.
+        m_chunks.push_back(std::make_unique_for_overwrite<char[]>(size));
         m_cursor = m_chunks.back().get();
         m_limit = m_cursor + size;
         if (m_next_chunk < (size_t{1} << 24))

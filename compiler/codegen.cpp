@@ -78,6 +78,10 @@ bool Compiler::fail(std::string message, const ast::Position& pos, CompileErrorK
 int32_t Compiler::new_block() {
     Unit& u = unit();
     u.blocks.emplace_back();
+    if (!m_spare_instrs.empty()) {
+        u.blocks.back().instrs = std::move(m_spare_instrs.back());
+        m_spare_instrs.pop_back();
+    }
     return static_cast<int32_t>(u.blocks.size() - 1);
 }
 
@@ -204,6 +208,8 @@ void Compiler::enter_unit(UnitKind kind, Scope* scope, std::string_view name,
     }
     u->blocks.reserve(16);
     u->layout.reserve(16);
+    u->code->constants.reserve(8);
+    u->code->names.reserve(8);
     m_units.push_back(std::move(u));
     Unit& entered = unit();
     if (scope && scope->kind == ScopeKind::Function)
@@ -221,6 +227,12 @@ std::shared_ptr<const CodeUnit> Compiler::leave_unit() {
         m_options.stats->assemble_seconds += cpu_seconds() - start;
     } else if (!m_failed) {
         code = assemble();
+    }
+    // Keep the blocks' instruction buffers for the next units: most blocks are short, and growing
+    // a fresh vector for each was a large share of code generation.
+    for (Block& block : unit().blocks) {
+        block.instrs.clear();
+        m_spare_instrs.push_back(std::move(block.instrs));
     }
     m_units.pop_back();
     return code;

@@ -331,51 +331,53 @@ struct Placed {
 };
 
 std::vector<Placed> lay_out(Unit& u) {
-    std::vector<const Instr*> live;
-    std::vector<int32_t> block_of;
-    for (int32_t id : u.layout) {
-        Block& b = u.blocks[static_cast<size_t>(id)];
-        if (b.start_depth < 0)
-            continue;
-        for (const Instr& instr : b.instrs) {
-            if (instr.op == Opcode::NOP)
-                continue;
-            live.push_back(&instr);
-            block_of.push_back(id);
-            if (is_terminator(instr.op))
-                break;
+    // Live instructions in layout order, and for every layout position the range they occupy.
+    size_t count = 0;
+    for (int32_t id : u.layout)
+        count += u.blocks[static_cast<size_t>(id)].instrs.size();
+    std::vector<Placed> placed;
+    placed.reserve(count);
+    std::vector<uint32_t> ends(u.layout.size(), 0);
+    for (size_t position = 0; position < u.layout.size(); position++) {
+        Block& b = u.blocks[static_cast<size_t>(u.layout[position])];
+        if (b.start_depth >= 0) {
+            for (const Instr& instr : b.instrs) {
+                if (instr.op == Opcode::NOP)
+                    continue;
+                placed.push_back(Placed{instr, 0});
+                if (is_terminator(instr.op))
+                    break;
+            }
         }
+        ends[position] = static_cast<uint32_t>(placed.size());
     }
-    std::vector<Placed> placed(live.size());
     // Offsets depend on EXTENDED_ARG sizes, which depend on jump targets: iterate to a fixed point.
-    // Round 0 counts every jump as one word; when the whole unit is shorter than 2^24 words no jump
-    // needs EXTENDED_ARG, so round 0's offsets are final (the usual case).
+    // Round 0 counts every jump by its provisional operand (one word); when the whole unit is
+    // shorter than 2^24 words no jump needs EXTENDED_ARG, so round 0's offsets are final (the
+    // usual case).
     for (int round = 0; round < 8; round++) {
         uint32_t offset = 0;
         size_t k = 0;
-        for (int32_t id : u.layout) {
-            Block& b = u.blocks[static_cast<size_t>(id)];
-            b.offset = offset;
-            while (k < live.size() && block_of[k] == id) {
+        for (size_t position = 0; position < u.layout.size(); position++) {
+            u.blocks[static_cast<size_t>(u.layout[position])].offset = offset;
+            for (; k < ends[position]; k++) {
+                const Instr& instr = placed[k].instr;
                 placed[k].offset = offset;
-                uint32_t arg = live[k]->target >= 0 && round > 0
-                                   ? u.blocks[static_cast<size_t>(live[k]->target)].offset
-                                   : live[k]->arg;
-                offset += operand_words(arg) + static_cast<uint32_t>(vm::cache_words(live[k]->op));
-                k++;
+                uint32_t arg = instr.target >= 0 && round > 0
+                                   ? u.blocks[static_cast<size_t>(instr.target)].offset
+                                   : instr.arg;
+                offset += operand_words(arg) + static_cast<uint32_t>(vm::cache_words(instr.op));
             }
         }
         bool stable = true;
         bool fits = offset <= vm::max_operand;
-        for (size_t i = 0; i < live.size(); i++) {
-            Instr instr = *live[i];
-            if (instr.target >= 0) {
-                uint32_t target = u.blocks[static_cast<size_t>(instr.target)].offset;
-                if (round > 0 && placed[i].instr.arg != target)
-                    stable = false;
-                instr.arg = target;
-            }
-            placed[i].instr = instr;
+        for (Placed& p : placed) {
+            if (p.instr.target < 0)
+                continue;
+            uint32_t target = u.blocks[static_cast<size_t>(p.instr.target)].offset;
+            if (round > 0 && p.instr.arg != target)
+                stable = false;
+            p.instr.arg = target;
         }
         if ((round > 0 && stable) || (round == 0 && fits))
             break;
@@ -399,7 +401,9 @@ void emit_words(Unit& u, const std::vector<Placed>& placed) {
         uint32_t start;
     };
     Range open{-1, false, 0};
-    size_t words = placed.size() * 2;
+    size_t words = 0;
+    for (const Placed& p : placed)
+        words += operand_words(p.instr.arg) + static_cast<size_t>(vm::cache_words(p.instr.op));
     code.instructions.reserve(words);
     code.locations.reserve(words);
     auto close = [&](uint32_t end) {

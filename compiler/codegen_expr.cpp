@@ -484,9 +484,13 @@ static void emit_compare(Compiler& c, ast::CompareOperator op) {
     }
 }
 
-// A comparator; `x in [1, 2]` and `x in {1, 2}` use a constant tuple or frozenset (ast_opt.c).
-static bool compile_comparator(Compiler& c, const ast::Expr* expr, ast::CompareOperator op) {
-    bool membership = op == ast::CompareOperator::In || op == ast::CompareOperator::NotIn;
+// A comparator. For the last one only, `x in [1, 2]` and `x in {1, 2}` use a constant tuple or
+// frozenset, and `x in [a, b]` builds a tuple (ast_opt.c's fold_compare/fold_iter). An earlier
+// comparator is also a left operand (`1 in [1] in [[1]]` tests `[1] in [[1]]`), so its type
+// must stay as written.
+static bool compile_comparator(Compiler& c, const ast::Expr* expr, ast::CompareOperator op,
+                               bool last) {
+    bool membership = last && (op == ast::CompareOperator::In || op == ast::CompareOperator::NotIn);
     if (membership && (expr->kind == ast::ExprKind::ListExpr || expr->kind == ast::ExprKind::Set)) {
         auto elts = expr->kind == ast::ExprKind::ListExpr ? expr->as<ast::ListExpr>()->elts
                                                           : expr->as<ast::Set>()->elts;
@@ -507,6 +511,9 @@ static bool compile_comparator(Compiler& c, const ast::Expr* expr, ast::CompareO
             c.emit_const(std::move(folded));
             return true;
         }
+        if (expr->kind == ast::ExprKind::ListExpr && !has_starred(elts))
+            return compile_sequence(
+                c, elts, 0, {Opcode::BUILD_LIST, Opcode::LIST_APPEND, Opcode::LIST_EXTEND, true});
     }
     return c.compile_expr(expr);
 }
@@ -530,21 +537,21 @@ static bool compile_compare(Compiler& c, const ast::Compare* compare) {
         return false;
     size_t n = compare->ops.size() - 1;
     if (n == 0) {
-        if (!compile_comparator(c, compare->comparators[0], compare->ops[0]))
+        if (!compile_comparator(c, compare->comparators[0], compare->ops[0], true))
             return false;
         emit_compare(c, compare->ops[0]);
         return true;
     }
     int32_t cleanup = c.new_block();
     for (size_t i = 0; i < n; i++) {
-        if (!compile_comparator(c, compare->comparators[i], compare->ops[i]))
+        if (!compile_comparator(c, compare->comparators[i], compare->ops[i], false))
             return false;
         c.emit(Opcode::SWAP, 2);
         c.emit(Opcode::COPY, 2);
         emit_compare(c, compare->ops[i]);
         c.emit_jump(Opcode::JUMP_IF_FALSE_OR_POP, cleanup);
     }
-    if (!compile_comparator(c, compare->comparators[n], compare->ops[n]))
+    if (!compile_comparator(c, compare->comparators[n], compare->ops[n], true))
         return false;
     emit_compare(c, compare->ops[n]);
     int32_t end = c.new_block();

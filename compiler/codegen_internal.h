@@ -222,6 +222,7 @@ private:
     CompileError m_error;
     bool m_failed = false;
     std::deque<std::string> m_strings;
+    std::vector<std::vector<Instr>> m_spare_instrs; // emptied block buffers, reused by new_block
     std::vector<size_t> m_line_starts; // offsets of the source's lines, built on first need
 };
 

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "stdlib/builtins_support.h"
+#include "stdlib/io.h"
 #include "vm/code.h"
 #include "vm/eval.h"
 #include "vm/eval_helpers.h"
@@ -96,51 +97,7 @@ namespace {
 
 using Args = Object* const*;
 
-// ====== Output
-
-Status write_text(VM& vm, Object* file, const std::string& text) {
-    if (!file || file == vm.none()) {
-        std::fwrite(text.data(), 1, text.size(), stdout);
-        return Status::ok;
-    }
-    Ref<Object> str = str_from_utf8(vm, text);
-    if (!str)
-        return Status::error;
-    Runtime& rt = runtime_of(vm);
-    Object* arg = str.get();
-    Ref<Object> result = call_method_name(vm, file, rt.names().write, &arg, 1);
-    return result ? Status::ok : Status::error;
-}
-
-Ref<Object> builtin_print(VM& vm, Object*, Args args, size_t nargs, Object* kwnames) {
-    if (!is_ok(check_keywords(vm, "print", kwnames, {"sep", "end", "file", "flush"})))
-        return nullptr;
-    Object* sep = keyword_argument(args, nargs, kwnames, "sep");
-    Object* end = keyword_argument(args, nargs, kwnames, "end");
-    Object* file = keyword_argument(args, nargs, kwnames, "file");
-    Object* flush = keyword_argument(args, nargs, kwnames, "flush");
-    for (Object* part : {sep, end}) {
-        if (part && part != vm.none() && !is_str(part))
-            return raise_type_error(vm, part == sep ? "sep" : "end",
-                                    " must be None or a string, not ", part->type->name);
-    }
-    std::string separator = sep && sep != vm.none() ? str_to_utf8(sep) : " ";
-    std::string text;
-    for (size_t i = 0; i < nargs; ++i) {
-        Ref<Object> piece = object_str(vm, args[i]);
-        if (!piece)
-            return nullptr;
-        if (i > 0)
-            text += separator;
-        text += str_to_utf8(piece.get());
-    }
-    text += end && end != vm.none() ? str_to_utf8(end) : "\n";
-    if (!is_ok(write_text(vm, file, text)))
-        return nullptr;
-    if (flush && object_is_true(vm, flush) > 0 && (!file || file == vm.none()))
-        std::fflush(stdout);
-    return vm.new_none();
-}
+// ====== Output: print and input live in stdlib/mod_io.cpp (they write through sys.stdout).
 
 // ====== Introspection
 
@@ -638,23 +595,6 @@ Ref<Object> builtin_format(VM& vm, Object*, Args args, size_t nargs, Object*) {
     return format_object(vm, args[0], nargs == 2 ? args[1] : nullptr);
 }
 
-Ref<Object> builtin_input(VM& vm, Object*, Args args, size_t nargs, Object*) {
-    if (nargs > 0) {
-        Ref<Object> prompt = object_str(vm, args[0]);
-        if (!prompt)
-            return nullptr;
-        std::fputs(str_to_utf8(prompt.get()).c_str(), stdout);
-        std::fflush(stdout);
-    }
-    std::string line;
-    int c;
-    while ((c = std::fgetc(stdin)) != EOF && c != '\n')
-        line.push_back(static_cast<char>(c));
-    if (c == EOF && line.empty())
-        return raise_message(vm, vm.exceptions().EOFError, "EOF when reading a line");
-    return str_from_utf8(vm, line);
-}
-
 // exec/eval: source text or a code object, run in the given (or the caller's) namespaces.
 Ref<Object> run_code_builtin(VM& vm, Args args, size_t nargs, CompileMode mode, const char* name) {
     Runtime& rt = runtime_of(vm);
@@ -725,7 +665,6 @@ constexpr MethodDef builtin_functions[] = {
     {"exec", builtin_exec, MethodKind::fastcall, nullptr},
     {"eval", builtin_eval, MethodKind::fastcall, nullptr},
     {"compile", builtin_compile, MethodKind::fastcall, nullptr},
-    {"print", builtin_print, MethodKind::fastcall_keywords, nullptr},
     {"len", builtin_len, MethodKind::o, nullptr},
     {"repr", builtin_repr, MethodKind::o, nullptr},
     {"ascii", builtin_ascii, MethodKind::o, nullptr},
@@ -760,7 +699,6 @@ constexpr MethodDef builtin_functions[] = {
     {"oct", builtin_oct, MethodKind::o, nullptr},
     {"bin", builtin_bin, MethodKind::o, nullptr},
     {"format", builtin_format, MethodKind::fastcall, nullptr},
-    {"input", builtin_input, MethodKind::fastcall, nullptr},
     {"__build_class__", build_class, MethodKind::fastcall_keywords, nullptr},
     {nullptr, nullptr, MethodKind::noargs, nullptr},
 };
@@ -828,7 +766,8 @@ bool init_builtins(Runtime& rt) {
     if (!is_ok(
             dict_setitem(vm, rt.modules(), static_cast<Module*>(module.get())->name, module.get())))
         return false;
-    return init_builtin_types(rt, builtins);
+    // sys and _io exist from the start (as in CPython); open, print and input come from them.
+    return init_builtin_types(rt, builtins) && init_io_builtins(rt, builtins);
 }
 
 } // namespace minipy::stdlib

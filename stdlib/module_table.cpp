@@ -17,18 +17,24 @@ using vm::Object;
 using vm::Ref;
 
 // One line per module: declare its init here and list it in `modules` below (keep both sorted).
+bool init__io_module(vm::Runtime& runtime, vm::Object* module);
+bool init_io_module(vm::Runtime& runtime, vm::Object* module);
 bool init_json_module(vm::Runtime& runtime, vm::Object* module);
 bool init_math_module(vm::Runtime& runtime, vm::Object* module);
 bool init_os_module(vm::Runtime& runtime, vm::Object* module);
 bool init_random_module(vm::Runtime& runtime, vm::Object* module);
+bool init_sys_module(vm::Runtime& runtime, vm::Object* module);
 bool init_time_module(vm::Runtime& runtime, vm::Object* module);
 
 namespace {
 constexpr BuiltinModuleDef modules[] = {
+    {"_io", init__io_module},
+    {"io", init_io_module},
     {"json", init_json_module},
     {"math", init_math_module},
     {"os", init_os_module},
     {"random", init_random_module},
+    {"sys", init_sys_module},
     {"time", init_time_module},
     {nullptr, nullptr}, // end
 };

@@ -438,4 +438,87 @@ TEST(Codegen, CompilesWithoutSourceFromAst) {
     EXPECT_EQ(result.code->names.at(0), "print");
 }
 
+// ast_opt.c folds only the last comparator of a chain: an earlier one is also a left operand, so
+// `1 in [1, 2] in [[1, 2]]` must test the list `[1, 2]`, not a tuple.
+TEST(Codegen, ChainedMembershipFoldsOnlyTheLastComparator) {
+    CompileResult result = compile_text("r = 1 in [1, 2] in [[1, 2]]\n");
+    ASSERT_TRUE(result.code) << result.error.message;
+    std::string text = disassemble(*result.code);
+    auto ops = opcodes(*result.code);
+    // As CPython: the middle list stays BUILD_LIST; the last, [[1, 2]], becomes a tuple of a list.
+    EXPECT_EQ(std::count(ops.begin(), ops.end(), Opcode::BUILD_LIST), 2) << text;
+    EXPECT_EQ(std::count(ops.begin(), ops.end(), Opcode::BUILD_TUPLE), 1) << text;
+    EXPECT_EQ(text.find("((1, 2))"), std::string::npos) << text;
+
+    CompileResult sets = compile_text("r = 1 in {1, 2} in [{1, 2}]\n");
+    ASSERT_TRUE(sets.code);
+    EXPECT_TRUE(contains(*sets.code, Opcode::BUILD_SET)) << disassemble(*sets.code);
+
+    CompileResult constant = compile_text("r = 1 in (1, 2) in ((1, 2),)\n");
+    ASSERT_TRUE(constant.code);
+    std::string listing = disassemble(*constant.code);
+    EXPECT_NE(listing.find("((1, 2))"), std::string::npos) << listing;
+    EXPECT_NE(listing.find("(((1, 2),))"), std::string::npos) << listing;
+
+    // A last comparator that is a list of non-constants becomes a tuple, as in CPython.
+    CompileResult names = compile_text("r = x in [a, b]\n");
+    ASSERT_TRUE(names.code);
+    EXPECT_TRUE(contains(*names.code, Opcode::BUILD_TUPLE)) << disassemble(*names.code);
+    EXPECT_FALSE(contains(*names.code, Opcode::BUILD_LIST)) << disassemble(*names.code);
+}
+
+// Constants merge as CPython's do: equal values share one slot, but 1, 1.0 and True, 0.0 and -0.0,
+// and a str and bytes of the same text stay apart.
+TEST(Codegen, ConstantMergingKeepsTypesApart) {
+    CompileResult result = compile_text("a = (1, 1.0, True, 0.0, -0.0, 'x', b'x', 'x', 1, (1, 2),"
+                                        " (1, 2), 10**30, 10**30)\n"
+                                        "f(1, 1.0, True, 0.0, -0.0, 'x', b'x', 'x', 1)\n");
+    ASSERT_TRUE(result.code) << result.error.message;
+    const auto& constants = result.code->constants;
+    auto count = [&](ConstantKind kind) {
+        return std::count_if(constants.begin(), constants.end(),
+                             [&](const ConstantValue& value) { return value.kind == kind; });
+    };
+    EXPECT_EQ(count(ConstantKind::Int), 1) << disassemble(*result.code);
+    EXPECT_EQ(count(ConstantKind::Bool), 1);
+    EXPECT_EQ(count(ConstantKind::Float), 3); // 1.0, 0.0, -0.0
+    EXPECT_EQ(count(ConstantKind::Str), 1);
+    EXPECT_EQ(count(ConstantKind::Bytes), 1);
+}
+
+// Two equal lambdas on one line (same position, same code) merge, as CPython's code objects do;
+// lambdas that differ anywhere do not.
+TEST(Codegen, EqualNestedCodeMergesByContent) {
+    CompileResult result = compile_text("def f():\n"
+                                        "    try:\n"
+                                        "        pass\n"
+                                        "    finally:\n"
+                                        "        g = lambda: 1\n"
+                                        "h = (lambda: 1, lambda: 2)\n");
+    ASSERT_TRUE(result.code) << result.error.message;
+    int module_code = 0;
+    for (const ConstantValue& value : result.code->constants)
+        module_code += value.kind == ConstantKind::Code;
+    EXPECT_EQ(module_code, 3); // f and the two different lambdas
+    const CodeUnit& f = first_child(*result.code);
+    int f_code = 0;
+    for (const ConstantValue& value : f.constants)
+        f_code += value.kind == ConstantKind::Code;
+    EXPECT_EQ(f_code, 1); // the finally body's two copies share one lambda
+}
+
+// Annotation text under `from __future__ import annotations` comes from the right source lines,
+// also late in a file and on the last line without a newline.
+TEST(Codegen, FutureAnnotationTextLateInAFile) {
+    std::string source = "from __future__ import annotations\n";
+    for (int i = 0; i < 50; i++)
+        source += "x" + std::to_string(i) + ": int = " + std::to_string(i) + "\n";
+    source += "def f(a: Dict[str, int]) -> None: pass\ny: List[x50]";
+    CompileResult result = compile_text(source);
+    ASSERT_TRUE(result.code) << result.error.message;
+    std::string text = disassemble(*result.code);
+    for (const char* expected : {"'Dict[str, int]'", "'None'", "'int'", "'List[x50]'"})
+        EXPECT_NE(text.find(expected), std::string::npos) << expected << "\n" << text;
+}
+
 } // namespace

@@ -1,0 +1,2018 @@
+// File objects: _io.FileIO (a file descriptor), _io.BufferedReader/Writer/Random (a read-ahead
+// and a write buffer over a FileIO) and _io.TextIOWrapper (encoding, decoding and newline
+// translation over a buffered binary stream), as CPython 3.11's io stack.
+//
+// Invariants:
+//  - a FileIO owns its descriptor when closefd is true (closed by close() or when freed); the std
+//    streams' FileIOs have closefd false and `stream` set: their writes go through the C library's
+//    FILE (stdout/stderr), which buffers them and keeps them ordered with other C++ output;
+//  - a Buffered object holds unread bytes in rbuf[rpos:] (read ahead of the descriptor position)
+//    or pending bytes in wbuf, never both: a write first rewinds the descriptor over the unread
+//    bytes, a read first flushes the pending ones; freeing it (or clearing it at VM teardown)
+//    flushes the pending bytes without raising;
+//  - a TextIOWrapper keeps the bytes it fetched but did not decode yet in rbytes[rpos:]; since
+//    every supported encoding is ASCII-compatible, lines are split on the bytes, and tell() is the
+//    buffer's position minus those bytes (CPython's cookie when no decoder state is pending).
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <string>
+
+#include "stdlib/builtins_support.h"
+#include "stdlib/io.h"
+#include "stdlib/io_codec.h"
+#include "stdlib/io_internal.h"
+#include "vm/eval_helpers.h"
+#include "vm/types/bytes.h"
+#include "vm/types/class.h"
+#include "vm/types/function.h"
+#include "vm/types/int.h"
+#include "vm/types/list.h"
+#include "vm/types/str.h"
+#include "vm/types/tuple.h"
+#include "vm/vm.h"
+
+namespace minipy::stdlib {
+
+using namespace minipy::vm;
+
+namespace {
+
+using Args = Object* const*;
+
+struct RawFile : Object {
+    int fd;            // -1 once closed
+    std::FILE* stream; // the C stream writes go through (std streams), or null
+    Object* name;      // owned: str, bytes or int
+    bool readable;
+    bool writable;
+    bool appending;
+    bool created;
+    bool closefd;
+    int8_t seekable; // -1 not known yet
+};
+
+struct BufferedFile : Object {
+    Object* raw; // owned RawFile, null once detached
+    std::string* rbuf;
+    size_t rpos;
+    std::string* wbuf;
+    int role; // 1 reader, 2 writer, 3 random
+};
+
+enum class Newline : uint8_t { lf, universal, untranslated, cr, crlf };
+
+struct TextFile : Object {
+    Object* buffer;   // owned
+    Object* encoding; // owned str
+    Object* errors;   // owned str
+    Object* mode;     // owned str or null
+    std::string* rbytes;
+    size_t rpos;
+    Encoding codec;
+    ErrorMode error_mode;
+    Newline newline;
+    bool line_buffering;
+    bool write_through;
+    bool native; // buffer is a BufferedFile (fast path)
+};
+
+RawFile* as_raw(Object* o) {
+    return static_cast<RawFile*>(o);
+}
+BufferedFile* as_buffered(Object* o) {
+    return static_cast<BufferedFile*>(o);
+}
+TextFile* as_text(Object* o) {
+    return static_cast<TextFile*>(o);
+}
+
+Raised raise_errno(VM& vm, int error, Object* filename = nullptr) {
+    return raise_os_error(vm, error, filename);
+}
+
+// ====== FileIO: the descriptor level
+
+void raw_close_fd(RawFile* r) {
+    if (r->stream)
+        std::fflush(r->stream);
+    if (r->fd >= 0 && r->closefd)
+        ::close(r->fd);
+    r->fd = -1;
+}
+
+int raw_traverse(Object* self, VisitFn visit, void* arg) {
+    return as_raw(self)->name ? visit(as_raw(self)->name, arg) : 0;
+}
+void raw_clear(Object* self) {
+    set_ref(as_raw(self)->name, nullptr);
+}
+void raw_dealloc(Object* self) {
+    raw_close_fd(as_raw(self));
+    raw_clear(self);
+    vm_of(self).heap().release(self);
+}
+
+Status raw_check_open(VM& vm, RawFile* r, const char* message = "I/O operation on closed file") {
+    return r->fd < 0 ? Status(raise_value_error(vm, message)) : Status::ok;
+}
+
+// Reads up to `size` bytes (one read(2), retried on EINTR). Raises OSError.
+Status raw_read_some(VM& vm, RawFile* r, size_t size, std::string& out) {
+    size_t old = out.size();
+    out.resize(old + size);
+    ssize_t got;
+    do {
+        got = ::read(r->fd, out.data() + old, size);
+    } while (got < 0 && errno == EINTR);
+    if (got < 0) {
+        out.resize(old);
+        return raise_errno(vm, errno);
+    }
+    out.resize(old + static_cast<size_t>(got));
+    return Status::ok;
+}
+
+// Reads to the end of the file. Raises OSError.
+Status raw_read_all(VM& vm, RawFile* r, std::string& out) {
+    while (true) {
+        size_t before = out.size();
+        if (!is_ok(raw_read_some(vm, r, io_chunk_size * 8, out)))
+            return Status::error;
+        if (out.size() == before)
+            return Status::ok;
+    }
+}
+
+// Writes all of `data`. Raises OSError.
+Status raw_write_all(VM& vm, RawFile* r, std::string_view data) {
+    if (r->stream) {
+        if (std::fwrite(data.data(), 1, data.size(), r->stream) != data.size())
+            return raise_errno(vm, errno ? errno : EIO);
+        return Status::ok;
+    }
+    while (!data.empty()) {
+        ssize_t done = ::write(r->fd, data.data(), data.size());
+        if (done < 0) {
+            if (errno == EINTR)
+                continue;
+            return raise_errno(vm, errno);
+        }
+        data.remove_prefix(static_cast<size_t>(done));
+    }
+    return Status::ok;
+}
+
+Status raw_seek(VM& vm, RawFile* r, int64_t offset, int whence, int64_t& result) {
+    if (r->stream)
+        std::fflush(r->stream);
+    off_t position = ::lseek(r->fd, static_cast<off_t>(offset), whence);
+    if (position < 0)
+        return raise_errno(vm, errno);
+    result = static_cast<int64_t>(position);
+    return Status::ok;
+}
+
+bool raw_is_seekable(RawFile* r) {
+    if (r->seekable < 0)
+        r->seekable = ::lseek(r->fd, 0, SEEK_CUR) < 0 ? 0 : 1;
+    return r->seekable > 0;
+}
+
+std::string raw_mode_text(RawFile* r) {
+    if (r->created)
+        return r->readable ? "xb+" : "xb";
+    if (r->appending)
+        return r->readable ? "ab+" : "ab";
+    if (r->readable)
+        return r->writable ? "rb+" : "rb";
+    return "wb";
+}
+
+// Parses FileIO's mode ("r", "w", "x", "a", optional "+", "b"). Raises ValueError.
+Status parse_raw_mode(VM& vm, std::string_view mode, RawFile* r, int& flags) {
+    int kinds = 0;
+    bool plus = false;
+    for (char c : mode) {
+        switch (c) {
+        case 'r':
+            r->readable = true;
+            ++kinds;
+            break;
+        case 'w':
+            r->writable = true;
+            flags |= O_CREAT | O_TRUNC;
+            ++kinds;
+            break;
+        case 'x':
+            r->writable = r->created = true;
+            flags |= O_CREAT | O_EXCL;
+            ++kinds;
+            break;
+        case 'a':
+            r->writable = r->appending = true;
+            flags |= O_CREAT | O_APPEND;
+            ++kinds;
+            break;
+        case '+':
+            if (plus)
+                return raise_value_error(vm, "invalid mode: ", std::string(mode));
+            plus = true;
+            r->readable = r->writable = true;
+            break;
+        case 'b':
+            break;
+        default:
+            return raise_value_error(vm, "invalid mode: ", std::string(mode));
+        }
+    }
+    if (kinds != 1)
+        return raise_value_error(vm, "Must have exactly one of create/read/write/append mode "
+                                     "and at most one plus");
+    flags |= r->readable && r->writable ? O_RDWR : r->readable ? O_RDONLY : O_WRONLY;
+    flags |= O_CLOEXEC;
+    return Status::ok;
+}
+
+// The path text of a str/bytes/os.PathLike `file`. Raises TypeError.
+Status path_of(VM& vm, Object* file, std::string& out, Ref<Object>& name) {
+    if (is_str(file)) {
+        out = str_to_utf8(file);
+        name = Ref<Object>::borrow(file);
+    } else if (is_bytes(file)) {
+        out = std::string(bytes_view(file));
+        name = Ref<Object>::borrow(file);
+    } else {
+        Ref<Object> fspath = intern(vm, "__fspath__");
+        if (!fspath)
+            return Status::error;
+        if (!type_lookup(file->type, fspath.get()))
+            return raise_type_error(vm, "expected str, bytes or os.PathLike object, not ",
+                                    file->type->name);
+        Ref<Object> result = call_method_name(vm, file, fspath.get(), nullptr, 0);
+        if (!result)
+            return Status::error;
+        if (!is_str(result.get()) && !is_bytes(result.get()))
+            return raise_type_error(vm, "expected ", file->type->name,
+                                    ".__fspath__() to return str or bytes, not ",
+                                    result->type->name);
+        return path_of(vm, result.get(), out, name);
+    }
+    if (out.find('\0') != std::string::npos)
+        return raise_value_error(vm, "embedded null byte");
+    return Status::ok;
+}
+
+// ====== Buffered: read-ahead and write buffer
+
+int buffered_traverse(Object* self, VisitFn visit, void* arg) {
+    return as_buffered(self)->raw ? visit(as_buffered(self)->raw, arg) : 0;
+}
+
+// Writes the pending bytes without raising (freeing and teardown).
+void buffered_flush_quietly(BufferedFile* b) {
+    if (b->raw && b->wbuf && !b->wbuf->empty()) {
+        RawFile* r = as_raw(b->raw);
+        if (r->fd >= 0) {
+            VM& vm = vm_of(b);
+            Ref<Object> saved = vm.thread_state().fetch_exception();
+            if (!is_ok(raw_write_all(vm, r, *b->wbuf)))
+                vm.thread_state().clear_exception();
+            if (saved)
+                vm.thread_state().set_exception(std::move(saved));
+        }
+        b->wbuf->clear();
+    }
+}
+
+void buffered_clear(Object* self) {
+    buffered_flush_quietly(as_buffered(self));
+    set_ref(as_buffered(self)->raw, nullptr);
+}
+
+void buffered_dealloc(Object* self) {
+    BufferedFile* b = as_buffered(self);
+    buffered_flush_quietly(b);
+    set_ref(b->raw, nullptr);
+    delete b->rbuf;
+    delete b->wbuf;
+    b->rbuf = b->wbuf = nullptr;
+    vm_of(self).heap().release(self);
+}
+
+Status buffered_check(VM& vm, BufferedFile* b, const char* message) {
+    if (!b->raw)
+        return raise_value_error(vm, "raw stream has been detached");
+    if (as_raw(b->raw)->fd < 0)
+        return raise_value_error(vm, message);
+    return Status::ok;
+}
+
+size_t unread(const BufferedFile* b) {
+    return b->rbuf->size() - b->rpos;
+}
+
+Status buffered_flush(VM& vm, BufferedFile* b) {
+    RawFile* r = as_raw(b->raw);
+    if (!b->wbuf->empty()) {
+        std::string pending;
+        pending.swap(*b->wbuf);
+        if (!is_ok(raw_write_all(vm, r, pending)))
+            return Status::error;
+    }
+    if (r->stream && std::fflush(r->stream) != 0)
+        return raise_errno(vm, errno);
+    return Status::ok;
+}
+
+// Gives back the unread bytes to the descriptor (before a write or a seek).
+Status buffered_drop_read(VM& vm, BufferedFile* b) {
+    size_t pending = unread(b);
+    b->rbuf->clear();
+    b->rpos = 0;
+    RawFile* r = as_raw(b->raw);
+    if (pending > 0 && raw_is_seekable(r)) {
+        int64_t position = 0;
+        return raw_seek(vm, r, -static_cast<int64_t>(pending), SEEK_CUR, position);
+    }
+    return Status::ok;
+}
+
+// Makes at least one more byte available unless at end of file: `got` tells how many came.
+Status buffered_fill(VM& vm, BufferedFile* b, size_t& got) {
+    if (!b->wbuf->empty() && !is_ok(buffered_flush(vm, b)))
+        return Status::error;
+    if (b->rpos > 0 && b->rpos >= b->rbuf->size() / 2) {
+        b->rbuf->erase(0, b->rpos);
+        b->rpos = 0;
+    }
+    size_t before = b->rbuf->size();
+    if (!is_ok(raw_read_some(vm, as_raw(b->raw), io_chunk_size, *b->rbuf)))
+        return Status::error;
+    got = b->rbuf->size() - before;
+    return Status::ok;
+}
+
+std::string take(BufferedFile* b, size_t count) {
+    std::string out = b->rbuf->substr(b->rpos, count);
+    b->rpos += count;
+    if (b->rpos == b->rbuf->size()) {
+        b->rbuf->clear();
+        b->rpos = 0;
+    }
+    return out;
+}
+
+// read(size): size < 0 reads to the end.
+Status buffered_read(VM& vm, BufferedFile* b, int64_t size, std::string& out) {
+    if (!b->wbuf->empty() && !is_ok(buffered_flush(vm, b)))
+        return Status::error;
+    if (size < 0) {
+        out = take(b, unread(b));
+        return raw_read_all(vm, as_raw(b->raw), out);
+    }
+    while (unread(b) < static_cast<size_t>(size)) {
+        size_t got = 0;
+        if (!is_ok(buffered_fill(vm, b, got)))
+            return Status::error;
+        if (got == 0)
+            break;
+    }
+    out = take(b, std::min(unread(b), static_cast<size_t>(size)));
+    return Status::ok;
+}
+
+// The bytes already buffered, or one read(2)'s worth: what the text layer decodes next.
+Status buffered_read_chunk(VM& vm, BufferedFile* b, std::string& out) {
+    if (unread(b) == 0) {
+        size_t got = 0;
+        if (!is_ok(buffered_fill(vm, b, got)))
+            return Status::error;
+    }
+    out = take(b, unread(b));
+    return Status::ok;
+}
+
+Status buffered_readline(VM& vm, BufferedFile* b, int64_t limit, std::string& out) {
+    size_t scanned = 0;
+    while (true) {
+        std::string_view view(*b->rbuf);
+        view.remove_prefix(b->rpos);
+        size_t newline = view.find('\n', scanned);
+        size_t end = newline == std::string_view::npos ? std::string_view::npos : newline + 1;
+        if (limit >= 0 && (end == std::string_view::npos || end > static_cast<size_t>(limit)) &&
+            view.size() >= static_cast<size_t>(limit))
+            end = static_cast<size_t>(limit);
+        if (end != std::string_view::npos) {
+            out = take(b, end);
+            return Status::ok;
+        }
+        scanned = view.size();
+        size_t got = 0;
+        if (!is_ok(buffered_fill(vm, b, got)))
+            return Status::error;
+        if (got == 0) {
+            out = take(b, unread(b));
+            return Status::ok;
+        }
+    }
+}
+
+Status buffered_write(VM& vm, BufferedFile* b, std::string_view data) {
+    if (unread(b) > 0 && !is_ok(buffered_drop_read(vm, b)))
+        return Status::error;
+    RawFile* r = as_raw(b->raw);
+    if (r->stream)
+        return raw_write_all(vm, r, data);
+    if (b->wbuf->size() + data.size() > io_chunk_size) {
+        if (!is_ok(buffered_flush(vm, b)))
+            return Status::error;
+        if (data.size() >= io_chunk_size)
+            return raw_write_all(vm, r, data);
+    }
+    b->wbuf->append(data);
+    return Status::ok;
+}
+
+Status buffered_tell(VM& vm, BufferedFile* b, int64_t& out) {
+    int64_t position = 0;
+    if (!is_ok(raw_seek(vm, as_raw(b->raw), 0, SEEK_CUR, position)))
+        return Status::error;
+    out = position - static_cast<int64_t>(unread(b)) + static_cast<int64_t>(b->wbuf->size());
+    return Status::ok;
+}
+
+Status buffered_seek(VM& vm, BufferedFile* b, int64_t offset, int whence, int64_t& out) {
+    if (!is_ok(buffered_flush(vm, b)))
+        return Status::error;
+    if (whence == SEEK_CUR)
+        offset -= static_cast<int64_t>(unread(b));
+    b->rbuf->clear();
+    b->rpos = 0;
+    return raw_seek(vm, as_raw(b->raw), offset, whence, out);
+}
+
+Status buffered_close(VM& vm, BufferedFile* b) {
+    if (!b->raw || as_raw(b->raw)->fd < 0)
+        return Status::ok;
+    Status flushed = buffered_flush(vm, b);
+    Ref<Object> error = flushed == Status::ok ? nullptr : vm.thread_state().fetch_exception();
+    raw_close_fd(as_raw(b->raw));
+    if (error) {
+        vm.thread_state().set_exception(std::move(error));
+        return Status::error;
+    }
+    return Status::ok;
+}
+
+// ====== Common argument helpers
+
+Status whence_argument(VM& vm, Args args, size_t nargs, int64_t& offset, int& whence) {
+    if (nargs < 1 || nargs > 2)
+        return raise_type_error(vm, "seek expected at least 1 argument, got ", nargs);
+    int64_t values[2] = {0, 0};
+    for (size_t i = 0; i < nargs; ++i) {
+        if (!is_int(args[i]))
+            return raise_type_error(vm, "'", args[i]->type->name,
+                                    "' object cannot be interpreted as an integer");
+        if (!int_to_i64(args[i], values[i]))
+            return raise_overflow_error(vm, "Python int too large to convert to C long");
+    }
+    offset = values[0];
+    if (values[1] < 0 || values[1] > 2)
+        return raise_value_error(vm, "invalid whence (", values[1], ", should be 0, 1 or 2)");
+    whence = static_cast<int>(values[1]);
+    return Status::ok;
+}
+
+Ref<Object> optional_size(VM& vm, Args args, size_t nargs, int64_t& size, const char* name) {
+    size = -1;
+    if (nargs > 1)
+        return raise_type_error(vm, name, " expected at most 1 argument, got ", nargs);
+    if (nargs == 1 && !is_ok(size_argument(vm, args[0], size)))
+        return nullptr;
+    return vm.new_none();
+}
+
+Ref<Object> repr_part(VM& vm, const char* label, Object* value) {
+    Ref<Object> text = object_repr(vm, value);
+    if (!text)
+        return nullptr;
+    return str_from_utf8(vm, std::string(" ") + label + "=" + str_to_utf8(text.get()));
+}
+
+// ====== FileIO methods
+
+Ref<Object> raw_construct(VM& vm, Type* cls, Args args, size_t nargs, Object* kwnames) {
+    if (!is_ok(check_keywords(vm, "FileIO", kwnames, {"file", "mode", "closefd", "opener"})))
+        return nullptr;
+    Object* file = nargs > 0 ? args[0] : keyword_argument(args, nargs, kwnames, "file");
+    Object* mode = nargs > 1 ? args[1] : keyword_argument(args, nargs, kwnames, "mode");
+    Object* closefd = nargs > 2 ? args[2] : keyword_argument(args, nargs, kwnames, "closefd");
+    Object* opener = nargs > 3 ? args[3] : keyword_argument(args, nargs, kwnames, "opener");
+    if (!file)
+        return raise_type_error(vm, "FileIO() missing required argument 'file' (pos 1)");
+    if (mode && !is_str(mode))
+        return raise_type_error(vm, "FileIO() argument 'mode' must be str, not ", mode->type->name);
+    int closing = closefd ? object_is_true(vm, closefd) : 1;
+    if (closing < 0)
+        return nullptr;
+    IoTypes types{};
+    if (!is_ok(io_types(runtime_of(vm), types)))
+        return nullptr;
+    Ref<Object> result =
+        file_io_open(runtime_of(vm), types, file, mode ? str_to_utf8(mode) : std::string("r"),
+                     closing != 0, opener && opener != vm.none() ? opener : nullptr);
+    if (result && cls != result->type && is_subtype(cls, result->type))
+        result->type = cls;
+    return result;
+}
+
+Ref<Object> raw_read(VM& vm, Object* self, Args args, size_t nargs, Object*) {
+    int64_t size = -1;
+    RawFile* r = as_raw(self);
+    if (!optional_size(vm, args, nargs, size, "read") || !is_ok(raw_check_open(vm, r)))
+        return nullptr;
+    if (!r->readable)
+        return raise_unsupported(vm, "File not open for reading");
+    std::string data;
+    if (!is_ok(size < 0 ? raw_read_all(vm, r, data)
+                        : raw_read_some(vm, r, static_cast<size_t>(size), data)))
+        return nullptr;
+    return bytes_new(vm, data);
+}
+
+Ref<Object> raw_readall(VM& vm, Object* self, Args, size_t, Object*) {
+    return raw_read(vm, self, nullptr, 0, nullptr);
+}
+
+Ref<Object> raw_write(VM& vm, Object* self, Args args, size_t, Object*) {
+    RawFile* r = as_raw(self);
+    if (!is_ok(raw_check_open(vm, r)))
+        return nullptr;
+    if (!r->writable)
+        return raise_unsupported(vm, "File not open for writing");
+    std::string data;
+    if (!is_ok(bytes_argument(vm, args[0], data)) || !is_ok(raw_write_all(vm, r, data)))
+        return nullptr;
+    return int_from_i64(vm, static_cast<int64_t>(data.size()));
+}
+
+Ref<Object> raw_seek_method(VM& vm, Object* self, Args args, size_t nargs, Object*) {
+    int64_t offset = 0, position = 0;
+    int whence = 0;
+    RawFile* r = as_raw(self);
+    if (!is_ok(whence_argument(vm, args, nargs, offset, whence)) || !is_ok(raw_check_open(vm, r)) ||
+        !is_ok(raw_seek(vm, r, offset, whence, position)))
+        return nullptr;
+    return int_from_i64(vm, position);
+}
+
+Ref<Object> raw_tell(VM& vm, Object* self, Args, size_t, Object*) {
+    int64_t position = 0;
+    RawFile* r = as_raw(self);
+    if (!is_ok(raw_check_open(vm, r)) || !is_ok(raw_seek(vm, r, 0, SEEK_CUR, position)))
+        return nullptr;
+    return int_from_i64(vm, position);
+}
+
+Status truncate_fd(VM& vm, RawFile* r, Object* size_arg, int64_t current, int64_t& size) {
+    size = current;
+    if (size_arg && size_arg != vm.none()) {
+        if (!is_int(size_arg))
+            return raise_type_error(vm, "'", size_arg->type->name,
+                                    "' object cannot be interpreted as an integer");
+        if (!int_to_i64(size_arg, size))
+            return raise_overflow_error(vm, "Python int too large to convert to C long");
+    }
+    if (!r->writable)
+        return raise_unsupported(vm, "File not open for writing");
+    if (::ftruncate(r->fd, static_cast<off_t>(size)) != 0)
+        return raise_errno(vm, errno);
+    return Status::ok;
+}
+
+Ref<Object> raw_truncate(VM& vm, Object* self, Args args, size_t nargs, Object*) {
+    RawFile* r = as_raw(self);
+    int64_t position = 0, size = 0;
+    if (nargs > 1)
+        return raise_type_error(vm, "truncate expected at most 1 argument, got ", nargs);
+    if (!is_ok(raw_check_open(vm, r)) || !is_ok(raw_seek(vm, r, 0, SEEK_CUR, position)) ||
+        !is_ok(truncate_fd(vm, r, nargs ? args[0] : nullptr, position, size)))
+        return nullptr;
+    return int_from_i64(vm, size);
+}
+
+Ref<Object> raw_close(VM& vm, Object* self, Args, size_t, Object*) {
+    RawFile* r = as_raw(self);
+    if (r->fd >= 0 && r->closefd && !r->stream && ::close(r->fd) != 0) {
+        r->fd = -1;
+        return raise_errno(vm, errno);
+    }
+    raw_close_fd(r);
+    return vm.new_none();
+}
+
+Ref<Object> raw_fileno(VM& vm, Object* self, Args, size_t, Object*) {
+    if (!is_ok(raw_check_open(vm, as_raw(self))))
+        return nullptr;
+    return int_from_i64(vm, as_raw(self)->fd);
+}
+
+Ref<Object> raw_isatty(VM& vm, Object* self, Args, size_t, Object*) {
+    if (!is_ok(raw_check_open(vm, as_raw(self))))
+        return nullptr;
+    return vm.new_bool(::isatty(as_raw(self)->fd) == 1);
+}
+
+Ref<Object> raw_readable(VM& vm, Object* self, Args, size_t, Object*) {
+    if (!is_ok(raw_check_open(vm, as_raw(self))))
+        return nullptr;
+    return vm.new_bool(as_raw(self)->readable);
+}
+Ref<Object> raw_writable(VM& vm, Object* self, Args, size_t, Object*) {
+    if (!is_ok(raw_check_open(vm, as_raw(self))))
+        return nullptr;
+    return vm.new_bool(as_raw(self)->writable);
+}
+Ref<Object> raw_seekable(VM& vm, Object* self, Args, size_t, Object*) {
+    if (!is_ok(raw_check_open(vm, as_raw(self))))
+        return nullptr;
+    return vm.new_bool(raw_is_seekable(as_raw(self)));
+}
+Ref<Object> raw_flush(VM& vm, Object* self, Args, size_t, Object*) {
+    if (!is_ok(raw_check_open(vm, as_raw(self), "I/O operation on closed file.")))
+        return nullptr;
+    if (as_raw(self)->stream)
+        std::fflush(as_raw(self)->stream);
+    return vm.new_none();
+}
+
+Ref<Object> raw_repr(VM& vm, Object* self) {
+    RawFile* r = as_raw(self);
+    if (r->fd < 0)
+        return str_from_utf8(vm, std::string("<") + self->type->name + " [closed]>");
+    std::string text = std::string("<") + self->type->name;
+    if (r->name) {
+        Ref<Object> name = repr_part(vm, "name", r->name);
+        if (!name)
+            return nullptr;
+        text += str_to_utf8(name.get());
+    }
+    text += " mode='" + raw_mode_text(r) + "' closefd=" + (r->closefd ? "True" : "False") + ">";
+    return str_from_utf8(vm, text);
+}
+
+Ref<Object> raw_closed(VM& vm, Object* self, Args, size_t, Object*) {
+    return vm.new_bool(as_raw(self)->fd < 0);
+}
+Ref<Object> raw_name(VM& vm, Object* self, Args, size_t, Object*) {
+    if (!as_raw(self)->name)
+        return raise_attribute_error(vm, "'", self->type->name, "' object has no attribute 'name'");
+    return Ref<Object>::borrow(as_raw(self)->name);
+}
+Ref<Object> raw_mode(VM& vm, Object* self, Args, size_t, Object*) {
+    return str_from_utf8(vm, raw_mode_text(as_raw(self)));
+}
+Ref<Object> raw_closefd(VM& vm, Object* self, Args, size_t, Object*) {
+    return vm.new_bool(as_raw(self)->closefd);
+}
+
+// ====== Methods every file class shares (through the Python-level protocol)
+
+Ref<Object> call_named(VM& vm, Object* self, const char* name, Object* const* args = nullptr,
+                       size_t nargs = 0) {
+    Ref<Object> key = intern(vm, name);
+    if (!key)
+        return nullptr;
+    return call_method_name(vm, self, key.get(), args, nargs);
+}
+
+Ref<Object> file_enter(VM& vm, Object* self, Args, size_t, Object*) {
+    Ref<Object> closed = get_attr(vm, self, intern(vm, "closed").get());
+    if (!closed)
+        return nullptr;
+    int truth = object_is_true(vm, closed.get());
+    if (truth < 0)
+        return nullptr;
+    if (truth)
+        return raise_closed_file(vm);
+    return Ref<Object>::borrow(self);
+}
+
+Ref<Object> file_exit(VM& vm, Object* self, Args, size_t, Object*) {
+    Ref<Object> result = call_named(vm, self, "close");
+    return result ? vm.new_none() : nullptr;
+}
+
+Ref<Object> file_iter(VM& vm, Object* self) {
+    return file_enter(vm, self, nullptr, 0, nullptr);
+}
+
+// IOBase.__next__: readline(), StopIteration on an empty line.
+Ref<Object> file_next(VM& vm, Object* self) {
+    Ref<Object> line = call_named(vm, self, "readline");
+    if (!line)
+        return nullptr;
+    intptr_t length = object_len(vm, line.get());
+    if (length < 0)
+        return nullptr;
+    return length == 0 ? nullptr : line;
+}
+
+Ref<Object> file_readlines(VM& vm, Object* self, Args args, size_t nargs, Object*) {
+    int64_t hint = -1;
+    if (!optional_size(vm, args, nargs, hint, "readlines"))
+        return nullptr;
+    Ref<Object> lines = list_new(vm);
+    if (!lines)
+        return nullptr;
+    int64_t total = 0;
+    while (true) {
+        Ref<Object> line = file_next(vm, self);
+        if (!line) {
+            if (vm.thread_state().has_exception())
+                return nullptr;
+            return lines;
+        }
+        if (!is_ok(list_append(vm, lines.get(), line.get())))
+            return nullptr;
+        total += object_len(vm, line.get());
+        if (hint > 0 && total >= hint)
+            return lines;
+    }
+}
+
+Ref<Object> file_writelines(VM& vm, Object* self, Args args, size_t, Object*) {
+    Ref<Object> iterator = object_iter(vm, args[0]);
+    if (!iterator)
+        return nullptr;
+    while (true) {
+        Ref<Object> item = object_next(vm, iterator.get());
+        if (!item)
+            return vm.thread_state().has_exception() ? nullptr : vm.new_none();
+        Object* arg = item.get();
+        if (!call_named(vm, self, "write", &arg, 1))
+            return nullptr;
+    }
+}
+
+// IOBase.readline for FileIO: byte by byte up to and including '\n'.
+Ref<Object> raw_readline(VM& vm, Object* self, Args args, size_t nargs, Object*) {
+    int64_t limit = -1;
+    RawFile* r = as_raw(self);
+    if (!optional_size(vm, args, nargs, limit, "readline") || !is_ok(raw_check_open(vm, r)))
+        return nullptr;
+    std::string line;
+    while (limit < 0 || line.size() < static_cast<size_t>(limit)) {
+        size_t before = line.size();
+        if (!is_ok(raw_read_some(vm, r, 1, line)))
+            return nullptr;
+        if (line.size() == before || line.back() == '\n')
+            break;
+    }
+    return bytes_new(vm, line);
+}
+
+constexpr MethodDef raw_methods[] = {
+    {"read", raw_read, MethodKind::fastcall, nullptr},
+    {"readall", raw_readall, MethodKind::noargs, nullptr},
+    {"readline", raw_readline, MethodKind::fastcall, nullptr},
+    {"readlines", file_readlines, MethodKind::fastcall, nullptr},
+    {"write", raw_write, MethodKind::o, nullptr},
+    {"writelines", file_writelines, MethodKind::o, nullptr},
+    {"seek", raw_seek_method, MethodKind::fastcall, nullptr},
+    {"tell", raw_tell, MethodKind::noargs, nullptr},
+    {"truncate", raw_truncate, MethodKind::fastcall, nullptr},
+    {"close", raw_close, MethodKind::noargs, nullptr},
+    {"flush", raw_flush, MethodKind::noargs, nullptr},
+    {"fileno", raw_fileno, MethodKind::noargs, nullptr},
+    {"isatty", raw_isatty, MethodKind::noargs, nullptr},
+    {"readable", raw_readable, MethodKind::noargs, nullptr},
+    {"writable", raw_writable, MethodKind::noargs, nullptr},
+    {"seekable", raw_seekable, MethodKind::noargs, nullptr},
+    {"__enter__", file_enter, MethodKind::noargs, nullptr},
+    {"__exit__", file_exit, MethodKind::fastcall, nullptr},
+    {nullptr, nullptr, MethodKind::noargs, nullptr},
+};
+constexpr MethodDef raw_closed_def = {"closed", raw_closed, MethodKind::noargs, nullptr};
+constexpr MethodDef raw_name_def = {"name", raw_name, MethodKind::noargs, nullptr};
+constexpr MethodDef raw_mode_def = {"mode", raw_mode, MethodKind::noargs, nullptr};
+constexpr MethodDef raw_closefd_def = {"closefd", raw_closefd, MethodKind::noargs, nullptr};
+
+// ====== Buffered methods
+
+Status buffered_ready(VM& vm, Object* self, const char* message, bool reading) {
+    BufferedFile* b = as_buffered(self);
+    if (!is_ok(buffered_check(vm, b, message)))
+        return Status::error;
+    if (reading && b->role == 2)
+        return raise_unsupported(vm, "read");
+    if (!reading && b->role == 1)
+        return raise_unsupported(vm, "write");
+    return Status::ok;
+}
+
+Ref<Object> buffered_read_method(VM& vm, Object* self, Args args, size_t nargs, Object*) {
+    int64_t size = -1;
+    if (!optional_size(vm, args, nargs, size, "read") ||
+        !is_ok(buffered_ready(vm, self, "read of closed file", true)))
+        return nullptr;
+    std::string data;
+    if (!is_ok(buffered_read(vm, as_buffered(self), size, data)))
+        return nullptr;
+    return bytes_new(vm, data);
+}
+
+Ref<Object> buffered_read1(VM& vm, Object* self, Args args, size_t nargs, Object*) {
+    int64_t size = -1;
+    if (!optional_size(vm, args, nargs, size, "read1") ||
+        !is_ok(buffered_ready(vm, self, "read of closed file", true)))
+        return nullptr;
+    BufferedFile* b = as_buffered(self);
+    if (unread(b) == 0) {
+        size_t got = 0;
+        if (!is_ok(buffered_fill(vm, b, got)))
+            return nullptr;
+    }
+    size_t count = size < 0 ? unread(b) : std::min(unread(b), static_cast<size_t>(size));
+    return bytes_new(vm, take(b, count));
+}
+
+Ref<Object> buffered_peek(VM& vm, Object* self, Args, size_t, Object*) {
+    if (!is_ok(buffered_ready(vm, self, "peek of closed file", true)))
+        return nullptr;
+    BufferedFile* b = as_buffered(self);
+    if (unread(b) == 0) {
+        size_t got = 0;
+        if (!is_ok(buffered_fill(vm, b, got)))
+            return nullptr;
+    }
+    return bytes_new(vm, std::string_view(*b->rbuf).substr(b->rpos));
+}
+
+Ref<Object> buffered_readline_method(VM& vm, Object* self, Args args, size_t nargs, Object*) {
+    int64_t limit = -1;
+    if (!optional_size(vm, args, nargs, limit, "readline") ||
+        !is_ok(buffered_ready(vm, self, "readline of closed file", true)))
+        return nullptr;
+    std::string line;
+    if (!is_ok(buffered_readline(vm, as_buffered(self), limit, line)))
+        return nullptr;
+    return bytes_new(vm, line);
+}
+
+Ref<Object> buffered_next(VM& vm, Object* self) {
+    if (!is_ok(buffered_ready(vm, self, "readline of closed file", true)))
+        return nullptr;
+    std::string line;
+    if (!is_ok(buffered_readline(vm, as_buffered(self), -1, line)))
+        return nullptr;
+    return line.empty() ? nullptr : bytes_new(vm, line);
+}
+
+Ref<Object> buffered_write_method(VM& vm, Object* self, Args args, size_t, Object*) {
+    if (!is_ok(buffered_ready(vm, self, "write to closed file", false)))
+        return nullptr;
+    std::string data;
+    if (!is_ok(bytes_argument(vm, args[0], data)) ||
+        !is_ok(buffered_write(vm, as_buffered(self), data)))
+        return nullptr;
+    return int_from_i64(vm, static_cast<int64_t>(data.size()));
+}
+
+Ref<Object> buffered_flush_method(VM& vm, Object* self, Args, size_t, Object*) {
+    BufferedFile* b = as_buffered(self);
+    if (!is_ok(buffered_check(
+            vm, b, b->role == 1 ? "I/O operation on closed file." : "flush of closed file")) ||
+        !is_ok(buffered_flush(vm, b)))
+        return nullptr;
+    return vm.new_none();
+}
+
+Ref<Object> buffered_seek_method(VM& vm, Object* self, Args args, size_t nargs, Object*) {
+    int64_t offset = 0, position = 0;
+    int whence = 0;
+    BufferedFile* b = as_buffered(self);
+    if (!is_ok(whence_argument(vm, args, nargs, offset, whence)) ||
+        !is_ok(buffered_check(vm, b, "seek of closed file")) ||
+        !is_ok(buffered_seek(vm, b, offset, whence, position)))
+        return nullptr;
+    return int_from_i64(vm, position);
+}
+
+Ref<Object> buffered_tell_method(VM& vm, Object* self, Args, size_t, Object*) {
+    int64_t position = 0;
+    BufferedFile* b = as_buffered(self);
+    if (!is_ok(buffered_check(vm, b, "I/O operation on closed file")) ||
+        !is_ok(buffered_tell(vm, b, position)))
+        return nullptr;
+    return int_from_i64(vm, position);
+}
+
+Ref<Object> buffered_truncate(VM& vm, Object* self, Args args, size_t nargs, Object*) {
+    if (nargs > 1)
+        return raise_type_error(vm, "truncate expected at most 1 argument, got ", nargs);
+    BufferedFile* b = as_buffered(self);
+    int64_t position = 0, size = 0;
+    if (!is_ok(buffered_check(vm, b, "truncate of closed file")) ||
+        !is_ok(buffered_tell(vm, b, position)) || !is_ok(buffered_flush(vm, b)) ||
+        !is_ok(truncate_fd(vm, as_raw(b->raw), nargs ? args[0] : nullptr, position, size)))
+        return nullptr;
+    return int_from_i64(vm, size);
+}
+
+Ref<Object> buffered_close_method(VM& vm, Object* self, Args, size_t, Object*) {
+    BufferedFile* b = as_buffered(self);
+    if (!b->raw)
+        return raise_value_error(vm, "raw stream has been detached");
+    if (!is_ok(buffered_close(vm, b)))
+        return nullptr;
+    return vm.new_none();
+}
+
+Ref<Object> buffered_detach(VM& vm, Object* self, Args, size_t, Object*) {
+    BufferedFile* b = as_buffered(self);
+    if (!b->raw)
+        return raise_value_error(vm, "raw stream has been detached");
+    if (!is_ok(buffered_flush(vm, b)))
+        return nullptr;
+    Ref<Object> raw = Ref<Object>::steal(b->raw);
+    b->raw = nullptr;
+    return raw;
+}
+
+Ref<Object> forward_to_raw(VM& vm, Object* self, const char* name) {
+    BufferedFile* b = as_buffered(self);
+    if (!b->raw)
+        return raise_value_error(vm, "raw stream has been detached");
+    return call_named(vm, b->raw, name);
+}
+Ref<Object> buffered_fileno(VM& vm, Object* self, Args, size_t, Object*) {
+    return forward_to_raw(vm, self, "fileno");
+}
+Ref<Object> buffered_isatty(VM& vm, Object* self, Args, size_t, Object*) {
+    return forward_to_raw(vm, self, "isatty");
+}
+Ref<Object> buffered_readable(VM& vm, Object* self, Args, size_t, Object*) {
+    return forward_to_raw(vm, self, "readable");
+}
+Ref<Object> buffered_writable(VM& vm, Object* self, Args, size_t, Object*) {
+    return forward_to_raw(vm, self, "writable");
+}
+Ref<Object> buffered_seekable(VM& vm, Object* self, Args, size_t, Object*) {
+    return forward_to_raw(vm, self, "seekable");
+}
+
+Ref<Object> buffered_repr(VM& vm, Object* self) {
+    BufferedFile* b = as_buffered(self);
+    std::string text = std::string("<") + self->type->name;
+    if (b->raw && as_raw(b->raw)->name) {
+        Ref<Object> name = repr_part(vm, "name", as_raw(b->raw)->name);
+        if (!name)
+            return nullptr;
+        text += str_to_utf8(name.get());
+    }
+    return str_from_utf8(vm, text + ">");
+}
+
+Ref<Object> buffered_closed(VM& vm, Object* self, Args, size_t, Object*) {
+    BufferedFile* b = as_buffered(self);
+    if (!b->raw)
+        return raise_value_error(vm, "raw stream has been detached");
+    return vm.new_bool(as_raw(b->raw)->fd < 0);
+}
+Ref<Object> buffered_raw(VM& vm, Object* self, Args, size_t, Object*) {
+    BufferedFile* b = as_buffered(self);
+    return Ref<Object>::borrow(b->raw ? b->raw : vm.none());
+}
+Ref<Object> buffered_name(VM& vm, Object* self, Args, size_t, Object*) {
+    BufferedFile* b = as_buffered(self);
+    if (!b->raw)
+        return raise_value_error(vm, "raw stream has been detached");
+    return raw_name(vm, b->raw, nullptr, 0, nullptr);
+}
+Ref<Object> buffered_mode(VM& vm, Object* self, Args, size_t, Object*) {
+    BufferedFile* b = as_buffered(self);
+    if (!b->raw)
+        return raise_value_error(vm, "raw stream has been detached");
+    return raw_mode(vm, b->raw, nullptr, 0, nullptr);
+}
+
+constexpr MethodDef buffered_methods[] = {
+    {"read", buffered_read_method, MethodKind::fastcall, nullptr},
+    {"read1", buffered_read1, MethodKind::fastcall, nullptr},
+    {"peek", buffered_peek, MethodKind::fastcall, nullptr},
+    {"readline", buffered_readline_method, MethodKind::fastcall, nullptr},
+    {"readlines", file_readlines, MethodKind::fastcall, nullptr},
+    {"write", buffered_write_method, MethodKind::o, nullptr},
+    {"writelines", file_writelines, MethodKind::o, nullptr},
+    {"flush", buffered_flush_method, MethodKind::noargs, nullptr},
+    {"seek", buffered_seek_method, MethodKind::fastcall, nullptr},
+    {"tell", buffered_tell_method, MethodKind::noargs, nullptr},
+    {"truncate", buffered_truncate, MethodKind::fastcall, nullptr},
+    {"close", buffered_close_method, MethodKind::noargs, nullptr},
+    {"detach", buffered_detach, MethodKind::noargs, nullptr},
+    {"fileno", buffered_fileno, MethodKind::noargs, nullptr},
+    {"isatty", buffered_isatty, MethodKind::noargs, nullptr},
+    {"readable", buffered_readable, MethodKind::noargs, nullptr},
+    {"writable", buffered_writable, MethodKind::noargs, nullptr},
+    {"seekable", buffered_seekable, MethodKind::noargs, nullptr},
+    {"__enter__", file_enter, MethodKind::noargs, nullptr},
+    {"__exit__", file_exit, MethodKind::fastcall, nullptr},
+    {nullptr, nullptr, MethodKind::noargs, nullptr},
+};
+constexpr MethodDef buffered_closed_def = {"closed", buffered_closed, MethodKind::noargs, nullptr};
+constexpr MethodDef buffered_raw_def = {"raw", buffered_raw, MethodKind::noargs, nullptr};
+constexpr MethodDef buffered_name_def = {"name", buffered_name, MethodKind::noargs, nullptr};
+constexpr MethodDef buffered_mode_def = {"mode", buffered_mode, MethodKind::noargs, nullptr};
+
+// ====== TextIOWrapper: the byte source and sink
+
+int text_traverse(Object* self, VisitFn visit, void* arg) {
+    TextFile* t = as_text(self);
+    for (Object* field : {t->buffer, t->encoding, t->errors, t->mode}) {
+        if (field) {
+            if (int result = visit(field, arg))
+                return result;
+        }
+    }
+    return 0;
+}
+void text_clear(Object* self) {
+    TextFile* t = as_text(self);
+    set_ref(t->buffer, nullptr);
+    set_ref(t->encoding, nullptr);
+    set_ref(t->errors, nullptr);
+    set_ref(t->mode, nullptr);
+}
+void text_dealloc(Object* self) {
+    text_clear(self);
+    delete as_text(self)->rbytes;
+    as_text(self)->rbytes = nullptr;
+    vm_of(self).heap().release(self);
+}
+
+size_t text_unread(const TextFile* t) {
+    return t->rbytes->size() - t->rpos;
+}
+
+Status text_check(VM& vm, TextFile* t) {
+    if (!t->buffer)
+        return raise_value_error(vm, "underlying buffer has been detached");
+    if (t->native) {
+        BufferedFile* b = as_buffered(t->buffer);
+        if (!b->raw || as_raw(b->raw)->fd < 0)
+            return raise_closed_file(vm);
+        return Status::ok;
+    }
+    Ref<Object> closed = get_attr(vm, t->buffer, intern(vm, "closed").get());
+    if (!closed)
+        return Status::error;
+    int truth = object_is_true(vm, closed.get());
+    if (truth < 0)
+        return Status::error;
+    return truth ? Status(raise_closed_file(vm)) : Status::ok;
+}
+
+// Asks the buffer whether it is readable/writable/seekable.
+int text_buffer_can(VM& vm, TextFile* t, const char* what) {
+    if (t->native) {
+        BufferedFile* b = as_buffered(t->buffer);
+        RawFile* r = as_raw(b->raw);
+        if (what[0] == 'r')
+            return r->readable;
+        if (what[0] == 'w')
+            return r->writable;
+        return raw_is_seekable(r);
+    }
+    Ref<Object> result = call_named(vm, t->buffer, what);
+    return result ? object_is_true(vm, result.get()) : -1;
+}
+
+Status text_ready(VM& vm, TextFile* t, bool reading) {
+    if (!is_ok(text_check(vm, t)))
+        return Status::error;
+    int can = text_buffer_can(vm, t, reading ? "readable" : "writable");
+    if (can < 0)
+        return Status::error;
+    if (!can)
+        return raise_unsupported(vm, reading ? "not readable" : "not writable");
+    return Status::ok;
+}
+
+// Appends the next chunk of bytes to rbytes; `got` is 0 at end of file.
+Status text_fill(VM& vm, TextFile* t, size_t& got) {
+    if (t->rpos > 0 && t->rpos >= t->rbytes->size() / 2) {
+        t->rbytes->erase(0, t->rpos);
+        t->rpos = 0;
+    }
+    std::string chunk;
+    if (t->native) {
+        if (!is_ok(buffered_read_chunk(vm, as_buffered(t->buffer), chunk)))
+            return Status::error;
+    } else {
+        Ref<Object> size = int_from_i64(vm, static_cast<int64_t>(io_chunk_size));
+        if (!size)
+            return Status::error;
+        Object* arg = size.get();
+        Ref<Object> read1 = intern(vm, "read1");
+        Ref<Object> data = read1 && type_lookup(t->buffer->type, read1.get())
+                               ? call_named(vm, t->buffer, "read1", &arg, 1)
+                               : call_named(vm, t->buffer, "read", &arg, 1);
+        if (!data)
+            return Status::error;
+        if (data.get() != vm.none()) {
+            if (!is_bytes(data.get()))
+                return raise_type_error(vm,
+                                        "underlying read1() should have returned a bytes "
+                                        "object, not '",
+                                        data->type->name, "'");
+            chunk = std::string(bytes_view(data.get()));
+        }
+    }
+    got = chunk.size();
+    t->rbytes->append(chunk);
+    return Status::ok;
+}
+
+// Rewinds the buffer over the bytes fetched but not consumed (before writing or seeking).
+Status text_rewind(VM& vm, TextFile* t) {
+    size_t pending = text_unread(t);
+    t->rbytes->clear();
+    t->rpos = 0;
+    if (pending == 0)
+        return Status::ok;
+    if (t->native) {
+        int64_t position = 0;
+        return buffered_seek(vm, as_buffered(t->buffer), -static_cast<int64_t>(pending), SEEK_CUR,
+                             position);
+    }
+    Ref<Object> offset = int_from_i64(vm, -static_cast<int64_t>(pending));
+    Ref<Object> whence = int_from_i64(vm, 1);
+    if (!offset || !whence)
+        return Status::error;
+    Object* args[2] = {offset.get(), whence.get()};
+    return call_named(vm, t->buffer, "seek", args, 2) ? Status::ok : Status::error;
+}
+
+Status text_flush_buffer(VM& vm, TextFile* t) {
+    if (t->native)
+        return buffered_flush(vm, as_buffered(t->buffer));
+    return call_named(vm, t->buffer, "flush") ? Status::ok : Status::error;
+}
+
+Status text_write_bytes(VM& vm, TextFile* t, std::string& data, bool has_newline) {
+    if (text_unread(t) > 0 && !is_ok(text_rewind(vm, t)))
+        return Status::error;
+    if (t->newline == Newline::cr || t->newline == Newline::crlf) {
+        std::string translated;
+        for (char c : data) {
+            if (c == '\n') {
+                translated.push_back('\r');
+                if (t->newline == Newline::crlf)
+                    translated.push_back('\n');
+            } else {
+                translated.push_back(c);
+            }
+        }
+        data.swap(translated);
+    }
+    if (t->native) {
+        if (!is_ok(buffered_write(vm, as_buffered(t->buffer), data)))
+            return Status::error;
+    } else {
+        Ref<Object> bytes = bytes_new(vm, data);
+        if (!bytes)
+            return Status::error;
+        Object* arg = bytes.get();
+        if (!call_named(vm, t->buffer, "write", &arg, 1))
+            return Status::error;
+    }
+    if ((t->line_buffering && has_newline) || (t->write_through && !t->native))
+        return text_flush_buffer(vm, t);
+    return Status::ok;
+}
+
+// ====== TextIOWrapper: decoding
+
+// Decodes rbytes[rpos, end) and consumes it, translating newlines when reading universally.
+Ref<Object> text_take(VM& vm, TextFile* t, size_t end) {
+    std::string_view bytes(*t->rbytes);
+    bytes = bytes.substr(t->rpos, end - t->rpos);
+    t->rpos = end;
+    bool translate = t->newline == Newline::universal && bytes.find('\r') != std::string::npos;
+    if (!translate) {
+        bool ascii = true;
+        for (char c : bytes) {
+            if (static_cast<unsigned char>(c) >= 0x80) {
+                ascii = false;
+                break;
+            }
+        }
+        if (ascii)
+            return str_from_utf8(vm, bytes);
+    }
+    std::u32string text;
+    if (!is_ok(decode_bytes(vm, t->codec, t->error_mode, bytes, text)))
+        return nullptr;
+    if (translate) {
+        std::u32string out;
+        out.reserve(text.size());
+        for (size_t i = 0; i < text.size(); ++i) {
+            if (text[i] == '\r') {
+                out.push_back('\n');
+                if (i + 1 < text.size() && text[i + 1] == '\n')
+                    ++i;
+            } else {
+                out.push_back(text[i]);
+            }
+        }
+        text.swap(out);
+    }
+    return str_from_code_points(vm, reinterpret_cast<const uint32_t*>(text.data()), text.size());
+}
+
+// Finds the end of the next line (just past its terminator) within `limit` characters, filling
+// as needed; at end of file, the end of the data.
+Status text_line_end(VM& vm, TextFile* t, int64_t limit, size_t& end) {
+    size_t i = t->rpos;
+    int64_t chars = 0;
+    bool eof = false;
+    while (true) {
+        const std::string& data = *t->rbytes;
+        while (i < data.size()) {
+            if (limit >= 0 && chars >= limit) {
+                end = i;
+                return Status::ok;
+            }
+            char c = data[i];
+            bool cr_terminates = t->newline == Newline::universal ||
+                                 t->newline == Newline::untranslated || t->newline == Newline::cr;
+            if (c == '\n' && t->newline != Newline::cr && t->newline != Newline::crlf) {
+                end = i + 1;
+                return Status::ok;
+            }
+            if (c == '\r' && (cr_terminates || t->newline == Newline::crlf)) {
+                if (i + 1 >= data.size() && !eof)
+                    break; // need the next byte to tell "\r" from "\r\n"
+                bool lf_follows = i + 1 < data.size() && data[i + 1] == '\n';
+                if (t->newline == Newline::crlf) {
+                    if (lf_follows) {
+                        end = i + 2;
+                        return Status::ok;
+                    }
+                } else {
+                    end = i + (lf_follows && t->newline != Newline::cr ? 2 : 1);
+                    return Status::ok;
+                }
+            }
+            size_t length = char_length(t->codec, std::string_view(data).substr(i));
+            if (length == 0) {
+                if (!eof)
+                    break;
+                length = data.size() - i;
+            }
+            i += length;
+            ++chars;
+        }
+        if (eof) {
+            end = t->rbytes->size();
+            return Status::ok;
+        }
+        size_t offset = i - t->rpos;
+        size_t got = 0;
+        if (!is_ok(text_fill(vm, t, got)))
+            return Status::error;
+        i = t->rpos + offset;
+        eof = got == 0;
+    }
+}
+
+// Reads `size` characters (all when negative).
+Ref<Object> text_read_chars(VM& vm, TextFile* t, int64_t size) {
+    if (size < 0) {
+        while (true) {
+            size_t got = 0;
+            if (!is_ok(text_fill(vm, t, got)))
+                return nullptr;
+            if (got == 0)
+                break;
+        }
+        return text_take(vm, t, t->rbytes->size());
+    }
+    size_t i = t->rpos;
+    int64_t chars = 0;
+    bool eof = false;
+    while (chars < size) {
+        const std::string& data = *t->rbytes;
+        if (i >= data.size() || (data[i] == '\r' && i + 1 >= data.size() && !eof) ||
+            (char_length(t->codec, std::string_view(data).substr(i)) == 0 && !eof)) {
+            if (eof)
+                break;
+            size_t offset = i - t->rpos;
+            size_t got = 0;
+            if (!is_ok(text_fill(vm, t, got)))
+                return nullptr;
+            i = t->rpos + offset;
+            eof = got == 0;
+            continue;
+        }
+        size_t length = char_length(t->codec, std::string_view(data).substr(i));
+        if (length == 0)
+            length = data.size() - i;
+        if (data[i] == '\r' && t->newline == Newline::universal && i + 1 < data.size() &&
+            data[i + 1] == '\n')
+            length = 2;
+        i += length;
+        ++chars;
+    }
+    return text_take(vm, t, i);
+}
+
+Ref<Object> text_readline_impl(VM& vm, TextFile* t, int64_t limit) {
+    size_t end = 0;
+    if (!is_ok(text_line_end(vm, t, limit, end)))
+        return nullptr;
+    return text_take(vm, t, end);
+}
+
+// ====== TextIOWrapper methods
+
+Ref<Object> text_read(VM& vm, Object* self, Args args, size_t nargs, Object*) {
+    int64_t size = -1;
+    TextFile* t = as_text(self);
+    if (!optional_size(vm, args, nargs, size, "read") || !is_ok(text_ready(vm, t, true)))
+        return nullptr;
+    if (t->native && !as_buffered(t->buffer)->wbuf->empty() &&
+        !is_ok(buffered_flush(vm, as_buffered(t->buffer))))
+        return nullptr;
+    return text_read_chars(vm, t, size);
+}
+
+Ref<Object> text_readline(VM& vm, Object* self, Args args, size_t nargs, Object*) {
+    int64_t limit = -1;
+    TextFile* t = as_text(self);
+    if (!optional_size(vm, args, nargs, limit, "readline") || !is_ok(text_ready(vm, t, true)))
+        return nullptr;
+    return text_readline_impl(vm, t, limit);
+}
+
+Ref<Object> text_next(VM& vm, Object* self) {
+    TextFile* t = as_text(self);
+    if (!is_ok(text_ready(vm, t, true)))
+        return nullptr;
+    Ref<Object> line = text_readline_impl(vm, t, -1);
+    if (!line || str_length(line.get()) == 0)
+        return nullptr;
+    return line;
+}
+
+Ref<Object> text_write(VM& vm, Object* self, Args args, size_t, Object*) {
+    TextFile* t = as_text(self);
+    if (!is_str(args[0]))
+        return raise_type_error(vm, "write() argument must be str, not ", args[0]->type->name);
+    if (!is_ok(text_ready(vm, t, false)))
+        return nullptr;
+    std::string data;
+    if (!is_ok(encode_str(vm, t->codec, t->error_mode, args[0], data)))
+        return nullptr;
+    bool newline = data.find('\n') != std::string::npos || data.find('\r') != std::string::npos;
+    if (!is_ok(text_write_bytes(vm, t, data, newline)))
+        return nullptr;
+    return int_from_i64(vm, str_length(args[0]));
+}
+
+Ref<Object> text_flush(VM& vm, Object* self, Args, size_t, Object*) {
+    TextFile* t = as_text(self);
+    if (!is_ok(text_check(vm, t)) || !is_ok(text_flush_buffer(vm, t)))
+        return nullptr;
+    return vm.new_none();
+}
+
+Ref<Object> text_close(VM& vm, Object* self, Args, size_t, Object*) {
+    TextFile* t = as_text(self);
+    if (!t->buffer)
+        return raise_value_error(vm, "underlying buffer has been detached");
+    if (t->native) {
+        BufferedFile* b = as_buffered(t->buffer);
+        if (!b->raw || as_raw(b->raw)->fd < 0)
+            return vm.new_none();
+        if (!is_ok(buffered_close(vm, b)))
+            return nullptr;
+        return vm.new_none();
+    }
+    Ref<Object> closed = get_attr(vm, t->buffer, intern(vm, "closed").get());
+    if (!closed)
+        return nullptr;
+    int truth = object_is_true(vm, closed.get());
+    if (truth < 0)
+        return nullptr;
+    if (truth)
+        return vm.new_none();
+    Ref<Object> flushed = call_named(vm, t->buffer, "flush");
+    Ref<Object> error = flushed ? nullptr : vm.thread_state().fetch_exception();
+    Ref<Object> result = call_named(vm, t->buffer, "close");
+    if (error) {
+        vm.thread_state().set_exception(std::move(error));
+        return nullptr;
+    }
+    return result ? vm.new_none() : nullptr;
+}
+
+Status text_tell_value(VM& vm, TextFile* t, int64_t& out) {
+    if (!is_ok(text_check(vm, t)))
+        return Status::error;
+    int seekable = text_buffer_can(vm, t, "seekable");
+    if (seekable <= 0)
+        return seekable < 0 ? Status::error
+                            : Status(raise_unsupported(vm, "underlying stream is not seekable"));
+    if (t->native) {
+        if (!is_ok(buffered_tell(vm, as_buffered(t->buffer), out)))
+            return Status::error;
+    } else {
+        if (!is_ok(text_flush_buffer(vm, t)))
+            return Status::error;
+        Ref<Object> position = call_named(vm, t->buffer, "tell");
+        if (!position)
+            return Status::error;
+        if (!is_int(position.get()) || !int_to_i64(position.get(), out))
+            return raise_type_error(vm, "tell() should return an int");
+    }
+    out -= static_cast<int64_t>(text_unread(t));
+    return Status::ok;
+}
+
+Ref<Object> text_tell(VM& vm, Object* self, Args, size_t, Object*) {
+    int64_t position = 0;
+    if (!is_ok(text_tell_value(vm, as_text(self), position)))
+        return nullptr;
+    return int_from_i64(vm, position);
+}
+
+Ref<Object> text_seek(VM& vm, Object* self, Args args, size_t nargs, Object*) {
+    TextFile* t = as_text(self);
+    int64_t offset = 0;
+    int whence = 0;
+    if (!is_ok(whence_argument(vm, args, nargs, offset, whence)) || !is_ok(text_check(vm, t)))
+        return nullptr;
+    int seekable = text_buffer_can(vm, t, "seekable");
+    if (seekable <= 0)
+        return seekable < 0 ? nullptr
+                            : Ref<Object>(raise_unsupported(vm, "underlying stream is not "
+                                                                "seekable"));
+    if (whence == SEEK_CUR) {
+        if (offset != 0)
+            return raise_unsupported(vm, "can't do nonzero cur-relative seeks");
+        if (!is_ok(text_tell_value(vm, t, offset)))
+            return nullptr;
+        whence = SEEK_SET;
+    }
+    if (whence == SEEK_END && offset != 0)
+        return raise_unsupported(vm, "can't do nonzero end-relative seeks");
+    if (whence == SEEK_SET && offset < 0)
+        return raise_value_error(vm, "negative seek position ", offset);
+    if (!is_ok(text_flush_buffer(vm, t)))
+        return nullptr;
+    t->rbytes->clear();
+    t->rpos = 0;
+    int64_t position = 0;
+    if (t->native) {
+        if (!is_ok(buffered_seek(vm, as_buffered(t->buffer), offset, whence, position)))
+            return nullptr;
+        return int_from_i64(vm, position);
+    }
+    Ref<Object> a = int_from_i64(vm, offset);
+    Ref<Object> b = int_from_i64(vm, whence);
+    if (!a || !b)
+        return nullptr;
+    Object* call_args[2] = {a.get(), b.get()};
+    return call_named(vm, t->buffer, "seek", call_args, 2);
+}
+
+Ref<Object> text_truncate(VM& vm, Object* self, Args args, size_t nargs, Object*) {
+    TextFile* t = as_text(self);
+    if (nargs > 1)
+        return raise_type_error(vm, "truncate expected at most 1 argument, got ", nargs);
+    if (!is_ok(text_check(vm, t)) || !is_ok(text_flush_buffer(vm, t)))
+        return nullptr;
+    Ref<Object> position;
+    if (nargs == 1 && args[0] != vm.none()) {
+        position = Ref<Object>::borrow(args[0]);
+    } else {
+        int64_t value = 0;
+        if (!is_ok(text_tell_value(vm, t, value)))
+            return nullptr;
+        position = int_from_i64(vm, value);
+        if (!position)
+            return nullptr;
+    }
+    Object* arg = position.get();
+    return call_named(vm, t->buffer, "truncate", &arg, 1);
+}
+
+Ref<Object> text_forward(VM& vm, Object* self, const char* name) {
+    TextFile* t = as_text(self);
+    if (!t->buffer)
+        return raise_value_error(vm, "underlying buffer has been detached");
+    return call_named(vm, t->buffer, name);
+}
+Ref<Object> text_fileno(VM& vm, Object* self, Args, size_t, Object*) {
+    return text_forward(vm, self, "fileno");
+}
+Ref<Object> text_isatty(VM& vm, Object* self, Args, size_t, Object*) {
+    return text_forward(vm, self, "isatty");
+}
+Ref<Object> text_readable(VM& vm, Object* self, Args, size_t, Object*) {
+    return text_forward(vm, self, "readable");
+}
+Ref<Object> text_writable(VM& vm, Object* self, Args, size_t, Object*) {
+    return text_forward(vm, self, "writable");
+}
+Ref<Object> text_seekable(VM& vm, Object* self, Args, size_t, Object*) {
+    return text_forward(vm, self, "seekable");
+}
+
+Ref<Object> text_detach(VM& vm, Object* self, Args, size_t, Object*) {
+    TextFile* t = as_text(self);
+    if (!t->buffer)
+        return raise_value_error(vm, "underlying buffer has been detached");
+    if (!is_ok(text_flush_buffer(vm, t)))
+        return nullptr;
+    Ref<Object> buffer = Ref<Object>::steal(t->buffer);
+    t->buffer = nullptr;
+    return buffer;
+}
+
+Status apply_text_options(VM& vm, TextFile* t, Object* encoding, Object* errors, Object* newline,
+                          bool reconfigure);
+
+// reconfigure(*, encoding=None, errors=None, newline=None, line_buffering=None,
+// write_through=None).
+Ref<Object> text_reconfigure(VM& vm, Object* self, Args args, size_t nargs, Object* kwnames) {
+    if (nargs > 0)
+        return raise_type_error(vm, "reconfigure() takes no positional arguments");
+    if (!is_ok(
+            check_keywords(vm, "reconfigure", kwnames,
+                           {"encoding", "errors", "newline", "line_buffering", "write_through"})))
+        return nullptr;
+    TextFile* t = as_text(self);
+    Object* encoding = keyword_argument(args, 0, kwnames, "encoding");
+    Object* errors = keyword_argument(args, 0, kwnames, "errors");
+    Object* newline = keyword_argument(args, 0, kwnames, "newline");
+    if (!is_ok(text_flush_buffer(vm, t)) ||
+        !is_ok(apply_text_options(vm, t, encoding, errors, newline, true)))
+        return nullptr;
+    for (const char* name : {"line_buffering", "write_through"}) {
+        Object* value = keyword_argument(args, 0, kwnames, name);
+        if (!value || value == vm.none())
+            continue;
+        int truth = object_is_true(vm, value);
+        if (truth < 0)
+            return nullptr;
+        (name[0] == 'l' ? t->line_buffering : t->write_through) = truth != 0;
+    }
+    return vm.new_none();
+}
+
+Ref<Object> text_repr(VM& vm, Object* self) {
+    TextFile* t = as_text(self);
+    std::string text = std::string("<") + self->type->name;
+    if (t->buffer) {
+        Ref<Object> name = get_attr_optional(vm, t->buffer, intern(vm, "name").get());
+        if (!name && vm.thread_state().has_exception()) {
+            if (!exception_matches(vm.thread_state().exception(), vm.exceptions().ValueError))
+                return nullptr;
+            vm.thread_state().clear_exception();
+        }
+        if (name) {
+            Ref<Object> part = repr_part(vm, "name", name.get());
+            if (!part)
+                return nullptr;
+            text += str_to_utf8(part.get());
+        }
+    }
+    if (t->mode) {
+        Ref<Object> part = repr_part(vm, "mode", t->mode);
+        if (!part)
+            return nullptr;
+        text += str_to_utf8(part.get());
+    }
+    Ref<Object> part = repr_part(vm, "encoding", t->encoding);
+    if (!part)
+        return nullptr;
+    return str_from_utf8(vm, text + str_to_utf8(part.get()) + ">");
+}
+
+Ref<Object> text_closed(VM& vm, Object* self, Args, size_t, Object*) {
+    TextFile* t = as_text(self);
+    if (!t->buffer)
+        return raise_value_error(vm, "underlying buffer has been detached");
+    if (t->native) {
+        BufferedFile* b = as_buffered(t->buffer);
+        return vm.new_bool(!b->raw || as_raw(b->raw)->fd < 0);
+    }
+    return get_attr(vm, t->buffer, intern(vm, "closed").get());
+}
+Ref<Object> text_name(VM& vm, Object* self, Args, size_t, Object*) {
+    TextFile* t = as_text(self);
+    if (!t->buffer)
+        return raise_value_error(vm, "underlying buffer has been detached");
+    return get_attr(vm, t->buffer, intern(vm, "name").get());
+}
+Ref<Object> text_mode(VM& vm, Object* self, Args, size_t, Object*) {
+    TextFile* t = as_text(self);
+    if (!t->mode)
+        return raise_attribute_error(vm, "'", self->type->name, "' object has no attribute 'mode'");
+    return Ref<Object>::borrow(t->mode);
+}
+Ref<Object> text_set_mode(VM& vm, Object* self, Args args, size_t, Object*) {
+    Object* value = args[0];
+    set_ref(as_text(self)->mode,
+            Ref<Object>::borrow(value == vm.none() ? nullptr : value).release());
+    return vm.new_none();
+}
+Ref<Object> text_encoding(VM&, Object* self, Args, size_t, Object*) {
+    return Ref<Object>::borrow(as_text(self)->encoding);
+}
+Ref<Object> text_errors(VM&, Object* self, Args, size_t, Object*) {
+    return Ref<Object>::borrow(as_text(self)->errors);
+}
+Ref<Object> text_buffer(VM& vm, Object* self, Args, size_t, Object*) {
+    TextFile* t = as_text(self);
+    if (!t->buffer)
+        return raise_value_error(vm, "underlying buffer has been detached");
+    return Ref<Object>::borrow(t->buffer);
+}
+Ref<Object> text_line_buffering(VM& vm, Object* self, Args, size_t, Object*) {
+    return vm.new_bool(as_text(self)->line_buffering);
+}
+Ref<Object> text_write_through(VM& vm, Object* self, Args, size_t, Object*) {
+    return vm.new_bool(as_text(self)->write_through);
+}
+Ref<Object> text_newlines(VM& vm, Object*, Args, size_t, Object*) {
+    return vm.new_none();
+}
+
+constexpr MethodDef text_methods[] = {
+    {"read", text_read, MethodKind::fastcall, nullptr},
+    {"readline", text_readline, MethodKind::fastcall, nullptr},
+    {"readlines", file_readlines, MethodKind::fastcall, nullptr},
+    {"write", text_write, MethodKind::o, nullptr},
+    {"writelines", file_writelines, MethodKind::o, nullptr},
+    {"flush", text_flush, MethodKind::noargs, nullptr},
+    {"close", text_close, MethodKind::noargs, nullptr},
+    {"seek", text_seek, MethodKind::fastcall, nullptr},
+    {"tell", text_tell, MethodKind::noargs, nullptr},
+    {"truncate", text_truncate, MethodKind::fastcall, nullptr},
+    {"detach", text_detach, MethodKind::noargs, nullptr},
+    {"reconfigure", text_reconfigure, MethodKind::fastcall_keywords, nullptr},
+    {"fileno", text_fileno, MethodKind::noargs, nullptr},
+    {"isatty", text_isatty, MethodKind::noargs, nullptr},
+    {"readable", text_readable, MethodKind::noargs, nullptr},
+    {"writable", text_writable, MethodKind::noargs, nullptr},
+    {"seekable", text_seekable, MethodKind::noargs, nullptr},
+    {"__enter__", file_enter, MethodKind::noargs, nullptr},
+    {"__exit__", file_exit, MethodKind::fastcall, nullptr},
+    {nullptr, nullptr, MethodKind::noargs, nullptr},
+};
+constexpr MethodDef text_closed_def = {"closed", text_closed, MethodKind::noargs, nullptr};
+constexpr MethodDef text_name_def = {"name", text_name, MethodKind::noargs, nullptr};
+constexpr MethodDef text_mode_def = {"mode", text_mode, MethodKind::noargs, nullptr};
+constexpr MethodDef text_set_mode_def = {"mode", text_set_mode, MethodKind::o, nullptr};
+constexpr MethodDef text_encoding_def = {"encoding", text_encoding, MethodKind::noargs, nullptr};
+constexpr MethodDef text_errors_def = {"errors", text_errors, MethodKind::noargs, nullptr};
+constexpr MethodDef text_buffer_def = {"buffer", text_buffer, MethodKind::noargs, nullptr};
+constexpr MethodDef text_line_buffering_def = {"line_buffering", text_line_buffering,
+                                               MethodKind::noargs, nullptr};
+constexpr MethodDef text_write_through_def = {"write_through", text_write_through,
+                                              MethodKind::noargs, nullptr};
+constexpr MethodDef text_newlines_def = {"newlines", text_newlines, MethodKind::noargs, nullptr};
+
+Status apply_text_options(VM& vm, TextFile* t, Object* encoding, Object* errors, Object* newline,
+                          bool reconfigure) {
+    if (encoding && encoding != vm.none()) {
+        if (!is_str(encoding))
+            return raise_type_error(vm,
+                                    "TextIOWrapper() argument 'encoding' must be str or "
+                                    "None, not ",
+                                    encoding->type->name);
+        if (!is_ok(lookup_encoding(vm, str_to_utf8(encoding), t->codec)))
+            return Status::error;
+        set_ref(t->encoding, Ref<Object>::borrow(encoding).release());
+        if (!errors || errors == vm.none()) {
+            Ref<Object> strict = str_from_utf8(vm, "strict");
+            if (!strict)
+                return Status::error;
+            set_ref(t->errors, strict.release());
+            t->error_mode = ErrorMode::strict;
+        }
+    } else if (!reconfigure) {
+        Ref<Object> text = str_from_utf8(vm, "UTF-8");
+        if (!text)
+            return Status::error;
+        set_ref(t->encoding, text.release());
+        t->codec = Encoding::utf8;
+    }
+    if (errors && errors != vm.none()) {
+        if (!is_str(errors))
+            return raise_type_error(vm,
+                                    "TextIOWrapper() argument 'errors' must be str or None, "
+                                    "not ",
+                                    errors->type->name);
+        if (!is_ok(lookup_errors(vm, str_to_utf8(errors), t->error_mode)))
+            return Status::error;
+        set_ref(t->errors, Ref<Object>::borrow(errors).release());
+    } else if (!t->errors) {
+        Ref<Object> strict = str_from_utf8(vm, "strict");
+        if (!strict)
+            return Status::error;
+        set_ref(t->errors, strict.release());
+    }
+    if (newline || !reconfigure) {
+        if (!newline || newline == vm.none()) {
+            t->newline = Newline::universal;
+        } else if (!is_str(newline)) {
+            return raise_type_error(vm,
+                                    "TextIOWrapper() argument 'newline' must be str or None, "
+                                    "not ",
+                                    newline->type->name);
+        } else {
+            std::string text = str_to_utf8(newline);
+            if (text.empty())
+                t->newline = Newline::untranslated;
+            else if (text == "\n")
+                t->newline = Newline::lf;
+            else if (text == "\r")
+                t->newline = Newline::cr;
+            else if (text == "\r\n")
+                t->newline = Newline::crlf;
+            else {
+                Ref<Object> shown = object_repr(vm, newline);
+                return raise_value_error(vm, "illegal newline value: ",
+                                         shown ? str_to_utf8(shown.get()) : std::string());
+            }
+        }
+    }
+    return Status::ok;
+}
+
+Ref<Object> text_construct(VM& vm, Type* cls, Args args, size_t nargs, Object* kwnames) {
+    if (!is_ok(check_keywords(
+            vm, "TextIOWrapper", kwnames,
+            {"buffer", "encoding", "errors", "newline", "line_buffering", "write_through"})))
+        return nullptr;
+    static const char* const names[] = {"buffer",  "encoding",       "errors",
+                                        "newline", "line_buffering", "write_through"};
+    Object* values[6] = {};
+    if (nargs > 6)
+        return raise_type_error(vm, "TextIOWrapper() takes at most 6 arguments (", nargs,
+                                " given)");
+    for (size_t i = 0; i < 6; ++i)
+        values[i] = i < nargs ? args[i] : keyword_argument(args, nargs, kwnames, names[i]);
+    if (!values[0])
+        return raise_type_error(vm, "TextIOWrapper() missing required argument 'buffer' (pos 1)");
+    int flags[2] = {0, 0};
+    for (int i = 0; i < 2; ++i) {
+        if (values[4 + i] && (flags[i] = object_is_true(vm, values[4 + i])) < 0)
+            return nullptr;
+    }
+    IoTypes types{};
+    if (!is_ok(io_types(runtime_of(vm), types)))
+        return nullptr;
+    Ref<Object> result = text_wrapper_new(runtime_of(vm), types, values[0], values[1], values[2],
+                                          values[3], flags[0] != 0, flags[1] != 0);
+    if (result && cls != result->type && is_subtype(cls, result->type) &&
+        cls->basic_size == result->type->basic_size)
+        result->type = cls;
+    return result;
+}
+
+Ref<Type> make_file_type(Runtime& rt, const char* name, Type* base, size_t size,
+                         void (*dealloc)(Object*), int (*traverse)(Object*, VisitFn, void*),
+                         void (*clear)(Object*), const MethodDef* methods) {
+    TypeSpec spec{};
+    spec.name = name;
+    spec.base = base;
+    spec.basic_size = size;
+    spec.flags = type_has_gc;
+    spec.slots.dealloc = dealloc;
+    spec.slots.traverse = traverse;
+    spec.slots.clear = clear;
+    spec.slots.iter = file_iter;
+    spec.methods = methods;
+    return make_io_type(rt, spec);
+}
+
+} // namespace
+
+// ====== Exported
+
+bool is_file_type(const Type* type, int role) {
+    switch (role) {
+    case 0:
+        return type->slots.dealloc == raw_dealloc;
+    case 4:
+        return type->slots.dealloc == text_dealloc;
+    default:
+        return type->slots.dealloc == buffered_dealloc;
+    }
+}
+
+Ref<Object> file_io_open(Runtime& rt, const IoTypes& types, Object* file, std::string_view mode,
+                         bool closefd, Object* opener) {
+    VM& vm = rt.vm();
+    Ref<RawFile> r = allocate_object<RawFile>(vm, types.file_io);
+    if (!r)
+        return nullptr;
+    r->fd = -1;
+    r->seekable = -1;
+    r->closefd = closefd;
+    int flags = 0;
+    if (!is_ok(parse_raw_mode(vm, mode, r.get(), flags)))
+        return nullptr;
+    if (is_int(file) && !is_bytes(file)) {
+        int64_t fd = 0;
+        if (!int_to_i64(file, fd) || fd > INT32_MAX)
+            return raise_overflow_error(vm, "Python int too large to convert to C int");
+        if (fd < 0)
+            return raise_value_error(vm, "negative file descriptor");
+        struct stat info;
+        if (::fstat(static_cast<int>(fd), &info) != 0)
+            return raise_errno(vm, errno);
+        r->fd = static_cast<int>(fd);
+        r->name = Ref<Object>::borrow(file).release();
+    } else {
+        if (!closefd)
+            return raise_value_error(vm, "Cannot use closefd=False with file name");
+        std::string path;
+        Ref<Object> name;
+        if (!is_ok(path_of(vm, file, path, name)))
+            return nullptr;
+        r->name = name.release();
+        int fd = -1;
+        if (opener) {
+            Ref<Object> flag_value = int_from_i64(vm, flags);
+            if (!flag_value)
+                return nullptr;
+            Object* call_args[2] = {file, flag_value.get()};
+            Ref<Object> result = call_object(vm, opener, call_args, 2);
+            if (!result)
+                return nullptr;
+            int64_t value = -1;
+            if (!is_int(result.get()) || !int_to_i64(result.get(), value))
+                return raise_type_error(vm, "expected integer from opener");
+            if (value < 0)
+                return raise_value_error(vm, "opener returned ", value);
+            fd = static_cast<int>(value);
+        } else {
+            do {
+                fd = ::open(path.c_str(), flags, 0666);
+            } while (fd < 0 && errno == EINTR);
+            if (fd < 0)
+                return raise_errno(vm, errno, r->name);
+        }
+        r->fd = fd;
+        struct stat info;
+        if (::fstat(fd, &info) == 0 && S_ISDIR(info.st_mode)) {
+            ::close(fd);
+            r->fd = -1;
+            return raise_errno(vm, EISDIR, r->name);
+        }
+    }
+    if (r->appending)
+        (void)::lseek(r->fd, 0, SEEK_END);
+    return Ref<Object>(std::move(r).cast<Object>());
+}
+
+Ref<Object> buffered_new(Runtime& rt, const IoTypes& types, Object* raw, int role) {
+    VM& vm = rt.vm();
+    Type* type = role == 1   ? types.buffered_reader
+                 : role == 2 ? types.buffered_writer
+                             : types.buffered_random;
+    Ref<BufferedFile> b = allocate_object<BufferedFile>(vm, type);
+    if (!b)
+        return nullptr;
+    b->role = role;
+    b->rbuf = new (std::nothrow) std::string();
+    b->wbuf = new (std::nothrow) std::string();
+    if (!b->rbuf || !b->wbuf)
+        return raise_memory_error(vm);
+    b->raw = Ref<Object>::borrow(raw).release();
+    return Ref<Object>(std::move(b).cast<Object>());
+}
+
+Ref<Object> text_wrapper_new(Runtime& rt, const IoTypes& types, Object* buffer, Object* encoding,
+                             Object* errors, Object* newline, bool line_buffering,
+                             bool write_through) {
+    VM& vm = rt.vm();
+    Ref<TextFile> t = allocate_object<TextFile>(vm, types.text_wrapper);
+    if (!t)
+        return nullptr;
+    t->rbytes = new (std::nothrow) std::string();
+    if (!t->rbytes)
+        return raise_memory_error(vm);
+    t->buffer = Ref<Object>::borrow(buffer).release();
+    t->native = is_file_type(buffer->type, 1) && as_buffered(buffer)->raw &&
+                is_file_type(as_buffered(buffer)->raw->type, 0);
+    t->line_buffering = line_buffering;
+    t->write_through = write_through;
+    if (!is_ok(apply_text_options(vm, t.get(), encoding, errors, newline, false)))
+        return nullptr;
+    return Ref<Object>(std::move(t).cast<Object>());
+}
+
+void file_io_use_stream(Object* file, std::FILE* stream, Object* name) {
+    as_raw(file)->stream = stream;
+    set_ref(as_raw(file)->name, Ref<Object>::borrow(name).release());
+}
+
+void text_wrapper_set_mode(Object* text, Object* mode) {
+    set_ref(as_text(text)->mode, Ref<Object>::borrow(mode).release());
+}
+
+Status text_wrapper_write_utf8(VM& vm, Object* text, std::string_view utf8) {
+    TextFile* t = as_text(text);
+    if (!is_ok(text_ready(vm, t, false)))
+        return Status::error;
+    std::string data;
+    if (t->codec == Encoding::utf8 && !utf8_has_surrogate(utf8)) {
+        data.assign(utf8);
+    } else {
+        Ref<Object> str = str_from_utf8(vm, utf8);
+        if (!str || !is_ok(encode_str(vm, t->codec, t->error_mode, str.get(), data)))
+            return Status::error;
+    }
+    bool newline = data.find('\n') != std::string::npos;
+    return text_write_bytes(vm, t, data, newline);
+}
+
+Ref<Object> text_wrapper_readline(VM& vm, Object* text) {
+    TextFile* t = as_text(text);
+    if (!is_ok(text_ready(vm, t, true)))
+        return nullptr;
+    return text_readline_impl(vm, t, -1);
+}
+
+bool make_file_types(Runtime& rt, IoTypes& types) {
+    Ref<Type> raw = make_file_type(rt, "_io.FileIO", types.raw_iobase, sizeof(RawFile), raw_dealloc,
+                                   raw_traverse, raw_clear, raw_methods);
+    if (!raw)
+        return false;
+    raw->slots.next = file_next;
+    raw->slots.repr = raw_repr;
+    Ref<Type> reader =
+        make_file_type(rt, "_io.BufferedReader", types.buffered_iobase, sizeof(BufferedFile),
+                       buffered_dealloc, buffered_traverse, buffered_clear, buffered_methods);
+    Ref<Type> writer =
+        make_file_type(rt, "_io.BufferedWriter", types.buffered_iobase, sizeof(BufferedFile),
+                       buffered_dealloc, buffered_traverse, buffered_clear, buffered_methods);
+    Ref<Type> random =
+        make_file_type(rt, "_io.BufferedRandom", types.buffered_iobase, sizeof(BufferedFile),
+                       buffered_dealloc, buffered_traverse, buffered_clear, buffered_methods);
+    Ref<Type> text = make_file_type(rt, "_io.TextIOWrapper", types.text_iobase, sizeof(TextFile),
+                                    text_dealloc, text_traverse, text_clear, text_methods);
+    if (!reader || !writer || !random || !text)
+        return false;
+    for (Type* type : {reader.get(), writer.get(), random.get()}) {
+        type->slots.next = buffered_next;
+        type->slots.repr = buffered_repr;
+        if (!add_io_properties(rt, type,
+                               {{"closed", &buffered_closed_def, nullptr},
+                                {"raw", &buffered_raw_def, nullptr},
+                                {"name", &buffered_name_def, nullptr},
+                                {"mode", &buffered_mode_def, nullptr}}))
+            return false;
+    }
+    text->slots.next = text_next;
+    text->slots.repr = text_repr;
+    if (!add_io_properties(rt, raw.get(),
+                           {{"closed", &raw_closed_def, nullptr},
+                            {"name", &raw_name_def, nullptr},
+                            {"mode", &raw_mode_def, nullptr},
+                            {"closefd", &raw_closefd_def, nullptr}}) ||
+        !add_io_properties(rt, text.get(),
+                           {{"closed", &text_closed_def, nullptr},
+                            {"name", &text_name_def, nullptr},
+                            {"mode", &text_mode_def, &text_set_mode_def},
+                            {"encoding", &text_encoding_def, nullptr},
+                            {"errors", &text_errors_def, nullptr},
+                            {"buffer", &text_buffer_def, nullptr},
+                            {"line_buffering", &text_line_buffering_def, nullptr},
+                            {"write_through", &text_write_through_def, nullptr},
+                            {"newlines", &text_newlines_def, nullptr}}))
+        return false;
+    rt.set_constructor(raw.get(), raw_construct);
+    rt.set_constructor(text.get(), text_construct);
+    types.file_io = raw.release();
+    types.buffered_reader = reader.release();
+    types.buffered_writer = writer.release();
+    types.buffered_random = random.release();
+    types.text_wrapper = text.release();
+    return true;
+}
+
+} // namespace minipy::stdlib
