@@ -83,6 +83,28 @@ void Pools::release() {
     }
 }
 
+int Pools::traverse(int (*visit)(vm::Object*, void*), void* arg) const {
+    for (vm::Object* object : m_small_ints) {
+        if (object) {
+            if (int result = visit(object, arg))
+                return result;
+        }
+    }
+    for (vm::Object* object : m_latin1) {
+        if (object) {
+            if (int result = visit(object, arg))
+                return result;
+        }
+    }
+    for (vm::Object* object : {m_empty_str, m_empty_bytes, m_empty_tuple, m_interned}) {
+        if (object) {
+            if (int result = visit(object, arg))
+                return result;
+        }
+    }
+    return 0;
+}
+
 Ref<vm::Object> Pools::intern(vm::VM& vm, Ref<vm::Object> str) {
     auto* s = static_cast<vm::Str*>(str.get());
     if (s->interned)

@@ -33,6 +33,9 @@ public:
     bool is_ready() const { return m_interned != nullptr; }
     // Drops the pool's references (VM teardown).
     void release();
+    // Calls visit(object, arg) for each pooled object and the interning dict (leak accounting at
+    // exit: they belong to the VM); stops at and returns the first non-zero result.
+    int traverse(int (*visit)(vm::Object*, void*), void* arg) const;
 
     // The pooled int for value (borrowed), or null when value is outside -5..256.
     vm::Object* small_int(int64_t value) const {

@@ -20,6 +20,7 @@
 #include "vm/generator.h"
 #include "vm/opcodes.h"
 #include "vm/runtime.h"
+#include "vm/signals.h"
 #include "vm/types/dict.h"
 #include "vm/types/float.h"
 #include "vm/types/function.h"
@@ -129,6 +130,10 @@ int fast_compare(VM& vm, Object* left, Object* right, uint32_t op) {
 Frame* push_function_frame(Runtime& rt, Function* func, Object* const* args, size_t nargs,
                            Object* kwnames) {
     ThreadState& thread = rt.vm().thread_state();
+    // The eval breaker's check on calls (CPython checks at RESUME), so a recursive program
+    // without loops is interruptible too.
+    if (signals_pending() && !is_ok(rt.vm().handle_pending_signals()))
+        return nullptr;
     if (!is_ok(thread.enter_recursive_call("")))
         return nullptr;
     void* memory = rt.frames().push(frame_slot_count(func->code));

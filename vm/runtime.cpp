@@ -1,8 +1,7 @@
 // The Runtime beside each VM: creation order and teardown. Invariants are in vm/runtime.h.
 #include "vm/runtime.h"
 
-#include <map>
-#include <mutex>
+#include <cstdio>
 #include <new>
 #include <vector>
 
@@ -10,32 +9,16 @@
 #include "vm/types/dict.h"
 #include "vm/types/function.h"
 #include "vm/types/list.h"
+#include "vm/types/module.h"
 #include "vm/types/str.h"
 
 namespace minipy::vm {
-namespace {
-
-// FIXME: VM has no extension slot for the runtime yet; this registry maps a VM to its Runtime until
-// one exists. It is written only by Runtime::create and ~Runtime, under the mutex.
-struct Registry {
-    std::mutex mutex;
-    std::map<const VM*, Runtime*> runtimes;
-};
-Registry& registry() {
-    static Registry instance;
-    return instance;
-}
-
-} // namespace
 
 std::unique_ptr<Runtime> Runtime::create(VM& vm) {
     std::unique_ptr<Runtime> runtime(new (std::nothrow) Runtime(vm));
     if (!runtime)
         return nullptr;
-    {
-        std::lock_guard lock(registry().mutex);
-        registry().runtimes[&vm] = runtime.get();
-    }
+    vm.attach_runtime(runtime.get());
     if (!runtime->initialize())
         return nullptr;
     return runtime;
@@ -70,6 +53,7 @@ bool Runtime::initialize() {
 }
 
 Runtime::~Runtime() {
+    finalize();
     // D's VM teardown frees types in refchain order and expects every type's type to be `type`:
     // give classes made by a metaclass back `type` before it runs (no Python code runs after this).
     std::vector<Object*> metatypes;
@@ -91,11 +75,12 @@ Runtime::~Runtime() {
     xdecref(m_builtins);
     xdecref(m_modules);
     xdecref(m_path);
+    m_builtins = nullptr;
+    m_modules = nullptr;
+    m_path = nullptr;
+    m_handled = nullptr;
     // The types and names stay alive until the VM frees every object (types last).
-    {
-        std::lock_guard lock(registry().mutex);
-        registry().runtimes.erase(&m_vm);
-    }
+    m_vm.attach_runtime(nullptr);
 }
 
 Object* Runtime::builtin_method(Type* type, Object* name) {
@@ -122,9 +107,113 @@ Object* Runtime::builtin_method(Type* type, Object* name) {
     return method;
 }
 
-Runtime& runtime_of(VM& vm) {
-    std::lock_guard lock(registry().mutex);
-    return *registry().runtimes.at(&vm);
+int Runtime::traverse_roots(VisitFn visit, void* arg) const {
+    auto visit_field = [&](Object* object) { return object ? visit(object, arg) : 0; };
+#define MINIPY_X(name)                                                                             \
+    if (int result = visit_field(m_names.name))                                                    \
+        return result;
+    MINIPY_RUNTIME_NAMES(MINIPY_X)
+#undef MINIPY_X
+    for (Object* object : {m_names.dunder_func, m_builtins, m_modules, m_handled, m_path}) {
+        if (int result = visit_field(object))
+            return result;
+    }
+    for (const auto& entry : m_builtin_methods) {
+        if (int result = visit_field(entry.second))
+            return result;
+    }
+    return 0;
+}
+
+// ====== Finalization (CPython 3.11's finalize_modules, Python/pylifecycle.c)
+
+namespace {
+
+// _PyModule_ClearDict: names with one leading underscore become None first, then every other
+// name but __builtins__, so a __del__ that runs meanwhile still finds most globals.
+void clear_module_dict(VM& vm, Object* dict) {
+    Ref<Object> keep = Ref<Object>::borrow(dict);
+    Object* none = vm.none();
+    for (int pass = 0; pass < 2; ++pass) {
+        intptr_t pos = 0;
+        Object* key = nullptr;
+        Object* value = nullptr;
+        while (dict_next(dict, pos, &key, &value)) {
+            if (value == none || !is_str(key))
+                continue;
+            std::string name = str_to_utf8(key);
+            bool single_underscore =
+                name.size() >= 1 && name[0] == '_' && (name.size() < 2 || name[1] != '_');
+            if (pass == 0 ? !single_underscore : name == "__builtins__")
+                continue;
+            Ref<Object> hold_key = Ref<Object>::borrow(key);
+            if (!is_ok(dict_setitem(vm, dict, key, none)))
+                vm.thread_state().clear_exception();
+        }
+    }
+    vm.thread_state().clear_exception();
+}
+
+} // namespace
+
+void Runtime::finalize() {
+    if (m_finalized)
+        return;
+    m_finalized = true;
+    VM& vm = m_vm;
+    std::fflush(stdout);
+    vm.thread_state().clear_exception();
+    set_ref(m_handled, nullptr);
+    // finalize_remove_modules: sys.modules is emptied, each module held meanwhile. `sys` and
+    // `builtins` stay roots (CPython's interpreter keeps sysdict and builtins), so print and
+    // sys.stdout keep working in the finalizers.
+    std::vector<Ref<Object>> modules;
+    std::vector<Object*> roots;
+    if (m_modules) {
+        intptr_t pos = 0;
+        Object* key = nullptr;
+        Object* value = nullptr;
+        while (dict_next(m_modules, pos, &key, &value)) {
+            modules.push_back(Ref<Object>::borrow(value));
+            if (is_str(key)) {
+                std::string name = str_to_utf8(key);
+                if (name == "sys" || name == "builtins")
+                    roots.push_back(value);
+            }
+        }
+        dict_clear_all(m_modules);
+    }
+    // The collection at finalization: garbage (the __main__ module and its functions, class
+    // cycles, frames kept by tracebacks) is finalized with its globals intact, then freed.
+    (void)vm.collect_unreachable(roots.data(), roots.size());
+    // finalize_modules_clear_weaklist: modules still alive, newest first; sys and builtins last.
+    Type* module_type = m_types.module;
+    auto clear_module = [&](Object* module) {
+        if (module->type == module_type && static_cast<Module*>(module)->dict)
+            clear_module_dict(vm, static_cast<Module*>(module)->dict);
+    };
+    for (size_t i = modules.size(); i > 0; --i) {
+        Object* module = modules[i - 1].get();
+        bool special = false;
+        for (Object* root : roots)
+            special = special || root == module;
+        if (!special && module->refcount > 1)
+            clear_module(module);
+    }
+    for (Object* root : roots)
+        clear_module(root);
+    // finalize_clear_sys_builtins_dict.
+    for (Object* root : roots) {
+        if (root->type == module_type && static_cast<Module*>(root)->dict)
+            dict_clear_all(static_cast<Module*>(root)->dict);
+    }
+    modules.clear();
+    if (m_builtins)
+        dict_clear_all(m_builtins);
+    vm.thread_state().clear_exception();
+    (void)vm.collect_unreachable();
+    vm.thread_state().clear_exception();
+    std::fflush(stdout);
 }
 
 } // namespace minipy::vm

@@ -6,8 +6,11 @@
 // Invariants:
 //  - one Runtime per VM, created by Runtime::create after the VM and destroyed before it; it owns
 //    one reference to every object field below;
-//  - runtime_of(vm) finds it. FIXME: the VM has no extension slot yet, so the link is a small
-//    registry keyed by VM address (see runtime.cpp); a `VM::runtime()` member would replace it.
+//  - runtime_of(vm) finds it through VM::runtime() (no process-wide registry);
+//  - ~Runtime finalizes as CPython's Py_FinalizeEx does: sys.modules is emptied, the garbage no
+//    root reaches is collected (finalizers first, with globals intact), the dicts of modules that
+//    survive are cleared (_PyModule_ClearDict's order), then builtins; after it only objects the
+//    VM itself owns remain, unless something leaked (VM::count_unowned_objects tells).
 #pragma once
 
 #include <memory>
@@ -118,6 +121,13 @@ public:
     // directory first, then MINIPYPATH's entries (borrowed; the sys module exposes this very list).
     Object* path_list() const { return m_path; }
 
+    // Calls visit(object, arg) for every object the runtime holds a reference to (its roots, for
+    // VM::collect_unreachable); stops at and returns the first non-zero result.
+    int traverse_roots(VisitFn visit, void* arg) const;
+    // Runs the finalization described at the top of this file once (~Runtime calls it too).
+    // Python code (__del__, generator finally blocks) may run; exceptions are reported to stderr.
+    void finalize();
+
     // The innermost running frame on this thread (for tracebacks, globals(), super()).
     Frame* current_frame() const { return m_current; }
     void set_current_frame(Frame* frame) { m_current = frame; }
@@ -125,6 +135,7 @@ public:
 private:
     explicit Runtime(VM& vm) : m_vm(vm) {}
     bool initialize();
+    bool m_finalized = false;
 
     VM& m_vm;
     RuntimeTypes m_types{};
@@ -150,7 +161,9 @@ private:
 };
 
 // The runtime of a VM (which must have one).
-Runtime& runtime_of(VM& vm);
+inline Runtime& runtime_of(VM& vm) {
+    return *vm.runtime();
+}
 
 // Per-type init functions, called by Runtime::initialize in this order.
 bool init_function_types(Runtime& runtime); // function, code, cell, method, builtin function

@@ -37,12 +37,19 @@ public:
     void clear_exception();
 
     int recursion_depth() const { return m_recursion_depth; }
-    int recursion_limit() const { return m_recursion_limit; }
-    void set_recursion_limit(int limit) { m_recursion_limit = limit; }
+    // The VM's limit (sys.getrecursionlimit); VM::set_recursion_limit changes it with CPython's
+    // checks, this setter without them (the caller has validated `limit`).
+    int recursion_limit() const;
+    void set_recursion_limit(int limit);
     // Enters one guarded level. Raises RecursionError("maximum recursion depth exceeded<where>")
-    // past the limit (and then does not enter).
+    // past the limit or when the native stack of the calling OS thread is nearly used up (and then
+    // does not enter), so deep recursion never overflows the native stack.
     [[nodiscard]] Status enter_recursive_call(const char* where);
     void leave_recursive_call() { --m_recursion_depth; }
+    // The native-stack half of the guard alone, for C++ recursion CPython does not count (hashing
+    // nested tuples): RecursionError "maximum recursion depth exceeded<where>" only when the
+    // native stack is nearly used up.
+    [[nodiscard]] Status check_native_stack(const char* where);
 
     // Objects whose repr is in progress on this thread (for "[...]" on self-containing containers).
     // Returns 1 if `object` is already being printed, 0 after pushing it, -1 on MemoryError.
@@ -53,7 +60,12 @@ private:
     VM& m_vm;
     Object* m_exception = nullptr;
     int m_recursion_depth = 0;
-    int m_recursion_limit = 1000;
+    // The lowest safe native stack address of the OS thread m_stack_thread (stacks grow down);
+    // recomputed when another thread runs this ThreadState.
+    uintptr_t m_stack_limit = 0;
+    unsigned long m_stack_thread = 0;
+    bool m_raising_overflow = false; // building a RecursionError: the guard lets it through
+    uintptr_t native_stack_limit();
     Object** m_repr_stack = nullptr; // borrowed pointers, malloc'd
     size_t m_repr_size = 0;
     size_t m_repr_capacity = 0;

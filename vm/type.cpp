@@ -353,6 +353,10 @@ int64_t object_hash(VM& vm, Object* object) {
         (void)raise_type_error(vm, "unhashable type: '", object->type->name, "'");
         return -1;
     }
+    // Hashing nested tuples recurses natively; CPython counts no depth there, so only the native
+    // stack guard applies (RecursionError instead of a stack overflow).
+    if (has_flag(object->type, type_has_gc) && !is_ok(vm.thread_state().check_native_stack("")))
+        return -1;
     return object->type->slots.hash(vm, object);
 }
 

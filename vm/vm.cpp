@@ -121,7 +121,24 @@ bool VM::initialize(const VMOptions& options) {
     return init_exception_types(*this);
 }
 
+void restore_signal_handlers(VM& vm, void*& saved); // vm/signals.cpp
+
+Status VM::set_recursion_limit(int64_t limit) {
+    if (limit > INT32_MAX)
+        return raise_overflow_error(*this, "Python int too large to convert to C int");
+    if (limit < 1)
+        return raise_value_error(*this, "recursion limit must be greater or equal than 1");
+    int depth = m_thread_state ? m_thread_state->recursion_depth() : 0;
+    if (limit <= depth)
+        return raise_recursion_error(*this, "cannot set the recursion limit to ", limit,
+                                     " at the recursion depth ", depth, ": the limit is too low");
+    m_recursion_limit = static_cast<int>(limit);
+    return Status::ok;
+}
+
 VM::~VM() {
+    restore_signal_handlers(*this, m_saved_sigint);
+    m_handles_signals = false;
     m_finalizing = true;
     if (m_thread_state)
         m_thread_state->clear_exception();

@@ -11,7 +11,10 @@
 //    (containers are cleared first, then every object is deallocated, types last), so a host that
 //    creates and destroys VMs leaks nothing;
 //  - a VM is used by one OS thread at a time (the GIL, issue #5, will arbitrate); today it has one
-//    ThreadState, the main one.
+//    ThreadState, the main one;
+//  - the only process-wide state a VM touches is the pending-signal flag of vm/signals.h (signals
+//    are process-wide); only the VM that installed the handlers (install_signal_handlers, the one
+//    the `minipy` command makes) reacts to it.
 #pragma once
 
 #include <cstdint>
@@ -27,6 +30,8 @@
 #include "vm/type.h"
 
 namespace minipy::vm {
+
+class Runtime;
 
 // The VM's built-in types (owned by the VM).
 struct BuiltinTypes {
@@ -107,6 +112,52 @@ public:
     // True while ~VM runs: deallocs must not resurrect objects or run Python code.
     bool is_finalizing() const { return m_finalizing; }
 
+    // The Runtime beside this VM (vm/runtime.h), or null before Runtime::create / after ~Runtime.
+    Runtime* runtime() const { return m_runtime; }
+    // Called by Runtime::create and ~Runtime only.
+    void attach_runtime(Runtime* runtime) { m_runtime = runtime; }
+
+    // sys.getrecursionlimit(): how deep Python calls and guarded C++ recursion (repr, str,
+    // comparison) may nest before RecursionError. 1000 by default, as CPython.
+    int recursion_limit() const { return m_recursion_limit; }
+    // sys.setrecursionlimit(limit). Raises ValueError "recursion limit must be greater or equal
+    // than 1", OverflowError "Python int too large to convert to C int" past INT_MAX, and
+    // RecursionError "cannot set the recursion limit to N at the recursion depth D: the limit is
+    // too low" as CPython 3.11.
+    [[nodiscard]] Status set_recursion_limit(int64_t limit);
+
+    // ====== Signals (vm/signals.cpp)
+    // Installs a SIGINT handler that only sets the process-wide pending flag, and makes this VM
+    // the one that turns it into KeyboardInterrupt; the previous handler comes back when the VM is
+    // destroyed. Call it from the thread that runs the VM's main code. False if sigaction failed.
+    bool install_signal_handlers();
+    bool handles_signals() const { return m_handles_signals; }
+    // The eval breaker's signal step: when SIGINT arrived and this VM handles signals, clears the
+    // flag and raises KeyboardInterrupt (Status::error); otherwise does nothing.
+    [[nodiscard]] Status handle_pending_signals();
+
+    // ====== Teardown and leak accounting (vm/vm_finalize.cpp)
+    // Frees the garbage no root reaches, as CPython's collection at finalization does: every
+    // object on the refchain that the VM's roots (built-in types, pools, singletons, the
+    // runtime's roots) and the `count` objects of `extra_roots` (borrowed) do not reach. First the __del__ methods of such
+    // instances run and suspended generators are closed, with everything still intact; then the
+    // containers are cleared, which breaks the cycles. Python code may run. Returns how many
+    // objects were freed. Exceptions raised by finalizers are reported to stderr, as CPython's
+    // "Exception ignored in".
+    size_t collect_unreachable(Object* const* extra_roots = nullptr, size_t count = 0);
+    // What -X showrefcount prints at exit: the total reference count of every object on the
+    // refchain, and how many of them the VM itself does not own (not reachable from the built-in
+    // types, pools, interned strings and singletons). After the runtime is gone this is the
+    // number of leaked objects: 0 when nothing leaked.
+    struct RefCounts {
+        intptr_t refs = 0;
+        size_t objects = 0;
+    };
+    RefCounts count_unowned_objects();
+    // True while collect_unreachable clears garbage whose finalizers already ran: deallocs then
+    // must not run __del__ again (CPython's "finalized" mark, PEP 442).
+    bool finalizers_done() const { return m_finalizers_done; }
+
     // Used by the init_*_type functions while the VM is built.
     void set_singletons(Object* none, Object* true_value, Object* false_value,
                         Object* not_implemented, Object* ellipsis);
@@ -131,6 +182,11 @@ private:
     uint64_t m_hash_seed = 0;
     int64_t m_int_max_str_digits = 4300;
     bool m_finalizing = false;
+    Runtime* m_runtime = nullptr;
+    int m_recursion_limit = 1000;
+    bool m_handles_signals = false;
+    bool m_finalizers_done = false;
+    void* m_saved_sigint = nullptr; // struct sigaction* (vm/signals.cpp), owned
 };
 
 // Allocates an object of `type` whose struct is T (plus `items` * type->item_size bytes).

@@ -234,6 +234,8 @@ Ref<Object> heap_default_repr(VM& vm, Object* self) {
 
 // Runs __del__ (PEP 442) on an instance whose count reached zero; true when it was resurrected.
 bool run_finalizer(VM& vm, Object* self) {
+    if (vm.finalizers_done())
+        return false; // VM::collect_unreachable already ran it (PEP 442: once per object)
     Ref<Object> name = intern(vm, "__del__");
     if (!name || !type_lookup(self->type, name.get()))
         return false;

@@ -1,0 +1,166 @@
+// The VM's end-of-life accounting: the collection of unreachable garbage that finalization runs
+// (CPython's gc collection inside Py_FinalizeEx), and the count of objects the VM does not own
+// (what -X showrefcount reports). See vm/vm.h.
+//
+// Invariants:
+//  - "owned by the VM" means reachable through traverse slots from the roots: the built-in
+//    (non-heap) types, the pools, the singletons, the current exception and, while there is one,
+//    the runtime's roots; everything else on the refchain is garbage (at finalization) or a leak
+//    (after the runtime is gone);
+//  - marking uses an explicit stack, never native recursion, so a million nested lists are fine;
+//  - collect_unreachable holds (+1) every garbage object from the first finalizer to the end, so
+//    no pointer it keeps is ever freed under it; types are cleared only after every other piece
+//    of garbage was let go, since instances need their type's slots to be deallocated.
+#include <cstdio>
+#include <unordered_set>
+#include <vector>
+
+#include "gc/refchain.h"
+#include "vm/eval_helpers.h"
+#include "vm/runtime.h"
+#include "vm/types/class.h"
+#include "vm/types/str.h"
+#include "vm/vm.h"
+
+namespace minipy::vm {
+namespace {
+
+struct Marker {
+    std::unordered_set<const Object*> marked;
+    std::vector<Object*> pending;
+};
+
+int mark_visit(Object* object, void* arg) {
+    auto* marker = static_cast<Marker*>(arg);
+    if (object && marker->marked.insert(object).second)
+        marker->pending.push_back(object);
+    return 0;
+}
+
+bool is_type_object(const Object* object) {
+    return has_flag(object->type, type_type_subclass);
+}
+
+// Marks everything the VM's roots (and the runtime's, and `extra`) reach.
+void mark_owned(VM& vm, Marker& marker, Object* const* extra, size_t count) {
+    const Object* end = vm.heap().end();
+    for (Object* object = vm.heap().first(); object != end; object = object->chain_next) {
+        if (is_type_object(object) && !is_heap_type(static_cast<Type*>(object)))
+            mark_visit(object, &marker);
+    }
+    (void)vm.pools().traverse(mark_visit, &marker);
+    for (Object* object : {vm.none(), vm.true_(), vm.false_(), vm.not_implemented(), vm.ellipsis(),
+                           vm.memory_error_instance(), vm.thread_state().exception()})
+        mark_visit(object, &marker);
+    if (Runtime* runtime = vm.runtime())
+        (void)runtime->traverse_roots(mark_visit, &marker);
+    for (size_t i = 0; i < count; ++i)
+        mark_visit(extra[i], &marker);
+    while (!marker.pending.empty()) {
+        Object* object = marker.pending.back();
+        marker.pending.pop_back();
+        mark_visit(object->type, &marker);
+        if (auto traverse = object->type->slots.traverse)
+            (void)traverse(object, mark_visit, &marker);
+    }
+}
+
+// PEP 442's first step: __del__ of garbage instances, close() of garbage generators, while
+// every object is still intact.
+void run_finalizers(VM& vm, const std::vector<Object*>& garbage) {
+    Runtime* runtime = vm.runtime();
+    Ref<Object> del_name = intern(vm, "__del__");
+    if (!del_name) {
+        vm.thread_state().clear_exception();
+        return;
+    }
+    for (Object* object : garbage) {
+        if (is_type_object(object))
+            continue;
+        Ref<Object> saved = vm.thread_state().fetch_exception();
+        if (is_heap_type(object->type) && type_lookup(object->type, del_name.get())) {
+            Ref<Object> result = call_dunder(vm, object, del_name.get(), nullptr, 0);
+            if (!result) {
+                vm.thread_state().clear_exception();
+                std::fprintf(stderr, "Exception ignored in: %s.__del__\n", object->type->name);
+            }
+        } else if (runtime && object->type == runtime->types().generator) {
+            Ref<Object> result = call_method(vm, object, "close", nullptr, 0);
+            if (!result) {
+                vm.thread_state().clear_exception();
+                std::fprintf(stderr, "Exception ignored in: <generator object>\n");
+            }
+        }
+        if (saved)
+            vm.thread_state().set_exception(std::move(saved));
+    }
+}
+
+} // namespace
+
+size_t VM::collect_unreachable(Object* const* extra_roots, size_t count) {
+    if (m_finalizers_done)
+        return 0; // re-entered from a finalizer
+    std::vector<Object*> garbage;
+    {
+        Marker marker;
+        mark_owned(*this, marker, extra_roots, count);
+        const Object* end = m_heap.end();
+        for (Object* object = m_heap.first(); object != end; object = object->chain_next) {
+            if (!marker.marked.count(object))
+                garbage.push_back(object);
+        }
+    }
+    if (garbage.empty())
+        return 0;
+    for (Object* object : garbage)
+        incref(object);
+    size_t before = m_heap.object_count();
+    run_finalizers(*this, garbage);
+    m_finalizers_done = true;
+    // Split first: once a hold is dropped the object may be gone.
+    std::vector<Type*> types;
+    std::vector<Object*> others;
+    for (Object* object : garbage) {
+        if (is_type_object(object))
+            types.push_back(static_cast<Type*>(object));
+        else
+            others.push_back(object);
+    }
+    // Clearing every garbage container drops the references that make up the cycles.
+    for (Object* object : others) {
+        if (has_flag(object->type, type_has_gc) && object->type->slots.clear)
+            object->type->slots.clear(object);
+    }
+    for (Object* object : others)
+        decref(object);
+    // A garbage class loses its dict, mro and bases (the mro names the class itself: the cycle),
+    // but keeps its layout base and name until its dealloc, since its instances (classes of a
+    // metaclass included) are freed through them.
+    for (Type* type : types) {
+        set_ref(type->dict, nullptr);
+        set_ref(type->mro, nullptr);
+        set_ref(type->bases, nullptr);
+    }
+    for (Type* type : types)
+        decref(type);
+    m_finalizers_done = false;
+    m_thread_state->clear_exception();
+    size_t after = m_heap.object_count();
+    return before > after ? before - after : 0;
+}
+
+VM::RefCounts VM::count_unowned_objects() {
+    RefCounts counts;
+    Marker marker;
+    mark_owned(*this, marker, nullptr, 0);
+    const Object* end = m_heap.end();
+    for (Object* object = m_heap.first(); object != end; object = object->chain_next) {
+        counts.refs += object->refcount;
+        if (!marker.marked.count(object))
+            ++counts.objects;
+    }
+    return counts;
+}
+
+} // namespace minipy::vm
