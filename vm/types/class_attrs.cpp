@@ -19,8 +19,23 @@
 namespace minipy::vm {
 namespace {
 
+// A built-in type named with dots ("_io.StringIO", as CPython's tp_name) lives in the module
+// before the last dot and is called by the part after it.
+std::string_view builtin_module_part(const Type* type) {
+    std::string_view full = type->name;
+    size_t dot = full.rfind('.');
+    return dot == std::string_view::npos ? std::string_view("builtins") : full.substr(0, dot);
+}
+std::string_view builtin_name_part(const Type* type) {
+    std::string_view full = type->name;
+    size_t dot = full.rfind('.');
+    return dot == std::string_view::npos ? full : full.substr(dot + 1);
+}
+
 std::string module_of(Runtime& rt, Type* type) {
-    if (!is_heap_type(type) || !type->dict)
+    if (!is_heap_type(type))
+        return std::string(builtin_module_part(type));
+    if (!type->dict)
         return "builtins";
     Object* module = nullptr;
     if (dict_lookup(rt.vm(), type->dict, rt.names().__module__, &module) <= 0 || !module ||
@@ -36,7 +51,7 @@ std::string qualname_of(Runtime& rt, Type* type) {
             is_str(name))
             return str_to_utf8(name);
     }
-    return type->name;
+    return std::string(is_heap_type(type) ? std::string_view(type->name) : builtin_name_part(type));
 }
 
 Ref<Object> heap_type_repr(VM& vm, Object* self) {
@@ -84,11 +99,12 @@ Ref<Object> type_special(Runtime& rt, Type* type, Object* name) {
     VM& vm = rt.vm();
     const RuntimeNames& n = rt.names();
     if (name == n.__name__)
-        return str_from_utf8(vm, type->name);
+        return str_from_utf8(vm, is_heap_type(type) ? std::string_view(type->name)
+                                                    : builtin_name_part(type));
     if (name == n.__qualname__)
         return str_from_utf8(vm, qualname_of(rt, type));
     if (name == n.__module__ && !is_heap_type(type))
-        return str_from_utf8(vm, "builtins");
+        return str_from_utf8(vm, builtin_module_part(type));
     if (name == n.__mro__)
         return Ref<Object>::borrow(type->mro);
     if (name == n.__bases__)
