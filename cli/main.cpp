@@ -44,6 +44,9 @@ struct CommandLine {
     bool inspect = false;               // -i
     bool quiet = false;                 // -q
     bool unbuffered = false;            // -u
+    bool no_site = false;               // -S
+    bool no_environment = false;        // -E, -I
+    bool safe_path = false;             // -P, -I
 };
 
 constexpr std::string_view usage_line =
@@ -58,18 +61,25 @@ void print_help(const CommandLine& command_line) {
     std::printf(usage_line.data(), command_line.program.c_str());
     std::fputs(
         "Options:\n"
+        "-B     : accepted for compatibility (minipy writes no .pyc files)\n"
         "-c cmd : program passed in as string (terminates option list)\n"
+        "-E     : ignore MINIPYPATH and PYTHONHASHSEED\n"
         "-h     : print this help message and exit (also -? or --help)\n"
         "-i     : inspect interactively after running script; forces a prompt even\n"
         "         if stdin does not appear to be a terminal\n"
+        "-I     : isolate minipy from the user's environment (implies -E, -P and -s)\n"
         "-m mod : run library module as a script (terminates option list)\n"
+        "-P     : don't prepend a potentially unsafe path to sys.path\n"
         "-q     : don't print version and copyright messages on interactive startup\n"
+        "-s     : accepted for compatibility (minipy has no user site directory)\n"
+        "-S     : don't imply 'import site' on initialization (no exit() and quit())\n"
         "-u     : force the stdout and stderr streams to be unbuffered\n"
         "-V     : print the minipy version number and exit (also --version)\n"
         "         when given twice, print more information about the build\n"
+        "-W arg : accepted for compatibility (minipy has no warning filters)\n"
         "-X opt : set implementation-specific option; minipy knows:\n"
         "         -X showrefcount: print the total reference count and the number of\n"
-        "            objects still on the refchain at exit, to stderr\n"
+        "            objects leaked (0 normally) at exit, to stderr\n"
         "         other -X options are accepted and ignored, as CPython does\n"
         "--dis file      : compile file and print its bytecode as dis.dis() does, then exit\n"
         "--dump-ast file : print the AST of file as ast.dump() does, then exit\n"
@@ -173,14 +183,23 @@ int parse_command_line(int argc, char** argv, CommandLine& command_line) {
             case 'u':
                 command_line.unbuffered = true;
                 break;
+            case 'S': // no `import site` (no exit() and quit())
+                command_line.no_site = true;
+                break;
+            case 'E': // MINIPYPATH and PYTHONHASHSEED are ignored
+                command_line.no_environment = true;
+                break;
+            case 'P': // no potentially unsafe path (the script's folder, "") in sys.path
+                command_line.safe_path = true;
+                break;
+            case 'I': // isolated: -E -P -s
+                command_line.no_environment = true;
+                command_line.safe_path = true;
+                break;
             // Accepted for compatibility with scripts' shebang lines; they change nothing that
-            // minipy has: -B (no .pyc files: minipy writes none), -E and -I (CPython's PYTHON*
-            // variables: minipy reads MINIPYPATH), -s and -S (no site-packages, no site module).
+            // minipy has: -B (no .pyc files: minipy writes none), -s (no user site-packages).
             case 'B':
-            case 'E':
-            case 'I':
             case 's':
-            case 'S':
                 break;
             default:
                 std::fprintf(stderr, "Unknown option: -%c\n", option);
@@ -300,6 +319,9 @@ int run(const CommandLine& command_line) {
             options.show_refcount = true;
     }
     options.inspect = command_line.inspect;
+    options.import_site = !command_line.no_site;
+    options.use_environment = !command_line.no_environment;
+    options.safe_path = command_line.safe_path;
     bool stdin_is_tty = isatty(STDIN_FILENO) != 0;
     bool reads_stdin = !command_line.command && !command_line.module &&
                        (!command_line.file || *command_line.file == "-");

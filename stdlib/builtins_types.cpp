@@ -8,6 +8,7 @@
 #include <string>
 
 #include "stdlib/builtins_support.h"
+#include "stdlib/sys.h"
 #include "vm/eval_helpers.h"
 #include "vm/eval_ops.h"
 #include "vm/runtime.h"
@@ -716,19 +717,17 @@ bool init_iterator_types(Runtime& rt) {
     return rt.types().seq_iterator != nullptr;
 }
 
+// CPython's PRINT_EXPR: calls sys.displayhook(value), which the REPL user may replace.
 Status display_hook(Runtime& rt, Object* value) {
     VM& vm = rt.vm();
-    if (value == vm.none())
-        return Status::ok;
-    Ref<Object> text = object_repr(vm, value);
-    if (!text)
+    Ref<Object> hook = stdlib::sys_get(rt, "displayhook");
+    if (!hook) {
+        if (!vm.thread_state().has_exception())
+            (void)raise_message(vm, vm.exceptions().RuntimeError, "lost sys.displayhook");
         return Status::error;
-    std::string line = str_to_utf8(text.get()) + "\n";
-    std::fwrite(line.data(), 1, line.size(), stdout);
-    Ref<Object> underscore = intern(vm, "_");
-    if (!underscore)
-        return Status::error;
-    return dict_setitem(vm, rt.builtins(), underscore.get(), value);
+    }
+    Object* args[] = {value};
+    return call_object(vm, hook.get(), args, 1) ? Status::ok : Status::error;
 }
 
 } // namespace minipy::vm

@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "compiler/compile.h"
+#include "stdlib/modules.h"
 #include "stdlib/sys.h"
 #include "vm/code.h"
 #include "vm/eval.h"
@@ -30,10 +31,14 @@ namespace minipy::vm {
 namespace {
 
 // sys.path: the script's directory ("" for -c and stdin), then each entry of MINIPYPATH.
-bool init_search_path(Runtime& rt, const std::string& first) {
+// `first` is left out with -P (safe_path), MINIPYPATH with -E (no environment).
+bool init_search_path(Runtime& rt, const std::string& first, const MainOptions& options) {
     VM& vm = rt.vm();
-    std::vector<std::string> entries{first};
-    if (const char* extra = std::getenv("MINIPYPATH")) {
+    std::vector<std::string> entries;
+    if (!options.safe_path)
+        entries.push_back(first);
+    const char* extra = options.use_environment ? std::getenv("MINIPYPATH") : nullptr;
+    if (extra) {
         std::string_view rest(extra);
         while (!rest.empty()) {
             size_t colon = rest.find(':');
@@ -190,7 +195,9 @@ MainInterpreter::MainInterpreter(MainOptions options) : m_options(std::move(opti
 
 std::unique_ptr<MainInterpreter> MainInterpreter::create(MainOptions options) {
     std::unique_ptr<MainInterpreter> interpreter(new MainInterpreter(std::move(options)));
-    interpreter->m_vm = VM::create();
+    VMOptions vm_options;
+    vm_options.use_environment = interpreter->m_options.use_environment; // PYTHONHASHSEED
+    interpreter->m_vm = VM::create(vm_options);
     if (!interpreter->m_vm) {
         std::fputs("minipy: out of memory creating the interpreter\n", stderr);
         return nullptr;
@@ -213,6 +220,10 @@ std::unique_ptr<MainInterpreter> MainInterpreter::create(MainOptions options) {
         (void)interpreter->report_uncaught();
         return nullptr;
     }
+    // CPython imports site before the program (stdlib/py/site.py); a failure is reported and
+    // the program runs without it.
+    if (interpreter->m_options.import_site && !import_dotted(rt, "site"))
+        (void)interpreter->report_uncaught();
     return interpreter;
 }
 
@@ -235,7 +246,7 @@ bool MainInterpreter::set_path0(const std::string& path0) {
     if (m_path_ready)
         return true;
     m_path_ready = true;
-    if (init_search_path(*m_runtime, path0))
+    if (init_search_path(*m_runtime, path0, m_options))
         return true;
     (void)report_uncaught();
     return false;
@@ -328,7 +339,11 @@ RunOutcome MainInterpreter::run_source(std::string_view source, std::string_view
     if (!set_path0(path0))
         return RunOutcome{RunOutcome::Kind::exception, 1, false};
     // A file's name in messages is the name it was given ("<stdin>", "<string>" for -c).
-    std::string_view shown = filename.empty() ? std::string_view("<string>") : filename;
+    return run_text(source, filename.empty() ? std::string_view("<string>") : filename, filename);
+}
+
+RunOutcome MainInterpreter::run_text(std::string_view source, std::string_view shown,
+                                     std::string_view filename) {
     compiler::ParseOptions options;
     options.filename = shown;
     options.mode = compiler::ast::ModuleKind::Module;
@@ -444,7 +459,9 @@ RunOutcome MainInterpreter::run_module(std::string_view name) {
             Ref<Object> path =
                 path_key ? get_attr_optional(vm, module.get(), path_key.get()) : nullptr;
             vm.thread_state().clear_exception();
-            if (!path) {
+            bool embedded =
+                stdlib::find_frozen_module(module_name) || stdlib::find_builtin_module(module_name);
+            if (!path && !embedded) {
                 std::fprintf(stderr,
                              "%s: Error while finding module specification for '%s' "
                              "(ModuleNotFoundError: __path__ attribute not found on '%s' while "
@@ -453,7 +470,41 @@ RunOutcome MainInterpreter::run_module(std::string_view name) {
                              module_name.c_str());
                 return RunOutcome{RunOutcome::Kind::exception, 1, false};
             }
-            folders = str_list_items(path.get());
+            if (path)
+                folders = str_list_items(path.get());
+        }
+        // The search order of import (vm/import.h): C++ modules, frozen modules, then the path.
+        if (stdlib::find_builtin_module(module_name)) {
+            std::fprintf(stderr, "%s: No code object available for %s\n", program.c_str(),
+                         module_name.c_str());
+            return RunOutcome{RunOutcome::Kind::exception, 1, false};
+        }
+        if (const stdlib::FrozenModuleDef* frozen = stdlib::find_frozen_module(module_name)) {
+            if (!frozen->is_package) {
+                // runpy sets sys.argv[0] to the module's origin: "frozen"; no __file__.
+                if (!m_options.argv.empty())
+                    m_options.argv[0] = "frozen";
+                if (!stdlib::sys_set_argv(rt, m_options.argv))
+                    return report_uncaught();
+                return run_text(frozen->source, "<frozen " + module_name + ">", "");
+            }
+            if (last == "__main__" || !import_dotted(rt, module_name)) {
+                if (vm.thread_state().has_exception())
+                    return report_uncaught();
+                std::fprintf(stderr, "%s: No module named %s\n", program.c_str(),
+                             module_name.c_str());
+                return RunOutcome{RunOutcome::Kind::exception, 1, false};
+            }
+            std::string package = module_name;
+            module_name += ".__main__";
+            if (!stdlib::find_frozen_module(module_name)) {
+                std::fprintf(stderr,
+                             "%s: No module named %s; '%s' is a package and cannot be directly "
+                             "executed\n",
+                             program.c_str(), module_name.c_str(), package.c_str());
+                return RunOutcome{RunOutcome::Kind::exception, 1, false};
+            }
+            continue;
         }
         std::optional<ModuleFile> found = find_in_folders(folders, last);
         if (!found) {

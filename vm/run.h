@@ -26,6 +26,9 @@ struct MainOptions {
     std::vector<std::string> x_options;  // every -X value, in order (sys._xoptions)
     bool show_refcount = false;          // -X showrefcount: "[N refs, M objects]" at exit
     bool inspect = false;                // -i: SystemExit of the program is printed, not obeyed
+    bool import_site = true;             // not -S: `import site` first (exit, quit)
+    bool use_environment = true;         // not -E / -I: MINIPYPATH and PYTHONHASHSEED are read
+    bool safe_path = false;              // -P / -I: no script folder (or "") first in sys.path
 };
 
 // How running one piece of code ended.
@@ -82,6 +85,9 @@ private:
     RunOutcome run_unit(const std::shared_ptr<const compiler::CodeUnit>& unit,
                         std::string_view filename);
     RunOutcome report_uncaught();
+    // Compiles `source` (named `shown` in messages) and runs it as __main__ with __file__ set to
+    // `filename` unless that is empty.
+    RunOutcome run_text(std::string_view source, std::string_view shown, std::string_view filename);
 
     MainOptions m_options;
     std::unique_ptr<VM> m_vm;

@@ -234,6 +234,18 @@ class Programs(TempDirTest):
         self.write("quits.py", "raise SystemExit(9)\n")
         self.assertEqual(run("-m", "quits", cwd=self.dir), (9, "", ""))
 
+    def test_frozen_module(self):
+        self.assertEqual(run("-m", "keyword", cwd=self.dir), (0, "", ""))
+
+    def test_frozen_package_without_main(self):
+        self.assertEqual(run("-m", "collections", cwd=self.dir),
+                         (1, "", f"{MINIPY}: No module named collections.__main__; 'collections' "
+                                 "is a package and cannot be directly executed\n"))
+
+    def test_builtin_module(self):
+        self.assertEqual(run("-m", "sys", cwd=self.dir),
+                         (1, "", f"{MINIPY}: No code object available for sys\n"))
+
     def test_dis_and_dump_ast(self):
         script = self.write("small.py", "x = 1\n")
         code, out, err = run("--dump-ast", script)
@@ -266,8 +278,36 @@ class XOptions(unittest.TestCase):
         self.assertEqual(run("-X", "nonsense", "-X", "dev=1", "-c", "print(2)"), (0, "2\n", ""))
 
     def test_accepted_flags(self):
-        self.assertEqual(run("-u", "-B", "-E", "-s", "-S", "-I", "-c", "print(3)"),
-                         (0, "3\n", ""))
+        self.assertEqual(run("-u", "-B", "-E", "-s", "-S", "-I", "-P", "-W", "ignore", "-c",
+                             "print(3)"), (0, "3\n", ""))
+
+
+class SiteAndPaths(TempDirTest):
+    def test_exit_and_quit(self):
+        self.assertEqual(run("-c", "print(repr(exit)); print(quit); quit(5)"),
+                         (5, "Use exit() or Ctrl-D (i.e. EOF) to exit\n"
+                             "Use quit() or Ctrl-D (i.e. EOF) to exit\n", ""))
+        self.assertEqual(run("-c", "exit('message')"), (1, "", "message\n"))
+
+    def test_no_site(self):
+        code, _, err = run("-S", "-c", "exit")
+        self.assertEqual(code, 1)
+        self.assertTrue(err.endswith("NameError: name 'exit' is not defined\n"), err)
+
+    def test_environment(self):
+        env = {"MINIPYPATH": "/from/env"}
+        show = "import sys; print(sys.path[:2])"
+        self.assertEqual(run("-c", show, env=env), (0, "['', '/from/env']\n", ""))
+        self.assertEqual(run("-E", "-c", show, env=env)[1], "['']\n")
+        self.assertEqual(run("-P", "-c", show, env=env)[1], "['/from/env']\n")
+        self.assertEqual(run("-I", "-c", show, env=env)[1], "[]\n")
+
+    def test_hash_seed_from_the_environment(self):
+        show = "print(hash('abc'))"
+        first = run("-c", show, env={"PYTHONHASHSEED": "0"})
+        self.assertEqual(first, run("-c", show, env={"PYTHONHASHSEED": "0"}))
+        self.assertNotEqual(first, run("-c", show, env={"PYTHONHASHSEED": "1"}))
+        self.assertNotEqual(first, run("-E", "-c", show, env={"PYTHONHASHSEED": "0"}))
 
 
 class InteractiveWithoutTerminal(TempDirTest):
@@ -345,6 +385,15 @@ class InteractiveWithoutTerminal(TempDirTest):
         # then meets the end of its input (CPython gives exactly this).
         self.assertEqual(run("-iq", stdin="name = input()\nworld\nname\n"),
                          (0, "", ">>> >>> \n"))
+
+    def test_sys_displayhook_is_called(self):
+        source = ("1 + 1\nimport sys\nsys.displayhook = lambda v: print('hook', v)\n5\nNone\n"
+                  "del sys.displayhook\n6\n")
+        code, out, err = run("-iq", stdin=source)
+        self.assertEqual((code, out), (0, "2\nhook 5\nhook None\n"))
+        self.assertEqual(err, ">>> >>> >>> >>> >>> >>> >>> Traceback (most recent call last):\n"
+                              '  File "<stdin>", line 1, in <module>\n'
+                              "RuntimeError: lost sys.displayhook\n>>> \n")
 
     def test_displayhook_sets_underscore(self):
         code, out, _ = run("-iq", stdin="6 * 7\n_ + 1\nNone\n_\n")
