@@ -22,6 +22,7 @@ bool init_io_module(vm::Runtime& runtime, vm::Object* module);
 bool init_json_module(vm::Runtime& runtime, vm::Object* module);
 bool init_math_module(vm::Runtime& runtime, vm::Object* module);
 bool init_os_module(vm::Runtime& runtime, vm::Object* module);
+bool init_posixpath_module(vm::Runtime& runtime, vm::Object* module);
 bool init_random_module(vm::Runtime& runtime, vm::Object* module);
 bool init_sys_module(vm::Runtime& runtime, vm::Object* module);
 bool init_time_module(vm::Runtime& runtime, vm::Object* module);
@@ -33,6 +34,7 @@ constexpr BuiltinModuleDef modules[] = {
     {"json", init_json_module},
     {"math", init_math_module},
     {"os", init_os_module},
+    {"posixpath", init_posixpath_module},
     {"random", init_random_module},
     {"sys", init_sys_module},
     {"time", init_time_module},
