@@ -458,6 +458,8 @@ Ref<Object> repr_part(VM& vm, const char* label, Object* value) {
 // ====== FileIO methods
 
 Ref<Object> raw_construct(VM& vm, Type* cls, Args args, size_t nargs, Object* kwnames) {
+    // Constructors receive the keyword values after the positional arguments, all counted.
+    nargs -= kwnames ? static_cast<size_t>(tuple_size(kwnames)) : 0;
     if (!is_ok(check_keywords(vm, "FileIO", kwnames, {"file", "mode", "closefd", "opener"})))
         return nullptr;
     Object* file = nargs > 0 ? args[0] : keyword_argument(args, nargs, kwnames, "file");
@@ -884,6 +886,58 @@ Ref<Object> buffered_close_method(VM& vm, Object* self, Args, size_t, Object*) {
     return vm.new_none();
 }
 
+const char* builtin_name(const Type* type) {
+    std::string_view full = type->name;
+    size_t dot = full.rfind('.');
+    return dot == std::string_view::npos ? type->name : type->name + dot + 1;
+}
+
+// BufferedReader/Writer/Random(raw, buffer_size=DEFAULT_BUFFER_SIZE) over a FileIO. FIXME: other
+// raw streams (CPython accepts any RawIOBase) are refused with TypeError.
+Ref<Object> buffered_construct(VM& vm, Type* cls, Args args, size_t nargs, Object* kwnames) {
+    nargs -= kwnames ? static_cast<size_t>(tuple_size(kwnames)) : 0;
+    const char* name = builtin_name(cls);
+    if (!is_ok(check_keywords(vm, name, kwnames, {"raw", "buffer_size"})))
+        return nullptr;
+    if (nargs > 2)
+        return raise_type_error(vm, name, "() takes at most 2 arguments (", nargs, " given)");
+    Object* raw = nargs > 0 ? args[0] : keyword_argument(args, nargs, kwnames, "raw");
+    Object* size = nargs > 1 ? args[1] : keyword_argument(args, nargs, kwnames, "buffer_size");
+    if (!raw)
+        return raise_type_error(vm, name, "() missing required argument 'raw' (pos 1)");
+    if (size) {
+        int64_t value = 0;
+        if (!is_int(size) || !int_to_i64(size, value))
+            return raise_type_error(vm, "'", size->type->name,
+                                    "' object cannot be interpreted as an integer");
+        if (value <= 0)
+            return raise_value_error(vm, "buffer size must be strictly positive");
+    }
+    if (!is_file_type(raw->type, 0))
+        return raise_type_error(vm, name, "() needs an _io.FileIO raw stream in minipy, not ",
+                                raw->type->name);
+    IoTypes types{};
+    if (!is_ok(io_types(runtime_of(vm), types)))
+        return nullptr;
+    Type* base = cls;
+    while (base && base != types.buffered_reader && base != types.buffered_writer &&
+           base != types.buffered_random)
+        base = base->base;
+    int role = base == types.buffered_reader ? 1 : base == types.buffered_writer ? 2 : 3;
+    RawFile* r = as_raw(raw);
+    if (r->fd < 0)
+        return raise_value_error(vm, "I/O operation on closed file");
+    if (role != 2 && !r->readable)
+        return raise_unsupported(vm, "File or stream is not readable.");
+    if (role != 1 && !r->writable)
+        return raise_unsupported(vm, "File or stream is not writable.");
+    Ref<Object> result = buffered_new(runtime_of(vm), types, raw, role);
+    if (result && cls != result->type && is_subtype(cls, result->type) &&
+        cls->basic_size == result->type->basic_size)
+        result->type = cls;
+    return result;
+}
+
 Ref<Object> buffered_detach(VM& vm, Object* self, Args, size_t, Object*) {
     BufferedFile* b = as_buffered(self);
     if (!b->raw)
@@ -1135,6 +1189,8 @@ bool make_file_types(Runtime& rt, IoTypes& types) {
         !make_text_type(rt, types))
         return false;
     rt.set_constructor(raw.get(), raw_construct);
+    for (Type* type : {reader.get(), writer.get(), random.get()})
+        rt.set_constructor(type, buffered_construct);
     types.file_io = raw.release();
     types.buffered_reader = reader.release();
     types.buffered_writer = writer.release();

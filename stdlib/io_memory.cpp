@@ -171,6 +171,8 @@ Status parse_newline(VM& vm, Object* value, Newline& out, bool string_io) {
 }
 
 Ref<Object> sio_construct(VM& vm, Type* cls, Args args, size_t nargs, Object* kwnames) {
+    // Constructors receive the keyword values after the positional arguments, all counted.
+    nargs -= kwnames ? static_cast<size_t>(tuple_size(kwnames)) : 0;
     if (!is_ok(check_keywords(vm, "StringIO", kwnames, {"initial_value", "newline"})))
         return nullptr;
     if (nargs > 2)
@@ -476,6 +478,8 @@ Status bio_check(VM& vm, Object* self) {
 }
 
 Ref<Object> bio_construct(VM& vm, Type* cls, Args args, size_t nargs, Object* kwnames) {
+    // Constructors receive the keyword values after the positional arguments, all counted.
+    nargs -= kwnames ? static_cast<size_t>(tuple_size(kwnames)) : 0;
     if (!is_ok(check_keywords(vm, "BytesIO", kwnames, {"initial_bytes"})))
         return nullptr;
     if (nargs > 1)

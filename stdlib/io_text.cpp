@@ -774,17 +774,16 @@ Status apply_text_options(VM& vm, TextFile* t, Object* encoding, Object* errors,
                 t->newline = Newline::cr;
             else if (text == "\r\n")
                 t->newline = Newline::crlf;
-            else {
-                Ref<Object> shown = object_repr(vm, newline);
-                return raise_value_error(vm, "illegal newline value: ",
-                                         shown ? str_to_utf8(shown.get()) : std::string());
-            }
+            else // TextIOWrapper shows the value itself, StringIO its repr (CPython 3.11).
+                return raise_value_error(vm, "illegal newline value: ", text);
         }
     }
     return Status::ok;
 }
 
 Ref<Object> text_construct(VM& vm, Type* cls, Args args, size_t nargs, Object* kwnames) {
+    // Constructors receive the keyword values after the positional arguments, all counted.
+    nargs -= kwnames ? static_cast<size_t>(tuple_size(kwnames)) : 0;
     if (!is_ok(check_keywords(
             vm, "TextIOWrapper", kwnames,
             {"buffer", "encoding", "errors", "newline", "line_buffering", "write_through"})))
