@@ -3,8 +3,9 @@
 // of CPython's interactive tokenizer, decided from the compiler's own errors), and the loop.
 //
 // Signals: while waiting at the prompt the REPL owns SIGINT (a handler that only sets a flag, so
-// the wait returns EINTR and the input is cancelled); while a statement runs, the handler that was
-// installed before (the VM's, which raises KeyboardInterrupt in the eval loop) is back in place.
+// the wait returns EINTR and the input is cancelled) and SIGWINCH (the terminal's new size); while
+// a statement runs, the handlers installed before (the VM's, which raises KeyboardInterrupt in the
+// eval loop) are back in place.
 #include "cli/repl.h"
 
 #include <editline/readline.h>
@@ -30,33 +31,39 @@ namespace {
 
 // ====== Ctrl-C at the prompt
 
-// A signal handler may only set a flag of this type: process-wide by nature.
+// A signal handler may only set flags of this type: process-wide by nature.
 volatile std::sig_atomic_t interrupt_received = 0;
+volatile std::sig_atomic_t resize_received = 0;
 
-extern "C" void on_prompt_interrupt(int) {
-    interrupt_received = 1;
+extern "C" void on_prompt_signal(int number) {
+    if (number == SIGINT)
+        interrupt_received = 1;
+    else
+        resize_received = 1;
 }
 
-// Installs on_prompt_interrupt for its lifetime (without SA_RESTART, so a blocked read or select
-// returns EINTR), then puts the previous handler back.
-class PromptInterruptScope {
+// Installs on_prompt_signal for `number` (SIGINT, SIGWINCH) for its lifetime, without
+// SA_RESTART so that a blocked read or select returns EINTR, then puts the previous handler back.
+class PromptSignalScope {
 public:
-    PromptInterruptScope() {
+    explicit PromptSignalScope(int number) : m_number(number) {
         interrupt_received = 0;
+        resize_received = 0;
         struct sigaction action {};
-        action.sa_handler = on_prompt_interrupt;
+        action.sa_handler = on_prompt_signal;
         sigemptyset(&action.sa_mask);
         action.sa_flags = 0;
-        m_installed = sigaction(SIGINT, &action, &m_previous) == 0;
+        m_installed = sigaction(number, &action, &m_previous) == 0;
     }
-    ~PromptInterruptScope() {
+    ~PromptSignalScope() {
         if (m_installed)
-            sigaction(SIGINT, &m_previous, nullptr);
+            sigaction(m_number, &m_previous, nullptr);
     }
-    PromptInterruptScope(const PromptInterruptScope&) = delete;
-    PromptInterruptScope& operator=(const PromptInterruptScope&) = delete;
+    PromptSignalScope(const PromptSignalScope&) = delete;
+    PromptSignalScope& operator=(const PromptSignalScope&) = delete;
 
 private:
+    int m_number;
     struct sigaction m_previous {};
     bool m_installed = false;
 };
@@ -84,7 +91,7 @@ public:
         std::fputs(prompt.c_str(), stderr);
         std::fflush(stderr);
         line.clear();
-        PromptInterruptScope scope;
+        PromptSignalScope interrupt(SIGINT);
         for (;;) {
             char byte = 0;
             ssize_t count = ::read(STDIN_FILENO, &byte, 1);
@@ -170,7 +177,8 @@ private:
     static constexpr int history_limit = 1000;
 
     static ReadStatus wait_for_line(const std::string& prompt, EditState& state) {
-        PromptInterruptScope scope;
+        PromptSignalScope interrupt(SIGINT);
+        PromptSignalScope resize(SIGWINCH);
         rl_callback_handler_install(prompt.c_str(), on_edited_line);
         while (!state.done) {
             fd_set readable;
@@ -178,6 +186,10 @@ private:
             FD_SET(STDIN_FILENO, &readable);
             int ready = select(STDIN_FILENO + 1, &readable, nullptr, nullptr, nullptr);
             if (ready < 0 && errno == EINTR) {
+                if (resize_received) {
+                    resize_received = 0;
+                    rl_resize_terminal(); // the new width, for wrapping long lines
+                }
                 if (!interrupt_received)
                     continue;
                 // Leaving callback mode restores the terminal; installing the handler again for

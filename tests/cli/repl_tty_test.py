@@ -171,6 +171,18 @@ class ReplOnTerminal(unittest.TestCase):
         term.wait_for_end("...     cancelled = 1\nKeyboardInterrupt\n>>>")
         term.line("'cancelled' in dir()")
         term.wait_for_end(">>> 'cancelled' in dir()\nFalse\n>>>")
+        # Non-ASCII text is edited by characters (the cursor moves over one code point).
+        term.keys("'h\u00e9llo \u2713!'")
+        term.wait_for_end(">>> 'h\u00e9llo \u2713!'")
+        term.keys("Left", "Left", "BSpace", "Enter")
+        term.wait_for_end(">>> 'h\u00e9llo !'\n'h\u00e9llo !'\n>>>")
+        # input() reads the terminal between prompts.
+        term.line("name = input('name? ')")
+        term.wait_for_end(">>> name = input('name? ')\nname?")
+        term.line("bob")
+        term.wait_for_end("name? bob\n>>>")
+        term.line("name")
+        term.wait_for_end(">>> name\n'bob'\n>>>")
         # Ctrl-D on an empty line leaves with status 0 and saves the history.
         term.keys("C-d")
         self.assertEqual(term.exit_status(), 0)
