@@ -305,6 +305,58 @@ Ref<Object> random_getrandbits(VM& vm, Object* self, Args args, size_t, Object*)
     return result;
 }
 
+// _randbelow(n): random.py's _randbelow_with_getrandbits on the generator's own getrandbits (the
+// Python class switches to its Python versions when a subclass overrides random/getrandbits).
+Ref<Object> random_randbelow(VM& vm, Object* self, Args args, size_t, Object*) {
+    Object* n = args[0];
+    if (!is_int(n))
+        return raise_type_error(vm, "'", n->type->name,
+                                "' object cannot be interpreted as an integer");
+    RandomObject* r = as_random(self);
+    int64_t small = 0;
+    if (int_to_i64(n, small) && small >= 0 && small <= (int64_t{1} << 32)) {
+        if (small == 0)
+            return int_from_i64(vm, 0);
+        int k = 64 - __builtin_clzll(static_cast<uint64_t>(small)); // n.bit_length()
+        for (;;) {
+            uint64_t value = 0;
+            if (k <= 32) {
+                value = genrand_uint32(r) >> (32 - k);
+            } else { // k == 33: two words, the second keeps its top bit
+                uint64_t low = genrand_uint32(r);
+                uint64_t high = genrand_uint32(r) >> 31;
+                value = low | (high << 32);
+            }
+            if (value < static_cast<uint64_t>(small))
+                return int_from_i64(vm, static_cast<int64_t>(value));
+        }
+    }
+    if (int_sign(n) < 0)
+        return raise_value_error(vm, "number of bits must be non-negative");
+    mpz_t bound;
+    mpz_init(bound);
+    int_to_mpz(n, bound);
+    size_t k = mpz_sizeinbase(bound, 2);
+    Ref<Object> bits = int_from_i64(vm, static_cast<int64_t>(k));
+    for (;;) {
+        Object* arg = bits.get();
+        Ref<Object> value = bits ? random_getrandbits(vm, self, &arg, 1, nullptr) : nullptr;
+        if (!value) {
+            mpz_clear(bound);
+            return nullptr;
+        }
+        mpz_t candidate;
+        mpz_init(candidate);
+        int_to_mpz(value.get(), candidate);
+        bool below = mpz_cmp(candidate, bound) < 0;
+        mpz_clear(candidate);
+        if (below) {
+            mpz_clear(bound);
+            return value;
+        }
+    }
+}
+
 Ref<Object> random_getstate(VM& vm, Object* self, Args, size_t, Object*) {
     RandomObject* r = as_random(self);
     Ref<Object> state = tuple_new(vm, mt_n + 1);
@@ -370,6 +422,7 @@ constexpr MethodDef random_methods[] = {
     {"random", random_random, MethodKind::noargs, nullptr},
     {"seed", random_seed, MethodKind::fastcall, nullptr},
     {"getrandbits", random_getrandbits, MethodKind::o, nullptr},
+    {"_randbelow", random_randbelow, MethodKind::o, nullptr},
     {"getstate", random_getstate, MethodKind::noargs, nullptr},
     {"setstate", random_setstate, MethodKind::o, nullptr},
     {nullptr, nullptr, MethodKind::noargs, nullptr},
@@ -553,13 +606,39 @@ class Random(_Random):
     def __reduce__(self):
         return self.__class__, (), self.getstate()
 
-    def _randbelow(self, n):
+    def __init_subclass__(cls, **kwargs):
+        for c in cls.__mro__:
+            if "_randbelow" in c.__dict__:
+                break
+            if "getrandbits" in c.__dict__:
+                cls._randbelow = cls._randbelow_with_getrandbits
+                break
+            if "random" in c.__dict__:
+                cls._randbelow = cls._randbelow_without_getrandbits
+                break
+
+    def _randbelow_with_getrandbits(self, n):
         getrandbits = self.getrandbits
         k = n.bit_length()
         r = getrandbits(k)
         while r >= n:
             r = getrandbits(k)
         return r
+
+    def _randbelow_without_getrandbits(self, n, maxsize=1 << BPF):
+        random = self.random
+        if n >= maxsize:
+            import warnings
+            warnings.warn("Underlying random() generator does not supply \n"
+                          "enough bits to choose from a population range this large.\n"
+                          "To remove the range limitation, add a getrandbits() method.")
+            return _floor(random() * n)
+        rem = maxsize % n
+        limit = (maxsize - rem) / maxsize
+        r = random()
+        while r >= limit:
+            r = random()
+        return _floor(r * maxsize) % n
 
     def randbytes(self, n):
         n = n.__index__() if not isinstance(n, int) else n
