@@ -221,25 +221,19 @@ Ref<Object> sys_exit(VM& vm, Object*, Args args, size_t nargs, Object*) {
 }
 
 Ref<Object> sys_getrecursionlimit(VM& vm, Object*, Args, size_t, Object*) {
-    return int_from_i64(vm, vm.thread_state().recursion_limit());
+    return int_from_i64(vm, vm.recursion_limit());
 }
 
+// The eval loop's limit is the VM's (VM::set_recursion_limit checks it as CPython does).
 Ref<Object> sys_setrecursionlimit(VM& vm, Object*, Args args, size_t, Object*) {
-    if (is_float(args[0]))
-        return raise_type_error(vm, "'float' object cannot be interpreted as an integer");
     if (!is_int(args[0]))
         return raise_type_error(vm, "'", args[0]->type->name,
                                 "' object cannot be interpreted as an integer");
     int64_t limit = 0;
-    if (!int_to_i64(args[0], limit) || limit > INT_MAX)
+    if (!int_to_i64(args[0], limit))
         return raise_overflow_error(vm, "Python int too large to convert to C int");
-    if (limit < 1)
-        return raise_value_error(vm, "recursion limit must be greater or equal than 1");
-    int depth = vm.thread_state().recursion_depth();
-    if (limit <= depth)
-        return raise_recursion_error(vm, "cannot set the recursion limit to ", limit,
-                                     " at the recursion depth ", depth, ": the limit is too low");
-    vm.thread_state().set_recursion_limit(static_cast<int>(limit));
+    if (!is_ok(vm.set_recursion_limit(limit)))
+        return nullptr;
     return vm.new_none();
 }
 
