@@ -9,7 +9,9 @@
 #include <unistd.h>
 
 #include <csignal>
+#include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -80,6 +82,8 @@ void print_help(const CommandLine& command_line) {
         "-X opt : set implementation-specific option; minipy knows:\n"
         "         -X showrefcount: print the total reference count and the number of\n"
         "            objects leaked (0 normally) at exit, to stderr\n"
+        "         -X int_max_str_digits=number: limit the size of int<->str conversions\n"
+        "            (0 disables the limit; also PYTHONINTMAXSTRDIGITS)\n"
         "         other -X options are accepted and ignored, as CPython does\n"
         "--dis file      : compile file and print its bytecode as dis.dis() does, then exit\n"
         "--dump-ast file : print the AST of file as ast.dump() does, then exit\n"
@@ -293,6 +297,45 @@ int run_dis(const CommandLine& command_line) {
 
 // ====== Running a program, then maybe the REPL
 
+// A limit for sys.set_int_max_str_digits: digits only, 0 or at least 640 (CPython's
+// _PY_LONG_MAX_STR_DIGITS_THRESHOLD).
+std::optional<int64_t> parse_digit_limit(std::string_view text) {
+    if (text.empty() || text.size() > 18 || text.find_first_not_of("0123456789") != text.npos)
+        return std::nullopt;
+    int64_t value = std::stoll(std::string(text));
+    if (value != 0 && value < 640)
+        return std::nullopt;
+    return value;
+}
+
+// -X int_max_str_digits=N, else PYTHONINTMAXSTRDIGITS (not with -E). False after the message.
+bool int_max_str_digits(const CommandLine& command_line, vm::MainOptions& options) {
+    std::optional<std::string> text;
+    std::string_view source;
+    for (const std::string& option : command_line.x_options) {
+        if (option == "int_max_str_digits" || option.starts_with("int_max_str_digits=")) {
+            size_t equals = option.find('=');
+            text = equals == std::string::npos ? std::string() : option.substr(equals + 1);
+            source = "-X int_max_str_digits";
+        }
+    }
+    const char* variable = std::getenv("PYTHONINTMAXSTRDIGITS");
+    if (!text && !command_line.no_environment && variable && *variable) {
+        text = variable;
+        source = "PYTHONINTMAXSTRDIGITS";
+    }
+    if (!text)
+        return true;
+    std::optional<int64_t> limit = parse_digit_limit(*text);
+    if (!limit) {
+        std::fprintf(stderr, "%s: %.*s: invalid limit; must be >= 640 or 0 for unlimited.\n",
+                     command_line.program.c_str(), static_cast<int>(source.size()), source.data());
+        return false;
+    }
+    options.int_max_str_digits = *limit;
+    return true;
+}
+
 // The exit code of an outcome; an uncaught KeyboardInterrupt ends the process by SIGINT
 // (CPython's exit_sigint), after `interpreter` is finalized.
 int exit_code_of(std::unique_ptr<vm::MainInterpreter>& interpreter, const vm::RunOutcome& outcome) {
@@ -318,6 +361,8 @@ int run(const CommandLine& command_line) {
         if (option == "showrefcount")
             options.show_refcount = true;
     }
+    if (!int_max_str_digits(command_line, options))
+        return 1;
     options.inspect = command_line.inspect;
     options.import_site = !command_line.no_site;
     options.use_environment = !command_line.no_environment;

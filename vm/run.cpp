@@ -202,6 +202,8 @@ std::unique_ptr<MainInterpreter> MainInterpreter::create(MainOptions options) {
         std::fputs("minipy: out of memory creating the interpreter\n", stderr);
         return nullptr;
     }
+    if (interpreter->m_options.int_max_str_digits)
+        interpreter->m_vm->set_int_max_str_digits(*interpreter->m_options.int_max_str_digits);
     // The command's VM is the one that turns SIGINT into KeyboardInterrupt (vm/signals.h).
     (void)interpreter->m_vm->install_signal_handlers();
     interpreter->m_runtime = Runtime::create(*interpreter->m_vm);

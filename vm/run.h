@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,6 +30,7 @@ struct MainOptions {
     bool import_site = true;             // not -S: `import site` first (exit, quit)
     bool use_environment = true;         // not -E / -I: MINIPYPATH and PYTHONHASHSEED are read
     bool safe_path = false;              // -P / -I: no script folder (or "") first in sys.path
+    std::optional<int64_t> int_max_str_digits; // -X int_max_str_digits=N (0 or >= 640)
 };
 
 // How running one piece of code ended.

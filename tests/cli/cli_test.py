@@ -274,6 +274,28 @@ class XOptions(unittest.TestCase):
         self.assertEqual(code, 1)
         self.assertRegex(err, r"ZeroDivisionError: division by zero\n\[-?\d+ refs, \d+ objects\]\n$")
 
+    def test_int_max_str_digits(self):
+        show = "import sys; print(sys.get_int_max_str_digits())"
+        self.assertEqual(run("-X", "int_max_str_digits=700", "-c", show), (0, "700\n", ""))
+        self.assertEqual(run("-X", "int_max_str_digits=0", "-c", show), (0, "0\n", ""))
+        self.assertEqual(run("-c", show, env={"PYTHONINTMAXSTRDIGITS": "1000"}),
+                         (0, "1000\n", ""))
+        self.assertEqual(run("-E", "-c", show, env={"PYTHONINTMAXSTRDIGITS": "1000"}),
+                         (0, "4300\n", ""))
+        code, _, err = run("-X", "int_max_str_digits=700", "-c", "str(10 ** 800)")
+        self.assertEqual(code, 1)
+        self.assertTrue(err.endswith("ValueError: Exceeds the limit (700 digits) for integer "
+                                     "string conversion; use sys.set_int_max_str_digits() to "
+                                     "increase the limit\n"), err)
+        for bad in ("int_max_str_digits=5", "int_max_str_digits", "int_max_str_digits=x"):
+            with self.subTest(option=bad):
+                self.assertEqual(run("-X", bad, "-c", "pass"),
+                                 (1, "", f"{MINIPY}: -X int_max_str_digits: invalid limit; must "
+                                         "be >= 640 or 0 for unlimited.\n"))
+        self.assertEqual(run("-c", "pass", env={"PYTHONINTMAXSTRDIGITS": "12"}),
+                         (1, "", f"{MINIPY}: PYTHONINTMAXSTRDIGITS: invalid limit; must be "
+                                 ">= 640 or 0 for unlimited.\n"))
+
     def test_unknown_x_options_are_ignored(self):
         self.assertEqual(run("-X", "nonsense", "-X", "dev=1", "-c", "print(2)"), (0, "2\n", ""))
 
