@@ -8,6 +8,8 @@
 //   minipy_compile_bench --parse-only [--repeat N] FILE_LIST   (times the parser alone)
 //   minipy_compile_bench --phases [--repeat N] FILE_LIST      (times each phase apart)
 //   minipy_compile_bench --dump FILE_LIST                     (everything the compiler produced)
+//   minipy_compile_bench --digest FILE_LIST                   (a hash of AST dump + --dump per
+//   file)
 //
 // --scopes prints, for every code unit of every file (nested ones in constants order), its name,
 // argument counts, flags and local/cell/free names, one line each; compare_scopes.py prints the
@@ -28,6 +30,7 @@
 #include <string>
 #include <vector>
 
+#include "compiler/ast_dump.h"
 #include "compiler/codegen.h"
 #include "compiler/compile.h"
 #include "compiler/disassembler.h"
@@ -194,6 +197,7 @@ int main(int argc, char** argv) {
     bool parse_only = false;
     bool phases = false;
     bool dump = false;
+    bool digest = false;
     std::string list_path;
     for (int i = 1; i < argc; i++) {
         std::string arg = argv[i];
@@ -209,6 +213,8 @@ int main(int argc, char** argv) {
             phases = true;
         else if (arg == "--dump")
             dump = true;
+        else if (arg == "--digest")
+            dump = digest = true;
         else
             list_path = arg;
     }
@@ -237,6 +243,12 @@ int main(int argc, char** argv) {
             options.filename = source.path;
             auto result = minipy::compiler::compile_source(source.text, options);
             std::string out = "FILE " + source.path + "\n";
+            if (digest) {
+                minipy::compiler::Arena arena;
+                auto parsed = minipy::compiler::parse(arena, source.text, options);
+                if (parsed.module)
+                    out += minipy::compiler::dump_ast(*parsed.module) + "\n";
+            }
             if (result.code && dump) {
                 print_scopes(*result.code, out);
                 out += minipy::compiler::disassemble(*result.code);
@@ -245,6 +257,9 @@ int main(int argc, char** argv) {
                 print_scopes(*result.code, out);
             else
                 out += "ERROR " + result.error.message + "\n";
+            if (digest)
+                out = source.path + " " +
+                      std::to_string(std::hash<std::string_view>{}(std::string_view(out))) + "\n";
             std::fwrite(out.data(), 1, out.size(), stdout);
         }
         return 0;
