@@ -59,6 +59,26 @@ size_t positional(size_t nargs, Object* kwnames) {
 
 // ====== Constructors
 
+// The text of an int()/float() argument with Unicode decimal digits as ASCII ones and Unicode
+// white space as ' ' (CPython's _PyUnicode_TransformDecimalAndSpaceToASCII).
+std::string numeric_text(Object* text) {
+    if (static_cast<Str*>(text)->ascii)
+        return std::string(str_ascii_view(text));
+    std::u32string points = str_to_u32(text);
+    for (char32_t& c : points) {
+        if (c < 0x80)
+            continue;
+        if (unicode_is_space(c))
+            c = U' ';
+        else if (int digit = unicode_decimal_value(c); digit >= 0)
+            c = static_cast<char32_t>(U'0' + digit);
+    }
+    Ref<Object> converted = str_from_u32(vm_of(text), points);
+    if (!converted)
+        return str_to_utf8(text);
+    return str_to_utf8(converted.get());
+}
+
 Ref<Object> int_construct(VM& vm, Type*, Args args, size_t nargs, Object* kwnames) {
     size_t npos = positional(nargs, kwnames);
     Object* base_arg = npos > 1 ? args[1] : keyword_argument(args, npos, kwnames, "base");
@@ -71,7 +91,7 @@ Ref<Object> int_construct(VM& vm, Type*, Args args, size_t nargs, Object* kwname
             return nullptr;
         if (!is_str(value))
             return raise_type_error(vm, "int() can't convert non-string with explicit base");
-        return int_from_text(vm, str_to_utf8(value), static_cast<int>(base));
+        return int_from_text(vm, numeric_text(value), static_cast<int>(base));
     }
     if (is_int(value))
         return int_from_mpz_of(vm, value);
@@ -88,7 +108,7 @@ Ref<Object> int_construct(VM& vm, Type*, Args args, size_t nargs, Object* kwname
         return result;
     }
     if (is_str(value))
-        return int_from_text(vm, str_to_utf8(value), 10);
+        return int_from_text(vm, numeric_text(value), 10);
     if (is_bytes(value))
         return int_from_text(vm, std::string(bytes_view(value)), 10);
     for (auto slot : {value->type->slots.int_, value->type->slots.index}) {
@@ -107,7 +127,7 @@ Ref<Object> int_construct(VM& vm, Type*, Args args, size_t nargs, Object* kwname
 }
 
 Ref<Object> parse_float_text(VM& vm, Object* text_object) {
-    std::string text = str_to_utf8(text_object);
+    std::string text = numeric_text(text_object);
     std::string trimmed = text;
     size_t begin = trimmed.find_first_not_of(" \t\n\r\f\v");
     size_t end = trimmed.find_last_not_of(" \t\n\r\f\v");
@@ -207,13 +227,39 @@ Ref<Object> list_construct(VM& vm, Type*, Args args, size_t nargs, Object*) {
     return sequence_to_list(vm, args[0]);
 }
 
-Ref<Object> tuple_construct(VM& vm, Type*, Args args, size_t nargs, Object*) {
-    if (nargs == 0)
-        return Ref<Object>::borrow(vm.pools().empty_tuple());
-    if (args[0]->type == vm.types().tuple)
-        return Ref<Object>::borrow(args[0]);
-    Ref<Object> list = sequence_to_list(vm, args[0]);
-    return list ? list_to_tuple(vm, list.get()) : nullptr;
+// tuple(iterable=()); for a heap subclass (namedtuple) the instance is made with its class.
+Ref<Object> tuple_construct(VM& vm, Type* cls, Args args, size_t nargs, Object* kwnames) {
+    size_t npos = positional(nargs, kwnames);
+    Object* iterable = nullptr;
+    if (!is_ok(bind_arguments(vm, {"tuple", {"iterable"}, 0, 1}, args, npos, kwnames, &iterable)))
+        return nullptr;
+    bool subclass = cls && cls != vm.types().tuple && is_heap_type(cls);
+    if (!subclass) {
+        if (!iterable)
+            return Ref<Object>::borrow(vm.pools().empty_tuple());
+        if (iterable->type == vm.types().tuple)
+            return Ref<Object>::borrow(iterable);
+    }
+    Ref<Object> list = iterable ? sequence_to_list(vm, iterable) : list_new(vm);
+    if (!list)
+        return nullptr;
+    if (!subclass)
+        return list_to_tuple(vm, list.get());
+    auto count = static_cast<size_t>(list_size(list.get()));
+    // A heap type records no item size of its own: the items follow the header as tuple's do.
+    if (count > (SIZE_MAX - cls->basic_size) / sizeof(Object*))
+        return raise_memory_error(vm);
+    Object* memory = vm.heap().allocate(cls, cls->basic_size + count * sizeof(Object*));
+    if (!memory)
+        return raise_memory_error(vm);
+    Ref<Tuple> tuple = Ref<Tuple>::steal(static_cast<Tuple*>(memory));
+    tuple->size = static_cast<intptr_t>(count);
+    for (size_t i = 0; i < count; ++i) {
+        Object* item = list_items(list.get())[i];
+        incref(item);
+        tuple_items(tuple.get())[i] = item;
+    }
+    return Ref<Object>(std::move(tuple).cast<Object>());
 }
 
 Ref<Object> dict_construct(VM& vm, Type*, Args args, size_t nargs, Object* kwnames) {

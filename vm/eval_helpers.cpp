@@ -14,6 +14,7 @@
 #include "vm/types/int.h"
 #include "vm/types/list.h"
 #include "vm/types/module.h"
+#include "vm/types/range.h"
 #include "vm/types/str.h"
 #include "vm/types/tuple.h"
 
@@ -433,7 +434,12 @@ Status list_extend_iterable(VM& vm, Object* list, Object* iterable) {
 }
 
 Ref<Object> sequence_to_list(VM& vm, Object* iterable) {
-    Ref<Object> list = list_new(vm);
+    // CPython's list() sizes the list from the range's length first, so list(range(10**12))
+    // raises MemoryError at once instead of filling memory item by item.
+    size_t capacity = 0;
+    if (iterable->type == runtime_of(vm).types().range)
+        capacity = static_cast<size_t>(static_cast<Range*>(iterable)->length);
+    Ref<Object> list = list_new(vm, capacity);
     if (!list || !is_ok(list_extend_iterable(vm, list.get(), iterable)))
         return nullptr;
     return list;

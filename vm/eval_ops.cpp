@@ -498,8 +498,8 @@ Ref<Object> format_value(Runtime& rt, Object* value, Object* spec, uint32_t flag
         converted = object_repr(vm, value);
         break;
     case 3:
-        converted = object_repr(vm, value);
-        break; // FIXME: ascii() escaping
+        converted = object_ascii(vm, value);
+        break;
     default:
         converted = Ref<Object>::borrow(value);
         break;

@@ -319,9 +319,22 @@ size_t heap_dict_offset(const Type* type) {
 Ref<Object> call_dunder(VM& vm, Object* self, Object* name, Object* const* args, size_t nargs) {
     Runtime& rt = runtime_of(vm);
     Object* method = type_lookup(self->type, name);
-    if (!method)
+    if (!method) {
+        // A dunder a built-in base implements as a slot (dict.__setitem__ under a class that only
+        // defines __delitem__) or as a method of its table.
+        Object* mro = self->type->mro;
+        for (intptr_t i = 0; mro && i < tuple_size(mro); ++i) {
+            auto* base = static_cast<Type*>(tuple_items(mro)[i]);
+            if (is_heap_type(base))
+                continue;
+            if (has_slot_for(rt, base, name))
+                return call_slot_of(vm, base, name, self, args, nargs, nullptr);
+            if (const MethodDef* def = find_method(base, str_ascii_view(name)))
+                return call_method(vm, self, def->name, args, nargs);
+        }
         return raise_attribute_error(vm, "'", self->type->name, "' object has no attribute '",
                                      str_to_utf8(name), "'");
+    }
     Ref<Object> keep = Ref<Object>::borrow(method);
     if (method->type == rt.types().function) {
         Object* small[4];

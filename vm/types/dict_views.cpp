@@ -137,7 +137,16 @@ int view_contains(VM& vm, Object* self, Object* item) {
         Ref<Object> held = Ref<Object>::borrow(value);
         return object_rich_compare_bool(vm, value, tuple_items(item)[1], CompareOp::eq);
     }
-    return object_contains_iter(vm, self, item);
+    intptr_t pos = 0;
+    Object* key = nullptr;
+    Object* value = nullptr;
+    while (dict_next(view->dict, pos, &key, &value)) {
+        Ref<Object> held = Ref<Object>::borrow(value);
+        int equal = object_rich_compare_bool(vm, value, item, CompareOp::eq);
+        if (equal != 0)
+            return equal;
+    }
+    return 0;
 }
 
 // A new set of an iterable's items.

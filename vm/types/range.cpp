@@ -253,6 +253,62 @@ Ref<Object> slice_indices_method(VM& vm, Object* self, Object* const* args, size
     return tuple_pack(vm, {a.get(), b.get(), c.get()});
 }
 
+// range.index(value) / range.count(value) (Library Reference 4.6.6).
+Ref<Object> range_index_method(VM& vm, Object* self, Object* const* args, size_t, Object*) {
+    auto* r = static_cast<Range*>(self);
+    int found = range_contains(vm, self, args[0]);
+    if (found < 0)
+        return nullptr;
+    if (found && is_int(args[0])) {
+        int64_t value = 0;
+        if (int_to_i64(args[0], value))
+            return int_from_i64(vm, (value - r->start) / r->step);
+    }
+    if (found) {
+        for (int64_t i = 0; i < r->length; ++i) {
+            Ref<Object> element = int_from_i64(vm, r->start + i * r->step);
+            if (!element)
+                return nullptr;
+            int equal = object_rich_compare_bool(vm, element.get(), args[0], CompareOp::eq);
+            if (equal < 0)
+                return nullptr;
+            if (equal)
+                return int_from_i64(vm, i);
+        }
+    }
+    Ref<Object> shown = object_repr(vm, args[0]);
+    if (!shown)
+        return nullptr;
+    return raise_value_error(vm, str_to_utf8(shown.get()), " is not in range");
+}
+
+Ref<Object> range_count_method(VM& vm, Object* self, Object* const* args, size_t, Object*) {
+    if (is_int(args[0]) &&
+        (args[0]->type == vm.types().int_ || args[0]->type == vm.types().bool_)) {
+        int found = range_contains(vm, self, args[0]);
+        return found < 0 ? nullptr : int_from_i64(vm, found);
+    }
+    auto* r = static_cast<Range*>(self);
+    int64_t count = 0;
+    for (int64_t i = 0; i < r->length; ++i) {
+        Ref<Object> element = int_from_i64(vm, r->start + i * r->step);
+        if (!element)
+            return nullptr;
+        int equal = object_rich_compare_bool(vm, element.get(), args[0], CompareOp::eq);
+        if (equal < 0)
+            return nullptr;
+        count += equal;
+    }
+    return int_from_i64(vm, count);
+}
+
+constexpr MethodDef range_methods[] = {
+    {"index", range_index_method, MethodKind::o,
+     "Return index of value. Raise ValueError if the value is not present."},
+    {"count", range_count_method, MethodKind::o, "Return number of occurrences of value."},
+    {nullptr, nullptr, MethodKind::noargs, nullptr},
+};
+
 constexpr MethodDef slice_methods[] = {
     {"indices", slice_indices_method, MethodKind::o, nullptr},
     {nullptr, nullptr, MethodKind::noargs, nullptr},
@@ -356,6 +412,7 @@ bool init_range_types(Runtime& rt) {
     range.slots.iter = range_iter;
     range.slots.richcompare = range_richcompare;
     range.slots.getattr = range_getattr;
+    range.methods = range_methods;
     TypeSpec iterator{};
     iterator.name = "range_iterator";
     iterator.basic_size = sizeof(RangeIterator);
