@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstring>
 #include <new>
+#include <stdexcept>
 #include <vector>
 
 #include "vm/types/str.h"
@@ -534,7 +535,17 @@ Ref<Object> call_binary(VM& vm, const Type* owner, BinarySlot slot, Object* left
         return owner->slots.pow ? owner->slots.pow(vm, left, right, nullptr)
                                 : vm.new_not_implemented();
     BinaryFunction function = binary_slot(owner, slot);
-    return function ? function(vm, left, right) : vm.new_not_implemented();
+    if (!function)
+        return vm.new_not_implemented();
+    // As call_object: a std::bad_alloc of a C++ container inside the slot (b'x' * 10**13)
+    // becomes MemoryError.
+    try {
+        return function(vm, left, right);
+    } catch (const std::bad_alloc&) {
+        return raise_memory_error(vm);
+    } catch (const std::length_error&) {
+        return raise_memory_error(vm);
+    }
 }
 
 } // namespace

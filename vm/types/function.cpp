@@ -2,6 +2,8 @@
 // with CPython's exact TypeError messages. Invariants are in vm/types/function.h.
 #include "vm/types/function.h"
 
+#include <new>
+#include <stdexcept>
 #include <string>
 
 #include "vm/eval.h"
@@ -363,7 +365,16 @@ Ref<Object> call_object(VM& vm, Object* callable, Object* const* args, size_t na
     auto call = callable->type->slots.call;
     if (!call)
         return raise_type_error(vm, "'", callable->type->name, "' object is not callable");
-    return call(vm, callable, args, nargs, kwnames);
+    // The last line of defence for allocation failure in C++ containers (std::string and
+    // std::vector inside built-ins): MemoryError, never std::bad_alloc escaping the call. The
+    // callee's Refs were released by the unwinding.
+    try {
+        return call(vm, callable, args, nargs, kwnames);
+    } catch (const std::bad_alloc&) {
+        return raise_memory_error(vm);
+    } catch (const std::length_error&) {
+        return raise_memory_error(vm);
+    }
 }
 
 bool init_function_types(Runtime& runtime) {
