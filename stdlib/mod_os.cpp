@@ -11,19 +11,24 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
+#include <sys/times.h>
 #include <sys/types.h>
+#include <sys/utsname.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <climits>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <string>
 #include <string_view>
 #include <thread>
+#include <vector>
 
 #include "stdlib/builtins_support.h"
 #include "stdlib/modules.h"
@@ -742,6 +747,297 @@ Ref<Object> os_urandom(VM& vm, Object*, Args args, size_t, Object*) {
     return bytes_new(vm, data);
 }
 
+// ====== More descriptors, files and process calls
+
+Ref<Object> os_lseek(VM& vm, Object*, Args args, size_t nargs, Object*) {
+    if (!is_ok(count_between(vm, "lseek", nargs, 3, 3)))
+        return nullptr;
+    int64_t fd = 0, how = 0;
+    if (!is_ok(int_argument(vm, args[0], fd)) || !is_ok(int_argument(vm, args[2], how)))
+        return nullptr;
+    if (!is_int(args[1]))
+        return raise_type_error(vm, "'", args[1]->type->name,
+                                "' object cannot be interpreted as an integer");
+    int64_t position = 0;
+    if (!int_to_i64(args[1], position))
+        return raise_overflow_error(vm, "Python int too large to convert to C long");
+    off_t result =
+        ::lseek(static_cast<int>(fd), static_cast<off_t>(position), static_cast<int>(how));
+    if (result < 0)
+        return raise_errno(vm, errno);
+    return int_from_i64(vm, result);
+}
+
+Ref<Object> os_fsync(VM& vm, Object*, Args args, size_t, Object*) {
+    int64_t fd = 0;
+    if (is_int(args[0])) {
+        if (!is_ok(int_argument(vm, args[0], fd)))
+            return nullptr;
+    } else {
+        Ref<Object> name = intern(vm, "fileno");
+        Ref<Object> number = name ? call_method_name(vm, args[0], name.get(), nullptr, 0) : nullptr;
+        if (!number || !is_ok(int_argument(vm, number.get(), fd)))
+            return nullptr;
+    }
+    if (::fsync(static_cast<int>(fd)) != 0)
+        return raise_errno(vm, errno);
+    return vm.new_none();
+}
+
+Ref<Object> os_truncate(VM& vm, Object*, Args args, size_t nargs, Object*) {
+    if (!is_ok(count_between(vm, "truncate", nargs, 2, 2)))
+        return nullptr;
+    if (!is_int(args[1]))
+        return raise_type_error(vm, "'", args[1]->type->name,
+                                "' object cannot be interpreted as an integer");
+    int64_t length = 0;
+    if (!int_to_i64(args[1], length))
+        return raise_overflow_error(vm, "Python int too large to convert to C long");
+    int result = 0;
+    if (is_int(args[0])) {
+        int64_t fd = 0;
+        if (!is_ok(int_argument(vm, args[0], fd)))
+            return nullptr;
+        result = ::ftruncate(static_cast<int>(fd), static_cast<off_t>(length));
+    } else {
+        std::string path;
+        if (!is_ok(path_argument(vm, "truncate", args[0], path, nullptr,
+                                 "string, bytes, os.PathLike or integer")))
+            return nullptr;
+        result = ::truncate(path.c_str(), static_cast<off_t>(length));
+    }
+    if (result != 0)
+        return raise_errno(vm, errno, is_int(args[0]) ? nullptr : args[0]);
+    return vm.new_none();
+}
+
+Ref<Object> os_link(VM& vm, Object*, Args args, size_t nargs, Object*) {
+    if (!is_ok(count_between(vm, "link", nargs, 2, 2)))
+        return nullptr;
+    std::string source, target;
+    if (!is_ok(path_argument(vm, "link", args[0], source)) ||
+        !is_ok(path_argument(vm, "link", args[1], target)))
+        return nullptr;
+    if (::link(source.c_str(), target.c_str()) != 0)
+        return raise_errno(vm, errno, args[0], args[1]);
+    return vm.new_none();
+}
+
+// utime(path, times=None, *, ns=None): times is (atime, mtime) in seconds, ns in nanoseconds.
+Ref<Object> os_utime(VM& vm, Object*, Args args, size_t nargs, Object* kwnames) {
+    if (!is_ok(check_keywords(vm, "utime", kwnames, {"times", "ns", "follow_symlinks"})))
+        return nullptr;
+    if (nargs < 1)
+        return raise_type_error(vm, "utime() missing required argument 'path' (pos 1)");
+    Object* times = nargs > 1 ? args[1] : keyword_argument(args, nargs, kwnames, "times");
+    Object* ns = keyword_argument(args, nargs, kwnames, "ns");
+    std::string path;
+    if (!is_ok(path_argument(vm, "utime", args[0], path)))
+        return nullptr;
+    timespec stamps[2];
+    timespec* use = nullptr;
+    if (times && times != vm.none()) {
+        if (ns)
+            return raise_value_error(vm,
+                                     "utime: you may specify either 'times' or 'ns' but not both");
+        if (!is_tuple(times) || tuple_size(times) != 2)
+            return raise_type_error(vm,
+                                    "utime: 'times' must be either a tuple of two ints or None");
+        for (int i = 0; i < 2; ++i) {
+            Object* item = tuple_items(times)[i];
+            double seconds = 0;
+            if (!is_ok(number_to_double(vm, item, seconds)))
+                return nullptr;
+            double whole = std::floor(seconds);
+            stamps[i].tv_sec = static_cast<time_t>(whole);
+            stamps[i].tv_nsec = static_cast<long>((seconds - whole) * 1e9);
+        }
+        use = stamps;
+    } else if (ns) {
+        if (!is_tuple(ns) || tuple_size(ns) != 2)
+            return raise_type_error(vm, "utime: 'ns' must be a tuple of two ints");
+        for (int i = 0; i < 2; ++i) {
+            int64_t value = 0;
+            Object* item = tuple_items(ns)[i];
+            if (!is_int(item) || !int_to_i64(item, value))
+                return raise_type_error(vm, "utime: 'ns' must be a tuple of two ints");
+            stamps[i].tv_sec = static_cast<time_t>(value / 1000000000);
+            stamps[i].tv_nsec = static_cast<long>(value % 1000000000);
+            if (stamps[i].tv_nsec < 0) {
+                stamps[i].tv_nsec += 1000000000;
+                stamps[i].tv_sec -= 1;
+            }
+        }
+        use = stamps;
+    }
+    if (::utimensat(AT_FDCWD, path.c_str(), use, 0) != 0)
+        return raise_errno(vm, errno, args[0]);
+    return vm.new_none();
+}
+
+// uname(): the five strings, wrapped into uname_result by the Python half.
+Ref<Object> os_uname_raw(VM& vm, Object*, Args, size_t, Object*) {
+    struct utsname names {};
+    if (::uname(&names) != 0)
+        return raise_errno(vm, errno);
+    const char* fields[] = {names.sysname, names.nodename, names.release, names.version,
+                            names.machine};
+    Ref<Object> result = tuple_new(vm, 5);
+    if (!result)
+        return nullptr;
+    for (size_t i = 0; i < 5; ++i) {
+        Ref<Object> text = str_from_utf8(vm, fields[i]);
+        if (!text)
+            return nullptr;
+        tuple_items(result.get())[i] = text.release();
+    }
+    return result;
+}
+
+// times(): user, system, children_user, children_system, elapsed (seconds).
+Ref<Object> os_times_raw(VM& vm, Object*, Args, size_t, Object*) {
+    struct tms buffer {};
+    clock_t elapsed = ::times(&buffer);
+    if (elapsed == static_cast<clock_t>(-1))
+        return raise_errno(vm, errno);
+    double ticks = static_cast<double>(::sysconf(_SC_CLK_TCK));
+    const double values[] = {static_cast<double>(buffer.tms_utime) / ticks,
+                             static_cast<double>(buffer.tms_stime) / ticks,
+                             static_cast<double>(buffer.tms_cutime) / ticks,
+                             static_cast<double>(buffer.tms_cstime) / ticks,
+                             static_cast<double>(elapsed) / ticks};
+    Ref<Object> result = tuple_new(vm, 5);
+    if (!result)
+        return nullptr;
+    for (size_t i = 0; i < 5; ++i) {
+        Ref<Object> value = float_new(vm, values[i]);
+        if (!value)
+            return nullptr;
+        tuple_items(result.get())[i] = value.release();
+    }
+    return result;
+}
+
+Ref<Object> os_getloadavg(VM& vm, Object*, Args, size_t, Object*) {
+    double loads[3];
+    if (::getloadavg(loads, 3) != 3)
+        return raise_message(vm, vm.exceptions().OSError, "Load averages are unobtainable");
+    Ref<Object> a = float_new(vm, loads[0]), b = float_new(vm, loads[1]),
+                c = float_new(vm, loads[2]);
+    if (!a || !b || !c)
+        return nullptr;
+    return tuple_pack(vm, {a.get(), b.get(), c.get()});
+}
+
+// get_terminal_size(fd=1) -> (columns, lines), wrapped by the Python half.
+Ref<Object> os_terminal_size_raw(VM& vm, Object*, Args args, size_t nargs, Object*) {
+    int64_t fd = 1;
+    if (nargs > 1)
+        return raise_type_error(vm, "get_terminal_size expected at most 1 argument, got ", nargs);
+    if (nargs == 1 && !is_ok(int_argument(vm, args[0], fd)))
+        return nullptr;
+    struct winsize size {};
+    if (::ioctl(static_cast<int>(fd), TIOCGWINSZ, &size) != 0)
+        return raise_errno(vm, errno);
+    Ref<Object> columns = int_from_i64(vm, size.ws_col);
+    Ref<Object> lines = int_from_i64(vm, size.ws_row);
+    if (!columns || !lines)
+        return nullptr;
+    return tuple_pack(vm, {columns.get(), lines.get()});
+}
+
+// A list or tuple of str/bytes as a NULL-terminated argv (strings kept in `storage`).
+Status string_vector(VM& vm, const char* function, Object* sequence,
+                     std::vector<std::string>& storage, std::vector<char*>& pointers) {
+    if (!is_list(sequence) && !is_tuple(sequence))
+        return raise_type_error(vm, function, "() arg 2 must be a tuple or list");
+    Ref<Object> items =
+        is_list(sequence) ? list_to_tuple(vm, sequence) : Ref<Object>::borrow(sequence);
+    if (!items)
+        return Status::error;
+    for (intptr_t i = 0; i < tuple_size(items.get()); ++i) {
+        std::string text;
+        if (!is_ok(path_argument(vm, function, tuple_items(items.get())[i], text)))
+            return Status::error;
+        storage.push_back(std::move(text));
+    }
+    for (std::string& text : storage)
+        pointers.push_back(text.data());
+    pointers.push_back(nullptr);
+    return Status::ok;
+}
+
+// execv(path, argv) and execve(path, argv, env): replace the process image; they return only
+// by raising OSError.
+Ref<Object> exec_call(VM& vm, const char* name, Args args, size_t nargs, bool with_env) {
+    if (!is_ok(count_between(vm, name, nargs, with_env ? 3 : 2, with_env ? 3 : 2)))
+        return nullptr;
+    std::string path;
+    std::vector<std::string> argv_storage, env_storage;
+    std::vector<char*> argv, env;
+    if (!is_ok(path_argument(vm, name, args[0], path)) ||
+        !is_ok(string_vector(vm, name, args[1], argv_storage, argv)))
+        return nullptr;
+    if (argv.size() < 2)
+        return raise_value_error(vm, name, "() arg 2 must not be empty");
+    if (with_env) {
+        if (!is_dict(args[2]))
+            return raise_type_error(vm, name, "(): env must be a mapping object");
+        intptr_t pos = 0;
+        Object* key = nullptr;
+        Object* value = nullptr;
+        while (dict_next(args[2], pos, &key, &value)) {
+            std::string k, v;
+            if (!is_ok(path_argument(vm, name, key, k)) ||
+                !is_ok(path_argument(vm, name, value, v)))
+                return nullptr;
+            env_storage.push_back(k + "=" + v);
+        }
+        for (std::string& text : env_storage)
+            env.push_back(text.data());
+        env.push_back(nullptr);
+    }
+    flush_standard_streams(vm);
+    if (with_env)
+        ::execve(path.c_str(), argv.data(), env.data());
+    else
+        ::execv(path.c_str(), argv.data());
+    return raise_errno(vm, errno);
+}
+Ref<Object> os_execv(VM& vm, Object*, Args args, size_t nargs, Object*) {
+    return exec_call(vm, "execv", args, nargs, false);
+}
+Ref<Object> os_execve(VM& vm, Object*, Args args, size_t nargs, Object*) {
+    return exec_call(vm, "execve", args, nargs, true);
+}
+
+Ref<Object> os_killpg(VM& vm, Object*, Args args, size_t nargs, Object*) {
+    if (!is_ok(count_between(vm, "killpg", nargs, 2, 2)))
+        return nullptr;
+    int64_t group = 0, sig = 0;
+    if (!is_ok(int_argument(vm, args[0], group)) || !is_ok(int_argument(vm, args[1], sig)))
+        return nullptr;
+    if (::killpg(static_cast<pid_t>(group), static_cast<int>(sig)) != 0)
+        return raise_errno(vm, errno);
+    return vm.new_none();
+}
+
+Ref<Object> os_setsid(VM& vm, Object*, Args, size_t, Object*) {
+    if (::setsid() < 0)
+        return raise_errno(vm, errno);
+    return vm.new_none();
+}
+
+Ref<Object> os_getsid(VM& vm, Object*, Args args, size_t, Object*) {
+    int64_t pid = 0;
+    if (!is_ok(int_argument(vm, args[0], pid)))
+        return nullptr;
+    pid_t result = ::getsid(static_cast<pid_t>(pid));
+    if (result < 0)
+        return raise_errno(vm, errno);
+    return int_call(vm, result);
+}
+
 constexpr MethodDef functions[] = {
     {"getcwd", os_getcwd, MethodKind::noargs, nullptr},
     {"getcwdb", os_getcwdb, MethodKind::noargs, nullptr},
@@ -795,6 +1091,21 @@ constexpr MethodDef functions[] = {
     {"unsetenv", os_unsetenv, MethodKind::o, nullptr},
     {"strerror", os_strerror, MethodKind::o, nullptr},
     {"urandom", os_urandom, MethodKind::o, nullptr},
+    {"lseek", os_lseek, MethodKind::fastcall, nullptr},
+    {"fsync", os_fsync, MethodKind::o, nullptr},
+    {"truncate", os_truncate, MethodKind::fastcall, nullptr},
+    {"ftruncate", os_truncate, MethodKind::fastcall, nullptr},
+    {"link", os_link, MethodKind::fastcall, nullptr},
+    {"utime", os_utime, MethodKind::fastcall_keywords, nullptr},
+    {"_uname", os_uname_raw, MethodKind::noargs, nullptr},
+    {"_times", os_times_raw, MethodKind::noargs, nullptr},
+    {"getloadavg", os_getloadavg, MethodKind::noargs, nullptr},
+    {"_terminal_size", os_terminal_size_raw, MethodKind::fastcall, nullptr},
+    {"execv", os_execv, MethodKind::fastcall, nullptr},
+    {"execve", os_execve, MethodKind::fastcall, nullptr},
+    {"killpg", os_killpg, MethodKind::fastcall, nullptr},
+    {"setsid", os_setsid, MethodKind::noargs, nullptr},
+    {"getsid", os_getsid, MethodKind::o, nullptr},
     {nullptr, nullptr, MethodKind::noargs, nullptr},
 };
 
@@ -1203,6 +1514,128 @@ def walk(top, topdown=True, onerror=None, followlinks=False):
             stack.append((top, dirs, nondirs))
             for new_path in reversed(walk_dirs):
                 stack.append(new_path)
+
+
+class _NamedResult:
+    _fields = ()
+    _type_name = ""
+
+    def __init__(self, values):
+        self._items = tuple(values)
+        for name, value in zip(self._fields, self._items):
+            setattr(self, name, value)
+
+    def __getitem__(self, index):
+        return self._items[index]
+
+    def __len__(self):
+        return len(self._items)
+
+    def __iter__(self):
+        return iter(self._items)
+
+    def __eq__(self, other):
+        if isinstance(other, _NamedResult):
+            return self._items == other._items
+        if isinstance(other, tuple):
+            return self._items == other
+        return NotImplemented
+
+    def __hash__(self):
+        return hash(self._items)
+
+    def __repr__(self):
+        parts = []
+        for name, value in zip(self._fields, self._items):
+            parts.append(name + "=" + repr(value))
+        return self._type_name + "(" + ", ".join(parts) + ")"
+
+
+class uname_result(_NamedResult):
+    _fields = ("sysname", "nodename", "release", "version", "machine")
+    _type_name = "posix.uname_result"
+
+
+class times_result(_NamedResult):
+    _fields = ("user", "system", "children_user", "children_system", "elapsed")
+    _type_name = "posix.times_result"
+
+
+class terminal_size(_NamedResult):
+    _fields = ("columns", "lines")
+    _type_name = "os.terminal_size"
+
+
+def uname():
+    return uname_result(_uname())
+
+
+def times():
+    return times_result(_times())
+
+
+def get_terminal_size(fd=1):
+    return terminal_size(_terminal_size(fd))
+
+
+def fsencode(filename):
+    filename = fspath(filename)
+    if isinstance(filename, str):
+        return filename.encode("utf-8", "surrogateescape")
+    return filename
+
+
+def fsdecode(filename):
+    filename = fspath(filename)
+    if isinstance(filename, bytes):
+        return filename.decode("utf-8", "surrogateescape")
+    return filename
+
+
+def execl(file, *args):
+    execv(file, args)
+
+
+def execle(file, *args):
+    env = args[-1]
+    execve(file, args[:-1], env)
+
+
+def execlp(file, *args):
+    execvp(file, args)
+
+
+def execvp(file, args):
+    _execvpe(file, args)
+
+
+def execvpe(file, args, env):
+    _execvpe(file, args, env)
+
+
+def _execvpe(file, args, env=None):
+    if env is not None:
+        run = lambda path: execve(path, args, env)
+    else:
+        run = lambda path: execv(path, args)
+        env = environ
+    if path.dirname(file):
+        run(file)
+        return
+    saved = None
+    for directory in get_exec_path(env):
+        full = path.join(directory, file)
+        try:
+            run(full)
+        except (FileNotFoundError, NotADirectoryError) as error:
+            last = error
+        except OSError as error:
+            last = error
+            if saved is None:
+                saved = error
+    if saved is not None:
+        raise saved
+    raise last
 
 
 def get_exec_path(env=None):
