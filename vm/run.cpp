@@ -361,20 +361,35 @@ RunOutcome MainInterpreter::run_text(std::string_view source, std::string_view s
 }
 
 RunOutcome MainInterpreter::run_file(std::string_view path) {
-    // CPython 3.11 makes the script path absolute (sys.path[0], __file__, tracebacks).
+    // CPython 3.11 makes the script path absolute, without normalizing it (__file__, tracebacks,
+    // messages); sys.path[0] is the real folder of the script.
     std::error_code error;
     std::filesystem::path absolute = std::filesystem::absolute(std::filesystem::path(path), error);
-    std::string name = error ? std::string(path) : absolute.lexically_normal().string();
+    std::string name = error ? std::string(path) : absolute.string();
+    std::string file = name;
+    // A folder runs its __main__.py, with the folder itself (as given) first in sys.path.
+    bool is_folder = std::filesystem::is_directory(name, error);
+    if (is_folder) {
+        file = (std::filesystem::path(name) / "__main__.py").string();
+        if (!std::filesystem::is_regular_file(file, error)) {
+            std::fprintf(stderr, "%s: can't find '__main__' module in '%s'\n",
+                         m_options.program_name.c_str(), name.c_str());
+            return RunOutcome{RunOutcome::Kind::exception, 1, false};
+        }
+    }
     std::string source;
     int error_number = 0;
-    if (!read_whole_file(name, source, error_number)) {
+    if (!read_whole_file(file, source, error_number)) {
         std::fprintf(stderr, "%s: can't open file '%s': [Errno %d] %s\n",
-                     m_options.program_name.c_str(), name.c_str(), error_number,
+                     m_options.program_name.c_str(), file.c_str(), error_number,
                      std::strerror(error_number));
         return RunOutcome{RunOutcome::Kind::system_exit, 2, false};
     }
-    std::filesystem::path folder = std::filesystem::path(name).parent_path();
-    return run_source(source, name, folder.string());
+    std::filesystem::path real = std::filesystem::canonical(name, error);
+    if (error)
+        real = std::filesystem::path(name).lexically_normal();
+    std::filesystem::path folder = is_folder ? std::filesystem::path(name) : real.parent_path();
+    return run_source(source, file, folder.string());
 }
 
 RunOutcome MainInterpreter::run_interactive(const std::shared_ptr<const compiler::CodeUnit>& unit) {

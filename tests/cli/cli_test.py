@@ -152,9 +152,32 @@ class Programs(TempDirTest):
         self.assertEqual(out, f"['{script}', 'a', '-b', '--c']\n__main__ {script}\n{self.dir}\n")
 
     def test_relative_file_becomes_absolute(self):
-        self.write("sub/rel.py", "print(__file__)\n")
+        # Absolute but not normalized, as CPython 3.11; sys.path[0] is the real folder.
+        self.write("sub/rel.py", "import sys\nprint(__file__, sys.path[0])\n")
         self.assertEqual(run("sub/rel.py", cwd=self.dir),
-                         (0, f"{self.dir}/sub/rel.py\n", ""))
+                         (0, f"{self.dir}/sub/rel.py {self.dir}/sub\n", ""))
+        self.assertEqual(run("./sub/../sub/rel.py", cwd=self.dir),
+                         (0, f"{self.dir}/./sub/../sub/rel.py {self.dir}/sub\n", ""))
+
+    def test_symlinked_script_folder(self):
+        self.write("real/tool.py", "import sys\nprint(sys.path[0])\n")
+        os.symlink(os.path.join(self.dir, "real/tool.py"), os.path.join(self.dir, "link.py"))
+        self.assertEqual(run("link.py", cwd=self.dir), (0, f"{self.dir}/real\n", ""))
+
+    def test_folder_with_main(self):
+        self.write("app/__main__.py", """\
+            import sys
+            print(__name__, __file__, sys.argv, sys.path[0])
+            """)
+        self.assertEqual(run("app", "x", cwd=self.dir),
+                         (0, f"__main__ {self.dir}/app/__main__.py ['app', 'x'] {self.dir}/app\n",
+                          ""))
+
+    def test_folder_without_main(self):
+        os.mkdir(os.path.join(self.dir, "empty"))
+        self.assertEqual(run("empty", cwd=self.dir),
+                         (1, "", f"{MINIPY}: can't find '__main__' module in "
+                                 f"'{self.dir}/empty'\n"))
 
     def test_command_with_arguments(self):
         self.assertEqual(run("-c", "import sys; print(sys.argv)", "-x", "y"),
