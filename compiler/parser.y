@@ -167,7 +167,7 @@ Parser::symbol_type yylex(ParserState& state);
 %type <std::vector<Expr*>> assign_chain decorators
 %type <Expr*> decorator rhs yield_expr namedexpr_test test or_test and_test not_test
 %type <Expr*> star_expr expr factor power
-%type <Expr*> primary atom test_opt slice_item paren_item list_item return_opt
+%type <Expr*> primary test_opt slice_item paren_item list_item return_opt
 %type <Sequence> star_exprs star_expr_list exprlist expr_or_star_list slices slice_list
 %type <Sequence> paren_items paren_item_list list_items list_item_list testlist test_list
 %type <std::vector<StringToken>> strings
@@ -798,9 +798,17 @@ star_expr: "*" expr { $$ = make_starred(state, $2, @$); } ;
 // (above) instead of CPython's one nonterminal per level: a plain operand then climbs through 6
 // fewer unit reductions, which were a large share of parsing time (#2). `factor` remains only as
 // the right operand of `**`, which binds tighter than a unary operator on its left (`-x ** 2` is
-// `-(x ** 2)`) and looser than one on its right (`2 ** -1`).
+// `-(x ** 2)`) and looser than one on its right (`2 ** -1`); `power`'s alternatives are repeated
+// here so that an operand skips it too.
 expr
-    : power
+    : primary
+    | "await" primary { $$ = make_await(state, $2, @$); }
+    | primary "**" factor { $$ = make_binop(state, $1, Operator::Pow, $3, @$); }
+    | "await" primary "**" factor {
+        $$ = make_binop(state, make_await(state, $2, Position{@1.lineno, @1.col_offset,
+                                                              @2.end_lineno, @2.end_col_offset}),
+                        Operator::Pow, $4, @$);
+    }
     | expr "|" expr { $$ = make_binop(state, $1, Operator::BitOr, $3, @$); }
     | expr "^" expr { $$ = make_binop(state, $1, Operator::BitXor, $3, @$); }
     | expr "&" expr { $$ = make_binop(state, $1, Operator::BitAnd, $3, @$); }
@@ -836,18 +844,15 @@ power
     }
     ;
 
+// CPython's `atom` is folded in here (after the trailers): one unit reduction fewer per operand.
 primary
-    : atom
-    | primary "." NAME { $$ = make_attribute(state, $1, $3, @$); }
+    : primary "." NAME { $$ = make_attribute(state, $1, $3, @$); }
     | primary "(" arglist_opt ")" {
         Position parens{@2.lineno, @2.col_offset, @4.end_lineno, @4.end_col_offset};
         $$ = make_call(state, $1, $3, @$, parens);
     }
     | primary "[" slices "]" { $$ = make_subscript(state, $1, make_slices(state, $3, @3), @$); }
-    ;
-
-atom
-    : NAME { $$ = make_name(state, $1, @$); }
+    | NAME { $$ = make_name(state, $1, @$); }
     | NUMBER { $$ = make_number(state, $1, @$); }
     | strings { $$ = make_strings(state, $1, @$); }
     | "..." { $$ = make_constant(state, ConstantKind::Ellipsis, @$); }
