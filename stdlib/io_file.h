@@ -52,6 +52,8 @@ inline BufferedFile* as_buffered(Object* o) {
 // The descriptor level and the buffer (io_file.cpp); all raise OSError from the system calls.
 bool raw_is_seekable(RawFile* r);
 [[nodiscard]] Status buffered_flush(VM& vm, BufferedFile* b);
+// read(size): size < 0 reads to the end of the file.
+[[nodiscard]] Status buffered_read(VM& vm, BufferedFile* b, int64_t size, std::string& out);
 // The bytes already buffered, or one read(2)'s worth (empty at end of file).
 [[nodiscard]] Status buffered_read_chunk(VM& vm, BufferedFile* b, std::string& out);
 [[nodiscard]] Status buffered_write(VM& vm, BufferedFile* b, std::string_view data);

@@ -319,6 +319,13 @@ Status text_line_end(VM& vm, TextFile* t, int64_t limit, size_t& end) {
 // Reads `size` characters (all when negative).
 Ref<Object> text_read_chars(VM& vm, TextFile* t, int64_t size) {
     if (size < 0) {
+        if (t->native) {
+            // The rest of the file in one go (raw reads of 64 KiB, not 8 KiB chunks).
+            std::string rest;
+            if (!is_ok(buffered_read(vm, as_buffered(t->buffer), -1, rest)))
+                return nullptr;
+            t->rbytes->append(rest);
+        }
         while (true) {
             size_t got = 0;
             if (!is_ok(text_fill(vm, t, got)))
