@@ -316,10 +316,18 @@ bool prepare_source(Arena& arena, std::string_view source, const ParseOptions& o
     if (encoding == SourceEncoding::Utf8) {
         const auto* begin = reinterpret_cast<const unsigned char*>(source.data());
         const auto* end = begin + source.size();
-        int32_t lineno = 1;
         for (const unsigned char* p = begin; p < end;) {
+            // ASCII runs 8 bytes at a time (#2: byte by byte, this check was 7% of parsing).
+            uint64_t word;
+            if (end - p >= 8 && (std::memcpy(&word, p, 8), (word & 0x8080808080808080ull) == 0)) {
+                p += 8;
+                continue;
+            }
             size_t length = utf8_sequence_length(p, end);
             if (length == 0) {
+                int32_t lineno = 1;
+                for (const unsigned char* q = begin; q < p; ++q)
+                    lineno += *q == '\n';
                 char message[256];
                 if (declared || options.source_is_text) {
                     std::snprintf(message, sizeof message,
@@ -338,7 +346,6 @@ bool prepare_source(Arena& arena, std::string_view source, const ParseOptions& o
                 set_simple_error(error, message, declared ? 0 : lineno);
                 return false;
             }
-            lineno += *p == '\n';
             p += length;
         }
     }
