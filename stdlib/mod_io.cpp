@@ -222,6 +222,12 @@ Ref<Object> io_open(VM& vm, Object*, Args args, size_t nargs, Object* kwnames) {
 
 // ====== print() and input()
 
+// A minipy TextIOWrapper itself (not a Python subclass, whose write/readline may be overridden):
+// print and input may then skip the method call.
+bool is_native_text(Object* file) {
+    return is_file_type(file->type, 4) && !is_heap_type(file->type);
+}
+
 // The sys module a builtin is bound to (its receiver), else the one in sys.modules.
 Object* sys_of(Runtime& rt, Object* self) {
     if (self && self->type == rt.types().module)
@@ -267,7 +273,7 @@ Ref<Object> builtin_print(VM& vm, Object* self, Args args, size_t nargs, Object*
             return vm.new_none();
     }
     Ref<Object> keep = Ref<Object>::borrow(file);
-    if (is_file_type(file->type, 4)) {
+    if (is_native_text(file)) {
         // One write of the whole line: nothing can observe the pieces.
         std::string separator = sep ? str_to_utf8(sep) : " ";
         std::string text;
@@ -336,7 +342,7 @@ Ref<Object> builtin_input(VM& vm, Object* self, Args args, size_t nargs, Object*
     if (!is_ok(io_flush(vm, out)))
         return nullptr;
     Ref<Object> line;
-    if (is_file_type(in->type, 4)) {
+    if (is_native_text(in)) {
         line = text_wrapper_readline(vm, in);
     } else {
         Ref<Object> name = intern(vm, "readline");
@@ -577,7 +583,7 @@ Ref<Object> io_std_stream(Runtime& rt, int fd) {
 }
 
 Status io_write_utf8(VM& vm, Object* file, std::string_view utf8) {
-    if (is_file_type(file->type, 4))
+    if (is_native_text(file))
         return text_wrapper_write_utf8(vm, file, utf8);
     Ref<Object> text = str_from_utf8(vm, utf8);
     if (!text)
