@@ -548,10 +548,30 @@ bool add_timezone(Runtime& rt, Object* module) {
            add_object(rt, module, "tzname", tzname.get());
 }
 
+// tzset(): re-reads TZ and recomputes timezone, altzone, daylight and tzname.
+Ref<Object> time_tzset(VM& vm, Object*, Args, size_t, Object*) {
+    Runtime& rt = runtime_of(vm);
+    Ref<Object> name = intern(vm, "time");
+    Object* module = nullptr;
+    if (!name || dict_lookup(vm, rt.modules(), name.get(), &module) < 0)
+        return nullptr;
+    if (!module)
+        return raise_runtime_error(vm, "time module is not loaded");
+    if (!add_timezone(rt, module))
+        return nullptr;
+    return vm.new_none();
+}
+
+constexpr MethodDef late_functions[] = {
+    {"tzset", time_tzset, MethodKind::noargs, nullptr},
+    {nullptr, nullptr, MethodKind::noargs, nullptr},
+};
+
 } // namespace
 
 bool init_time_module(Runtime& rt, Object* module) {
-    if (!add_functions(rt, module, functions) || !add_timezone(rt, module))
+    if (!add_functions(rt, module, functions) || !add_functions(rt, module, late_functions) ||
+        !add_timezone(rt, module))
         return false;
     return exec_source(rt, time_source, "<frozen time>", static_cast<Module*>(module)->dict);
 }
