@@ -17,10 +17,12 @@
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <memory>
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "compiler/compile.h"
 #include "compiler/parser.h"
@@ -132,9 +134,51 @@ extern "C" void on_edited_line(char* text) {
     rl_callback_handler_remove();
 }
 
+// Tab completion: libedit asks for candidates through callbacks without user data, so the
+// interpreter being completed against and the candidates of the current Tab live here.
+struct CompletionState {
+    vm::MainInterpreter* interpreter = nullptr;
+    std::vector<std::string> words;
+};
+CompletionState* active_completion = nullptr;
+
+// The characters that end the word being completed: "." is not one, so "os.pa" completes as a
+// whole (CPython's readline module sets the same set).
+char completer_delimiters[] = " \t\n`~!@#$%^&*()-=+[{]}\\|;:'\",<>/?";
+
+extern "C" char* next_completion(const char* text, int state) {
+    if (!active_completion)
+        return nullptr;
+    if (state == 0)
+        active_completion->words = active_completion->interpreter->complete(text);
+    if (state < 0 || static_cast<size_t>(state) >= active_completion->words.size())
+        return nullptr;
+    return strdup(active_completion->words[static_cast<size_t>(state)].c_str());
+}
+
+extern "C" char** attempt_completion(const char* text, int, int) {
+    rl_attempted_completion_over = 1; // never file names
+    rl_completion_append_character = '\0';
+    // Tab where only blanks precede the cursor indents, as with CPython's rlcompleter.
+    bool only_blanks = true;
+    for (int i = 0; i < rl_point && rl_line_buffer[i]; ++i)
+        only_blanks = only_blanks && (rl_line_buffer[i] == ' ' || rl_line_buffer[i] == '\t');
+    if (only_blanks) {
+        char** matches = static_cast<char**>(std::malloc(2 * sizeof(char*)));
+        if (!matches)
+            return nullptr;
+        matches[0] = strdup("\t");
+        matches[1] = nullptr;
+        return matches;
+    }
+    return rl_completion_matches(text, next_completion);
+}
+
 class EditReader final : public LineReader {
 public:
-    EditReader() {
+    explicit EditReader(vm::MainInterpreter& interpreter) {
+        m_completion.interpreter = &interpreter;
+        active_completion = &m_completion;
         // CPython's readline module does the same: its own handlers decide what SIGINT means.
         rl_catch_signals = 0;
         rl_catch_sigwinch = 0;
@@ -144,14 +188,16 @@ public:
         rl_initialize();
         using_history();
         stifle_history(history_limit);
-        // Tab indents (the REPL has no completion): the default would complete file names.
-        rl_bind_key('\t', rl_insert);
+        rl_attempted_completion_function = attempt_completion;
+        rl_completer_word_break_characters = completer_delimiters;
+        rl_basic_word_break_characters = completer_delimiters;
         if (const char* home = std::getenv("HOME"); home && *home) {
             m_history_path = std::string(home) + "/.minipy_history";
             read_history(m_history_path.c_str());
         }
     }
     ~EditReader() override {
+        active_completion = nullptr;
         if (!m_history_path.empty())
             write_history(m_history_path.c_str());
     }
@@ -220,6 +266,7 @@ private:
     }
 
     std::string m_history_path;
+    CompletionState m_completion;
 };
 
 // ====== Is the text a whole statement?
@@ -431,7 +478,7 @@ vm::RunOutcome run_repl(vm::MainInterpreter& interpreter, const ReplOptions& opt
     std::setlocale(LC_CTYPE, "");
     std::unique_ptr<LineReader> reader;
     if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))
-        reader = std::make_unique<EditReader>();
+        reader = std::make_unique<EditReader>(interpreter);
     else
         reader = std::make_unique<PlainReader>();
     if (options.banner) {

@@ -1,5 +1,6 @@
 // The interactive loop of the `minipy` command (CPython's REPL): `>>> ` and `... ` prompts (sys.ps1
-// and sys.ps2 when set), line editing and the history file ~/.minipy_history through libedit when
+// and sys.ps2 when set), line editing, Tab completion (names, keywords, attributes; Tab at the
+// start of a line indents) and the history file ~/.minipy_history through libedit when
 // standard input and output are terminals, multi-line statements (a compound statement continues
 // until an empty line, an unclosed bracket or string until it is closed), expression values echoed
 // through sys.displayhook, exceptions printed without ending the session, Ctrl-C cancelling the

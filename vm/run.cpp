@@ -1,6 +1,7 @@
 // Running a file or a string as __main__. See vm/run.h.
 #include "vm/run.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cinttypes>
 #include <cstdio>
@@ -280,6 +281,130 @@ std::string MainInterpreter::prompt(bool continuation) {
         return fallback;
     }
     return str_to_utf8(text.get());
+}
+
+// ====== Tab completion (rlcompleter's rules)
+
+namespace {
+
+// The word a completed keyword becomes: "try:" and "finally:" end their line, most others take
+// an operand after a space.
+std::string keyword_completion(std::string_view keyword) {
+    if (keyword == "try" || keyword == "finally")
+        return std::string(keyword) + ":";
+    for (std::string_view bare : {"False", "None", "True", "break", "continue", "pass", "else"}) {
+        if (keyword == bare)
+            return std::string(keyword);
+    }
+    return std::string(keyword) + " ";
+}
+
+// The name as completed: "(" after a callable's name.
+std::string name_completion(const std::string& name, Object* value) {
+    return value && value->type->slots.call ? name + "(" : name;
+}
+
+// Adds the str keys of `dict` starting with `prefix`, once each.
+void add_matching_keys(Object* dict, std::string_view prefix, std::vector<std::string>& words,
+                       std::vector<std::string>& seen) {
+    intptr_t position = 0;
+    Object* key = nullptr;
+    Object* value = nullptr;
+    while (dict_next(dict, position, &key, &value)) {
+        if (!is_str(key))
+            continue;
+        std::string name = str_to_utf8(key);
+        if (!name.starts_with(prefix) || std::find(seen.begin(), seen.end(), name) != seen.end())
+            continue;
+        seen.push_back(name);
+        words.push_back(name_completion(name, value));
+    }
+}
+
+} // namespace
+
+std::vector<std::string> MainInterpreter::complete(std::string_view text) {
+    static constexpr std::string_view keywords[] = {
+        "False", "None",     "True",  "and",    "as",   "assert", "async",  "await",    "break",
+        "class", "continue", "def",   "del",    "elif", "else",   "except", "finally",  "for",
+        "from",  "global",   "if",    "import", "in",   "is",     "lambda", "nonlocal", "not",
+        "or",    "pass",     "raise", "return", "try",  "while",  "with",   "yield"};
+    Runtime& rt = *m_runtime;
+    VM& vm = rt.vm();
+    std::vector<std::string> words;
+    std::vector<std::string> seen;
+    Ref<Object> main_key = intern(vm, "__main__");
+    Object* main_module = nullptr;
+    if (!main_key || dict_lookup(vm, rt.modules(), main_key.get(), &main_module) <= 0 ||
+        main_module->type != rt.types().module) {
+        vm.thread_state().clear_exception();
+        return words;
+    }
+    Ref<Object> keep = Ref<Object>::borrow(main_module);
+    Object* globals = static_cast<Module*>(main_module)->dict;
+    size_t dot = text.rfind('.');
+    if (dot == std::string_view::npos) {
+        for (std::string_view keyword : keywords) {
+            if (keyword.starts_with(text)) {
+                seen.emplace_back(keyword);
+                words.push_back(keyword_completion(keyword));
+            }
+        }
+        add_matching_keys(globals, text, words, seen);
+        add_matching_keys(rt.builtins(), text, words, seen);
+        return words;
+    }
+    // "a.b.attr": follow the dotted names (no calls, no subscripts), then filter dir(object).
+    std::string_view path = text.substr(0, dot);
+    std::string_view attribute = text.substr(dot + 1);
+    Ref<Object> object;
+    for (size_t start = 0; start <= path.size();) {
+        size_t end = std::min(path.find('.', start), path.size());
+        Ref<Object> name = str_from_utf8(vm, path.substr(start, end - start));
+        if (!name)
+            break;
+        if (!object) {
+            Object* found = nullptr;
+            if (dict_lookup(vm, globals, name.get(), &found) > 0 ||
+                dict_lookup(vm, rt.builtins(), name.get(), &found) > 0)
+                object = Ref<Object>::borrow(found);
+        } else {
+            object = get_attr_optional(vm, object.get(), name.get());
+        }
+        if (!object)
+            break;
+        start = end + 1;
+    }
+    Object* dir_function = nullptr;
+    Ref<Object> dir_key = intern(vm, "dir");
+    if (!object || !dir_key || dict_lookup(vm, rt.builtins(), dir_key.get(), &dir_function) <= 0) {
+        vm.thread_state().clear_exception();
+        return words;
+    }
+    Object* args[] = {object.get()};
+    Ref<Object> names = call_object(vm, dir_function, args, 1);
+    if (!names || !is_list(names.get())) {
+        vm.thread_state().clear_exception();
+        return words;
+    }
+    // As rlcompleter: "_" names only once "_" is typed, "__" names once "__" is.
+    bool show_private = attribute.starts_with("_");
+    bool show_dunder = attribute.starts_with("__");
+    std::string prefix(path);
+    for (intptr_t i = 0; i < list_size(names.get()); ++i) {
+        Object* name = list_items(names.get())[i];
+        if (!is_str(name))
+            continue;
+        std::string word = str_to_utf8(name);
+        if (!word.starts_with(attribute) || (word.starts_with("__") && !show_dunder) ||
+            (word.starts_with("_") && !show_private))
+            continue;
+        Ref<Object> value = get_attr_optional(vm, object.get(), name);
+        vm.thread_state().clear_exception();
+        words.push_back(prefix + "." + name_completion(word, value.get()));
+    }
+    vm.thread_state().clear_exception();
+    return words;
 }
 
 RunOutcome MainInterpreter::report_uncaught() {

@@ -81,6 +81,11 @@ public:
     // The REPL's prompt: str(sys.ps1), or str(sys.ps2) for a continuation line. Sets them to
     // ">>> " and "... " first when the sys module lacks them, as CPython's interactive mode does.
     std::string prompt(bool continuation);
+    // Tab completion in the REPL, as CPython's rlcompleter: for "name", the keywords, __main__'s
+    // globals and the builtins that start with it; for "a.b.name", the attributes (dir()) of the
+    // object the dotted names a.b lead to. Callables get "(", some keywords " " or ":". Never
+    // raises (errors mean no candidates); attribute lookups may run Python code (properties).
+    std::vector<std::string> complete(std::string_view text);
 
 private:
     explicit MainInterpreter(MainOptions options);
