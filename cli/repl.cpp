@@ -489,7 +489,8 @@ vm::RunOutcome run_repl(vm::MainInterpreter& interpreter, const ReplOptions& opt
     for (;;) {
         std::string prompt = interpreter.prompt(!statement.text.empty());
         std::string line;
-        ReadStatus status = reader->read_line(prompt, line);
+        ReadStatus status = interpreter.take_pending_interrupt() ? ReadStatus::interrupted
+                                                                 : reader->read_line(prompt, line);
         if (status == ReadStatus::interrupted) {
             std::fputs("\n", reader->prompt_stream());
             std::fflush(reader->prompt_stream());

@@ -283,6 +283,13 @@ std::string MainInterpreter::prompt(bool continuation) {
     return str_to_utf8(text.get());
 }
 
+bool MainInterpreter::take_pending_interrupt() {
+    if (is_ok(m_vm->handle_pending_signals()))
+        return false;
+    m_vm->thread_state().clear_exception();
+    return true;
+}
+
 // ====== Tab completion (rlcompleter's rules)
 
 namespace {

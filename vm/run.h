@@ -86,6 +86,9 @@ public:
     // object the dotted names a.b lead to. Callables get "(", some keywords " " or ":". Never
     // raises (errors mean no candidates); attribute lookups may run Python code (properties).
     std::vector<std::string> complete(std::string_view text);
+    // A SIGINT that arrived too late for the eval loop to see it (as a statement ended): true
+    // after taking it, so the REPL reports "KeyboardInterrupt" at the prompt as CPython does.
+    bool take_pending_interrupt();
 
 private:
     explicit MainInterpreter(MainOptions options);
