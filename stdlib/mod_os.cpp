@@ -1189,9 +1189,10 @@ class stat_result:
         (self.st_mode, self.st_ino, self.st_dev, self.st_nlink, self.st_uid,
          self.st_gid, self.st_size, self.st_atime_ns, self.st_mtime_ns,
          self.st_ctime_ns, self.st_blksize, self.st_blocks, self.st_rdev) = raw
-        self.st_atime = self.st_atime_ns / 1e9
-        self.st_mtime = self.st_mtime_ns / 1e9
-        self.st_ctime = self.st_ctime_ns / 1e9
+        # CPython's fill_time: seconds + nanoseconds * 1e-9 in double arithmetic.
+        self.st_atime = self.st_atime_ns // 1000000000 + (self.st_atime_ns % 1000000000) * 1e-9
+        self.st_mtime = self.st_mtime_ns // 1000000000 + (self.st_mtime_ns % 1000000000) * 1e-9
+        self.st_ctime = self.st_ctime_ns // 1000000000 + (self.st_ctime_ns % 1000000000) * 1e-9
         self._items = (self.st_mode, self.st_ino, self.st_dev, self.st_nlink,
                        self.st_uid, self.st_gid, self.st_size,
                        self.st_atime_ns // 1000000000, self.st_mtime_ns // 1000000000,

@@ -45,7 +45,8 @@ int64_t clock_ns(clockid_t clock) {
 }
 
 Ref<Object> seconds(VM& vm, int64_t ns) {
-    return float_new(vm, static_cast<double>(ns) * 1e-9);
+    // As CPython's _PyTime_AsSecondsDouble: a division, so the float is the same to the last bit.
+    return float_new(vm, static_cast<double>(ns) / 1e9);
 }
 
 #define MINIPY_CLOCK(name, clock)                                                                  \
