@@ -20,6 +20,7 @@
 #include "vm/types/function.h"
 #include "vm/types/int.h"
 #include "vm/types/list.h"
+#include "vm/types/memoryview.h"
 #include "vm/types/method_args.h"
 #include "vm/types/range.h"
 #include "vm/types/set.h"
@@ -324,6 +325,14 @@ Ref<Object> bytearray_construct(VM& vm, Type* cls, Args args, size_t nargs, Obje
     if (!is_ok(bytearray_assign(vm, a.get(), data)))
         return nullptr;
     return Ref<Object>(std::move(a).cast<Object>());
+}
+
+Ref<Object> memoryview_construct(VM& vm, Type* cls, Args args, size_t nargs, Object* kwnames) {
+    Object* object = nullptr;
+    if (!is_ok(bind_arguments(vm, {"memoryview", {"object"}, 1}, args, positional(nargs, kwnames),
+                              kwnames, &object)))
+        return nullptr;
+    return memoryview_new(vm, cls, object);
 }
 
 // ====== Iterator adapters
@@ -707,6 +716,7 @@ bool init_builtin_types(Runtime& rt, Object* builtins) {
         {"frozenset", b.frozenset, frozenset_construct},
         {"bytes", b.bytes, bytes_construct},
         {"bytearray", b.bytearray, bytearray_construct},
+        {"memoryview", make_memoryview_type(vm), memoryview_construct},
         {"enumerate", make_adapter_type(vm, "enumerate"), enumerate_construct},
         {"zip", make_adapter_type(vm, "zip"), zip_construct},
         {"map", make_adapter_type(vm, "map"), map_construct},
@@ -721,7 +731,7 @@ bool init_builtin_types(Runtime& rt, Object* builtins) {
         if (!key || !is_ok(dict_setitem(vm, builtins, key.get(), entry.type)))
             return false;
     }
-    t.iterator_adapter = entries[11].type;
+    t.iterator_adapter = entries[12].type;
     return supplement_methods(rt, b.bytearray, bytearray_common_methods) &&
            install_wrapped(rt, b.dict, &dict_fromkeys_def, rt.types().classmethod) &&
            install_wrapped(rt, b.bytes, &bytes_fromhex_def, rt.types().classmethod) &&

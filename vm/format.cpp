@@ -29,6 +29,7 @@ struct Spec {
     uint32_t fill = ' ';
     char align = 0; // '<', '>', '^', '=' or 0
     char sign = 0;
+    bool no_negative_zero = false; // 'z' (PEP 682)
     bool alternate = false;
     bool zero = false;
     long width = -1;
@@ -50,6 +51,10 @@ bool parse_spec(std::string_view text, Spec& spec) {
     }
     if (i < text.size() && (text[i] == '+' || text[i] == '-' || text[i] == ' '))
         spec.sign = text[i++];
+    if (i < text.size() && text[i] == 'z') {
+        spec.no_negative_zero = true;
+        ++i;
+    }
     if (i < text.size() && text[i] == '#') {
         spec.alternate = true;
         ++i;
@@ -175,6 +180,11 @@ Ref<Object> format_int(VM& vm, Object* value, const Spec& spec) {
     }
     if (type != 'd' && type != 'n' && base == 10)
         return raise_value_error(vm, "Unknown format code '", type, "' for object of type 'int'");
+    if (spec.no_negative_zero)
+        return raise_value_error(
+            vm, "Negative zero coercion (z) not allowed in integer format specifier");
+    if (spec.precision >= 0)
+        return raise_value_error(vm, "Precision not allowed in integer format specifier");
     std::string digits;
     if (!is_ok(int_to_text(vm, value, base, digits)))
         return nullptr;
@@ -237,8 +247,10 @@ Ref<Object> format_float(VM& vm, Object* value, const Spec& spec) {
     if (!is_ok(number_to_double(vm, value, d)))
         return nullptr;
     char type = spec.type;
-    if (type && std::string_view("eEfFgG%").find(type) == std::string_view::npos)
+    if (type && std::string_view("eEfFgGn%").find(type) == std::string_view::npos)
         return raise_value_error(vm, "Unknown format code '", type, "' for object of type 'float'");
+    if (type == 'n')
+        type = 'g';
     std::string body;
     if (!type && spec.precision < 0) {
         Ref<Object> repr = object_repr(vm, value);
@@ -256,8 +268,10 @@ Ref<Object> format_float(VM& vm, Object* value, const Spec& spec) {
         std::string rest = dot == std::string::npos ? "" : body.substr(dot);
         body = group_digits(integer, spec.grouping, 3) + rest;
     }
-    return str_from_utf8(vm,
-                         pad(spec, sign_text(spec, std::signbit(d) && !std::isnan(d)), body, '>'));
+    bool negative = std::signbit(d) && !std::isnan(d);
+    if (negative && spec.no_negative_zero && body.find_first_of("123456789") == std::string::npos)
+        negative = false; // 'z': a result that rounds to zero loses its sign
+    return str_from_utf8(vm, pad(spec, sign_text(spec, negative), body, '>'));
 }
 
 Ref<Object> format_str(VM& vm, Object* value, const Spec& spec) {
@@ -266,6 +280,13 @@ Ref<Object> format_str(VM& vm, Object* value, const Spec& spec) {
                                  "' for object of type 'str'");
     if (spec.sign)
         return raise_value_error(vm, "Sign not allowed in string format specifier");
+    if (spec.no_negative_zero)
+        return raise_value_error(
+            vm, "Negative zero coercion (z) not allowed in string format specifier");
+    if (spec.alternate)
+        return raise_value_error(vm, "Alternate form (#) not allowed in string format specifier");
+    if (spec.grouping)
+        return raise_value_error(vm, "Cannot specify '", spec.grouping, "' with 's'.");
     if (spec.align == '=')
         return raise_value_error(vm, "'=' alignment not allowed in string format specifier");
     std::string text = str_to_utf8(value);

@@ -14,6 +14,7 @@
 #include "vm/types/class.h"
 #include "vm/types/dict.h"
 #include "vm/types/int.h"
+#include "vm/types/list.h"
 #include "vm/types/str.h"
 
 namespace minipy::vm {
@@ -220,6 +221,21 @@ void print_one(Runtime& rt, Object* exception, std::FILE* stream) {
         }
     }
     std::fprintf(stream, "%s\n", exception_line(rt, exception).c_str());
+    // PEP 678: the notes follow the message, one per line.
+    if (e->notes && is_list(e->notes)) {
+        VM& vm = rt.vm();
+        Ref<Object> notes = Ref<Object>::borrow(e->notes);
+        for (intptr_t i = 0; i < list_size(notes.get()); ++i) {
+            Object* note = list_items(notes.get())[i];
+            Ref<Object> saved = vm.thread_state().fetch_exception();
+            Ref<Object> text = is_str(note) ? Ref<Object>::borrow(note) : object_str(vm, note);
+            std::string line = text ? str_to_utf8(text.get()) : "<note str() failed>";
+            vm.thread_state().clear_exception();
+            if (saved)
+                vm.thread_state().set_exception(std::move(saved));
+            std::fprintf(stream, "%s\n", line.c_str());
+        }
+    }
 }
 
 } // namespace

@@ -7,21 +7,19 @@
 // raises ValueError where CPython would return a complex.
 #include "vm/types/float.h"
 
-#include <algorithm>
-#include <cfloat>
-#include <string>
-
-#include "vm/format.h"
-#include "vm/types/function.h"
-#include "vm/types/str.h"
-#include "vm/types/tuple.h"
-
 #include <gmp.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <cfloat>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
 
 #include "compiler/literals.h"
+#include "vm/format.h"
+#include "vm/types/function.h"
 #include "vm/types/int.h"
 #include "vm/types/str.h"
 #include "vm/types/tuple.h"
@@ -319,6 +317,58 @@ Ref<Object> float_fromhex(VM& vm, Object*, Object* const* args, size_t nargs, Ob
     return call_object(vm, args[0], call_args, 1);
 }
 
+Ref<Object> integral_of(VM& vm, double value) {
+    if (std::isinf(value))
+        return raise_overflow_error(vm, "cannot convert float infinity to integer");
+    if (std::isnan(value))
+        return raise_value_error(vm, "cannot convert float NaN to integer");
+    mpz_t big;
+    mpz_init_set_d(big, value);
+    Ref<Object> result = int_from_mpz(vm, big);
+    mpz_clear(big);
+    return result;
+}
+Ref<Object> float_trunc(VM& vm, Object* self, Object* const*, size_t, Object*) {
+    return integral_of(vm, std::trunc(float_value(self)));
+}
+Ref<Object> float_floor(VM& vm, Object* self, Object* const*, size_t, Object*) {
+    return integral_of(vm, std::floor(float_value(self)));
+}
+Ref<Object> float_ceil(VM& vm, Object* self, Object* const*, size_t, Object*) {
+    return integral_of(vm, std::ceil(float_value(self)));
+}
+// float.__round__(ndigits=None): half to even; with ndigits, correctly rounded through the
+// decimal text (as CPython's double_round with dtoa).
+Ref<Object> float_round(VM& vm, Object* self, Object* const* args, size_t nargs, Object*) {
+    if (nargs > 1)
+        return raise_type_error(vm, "__round__ expected at most 1 argument, got ", nargs);
+    double x = float_value(self);
+    if (nargs == 0 || args[0] == vm.none())
+        return integral_of(vm, std::nearbyint(x));
+    if (!is_int(args[0]))
+        return raise_type_error(vm, "'", args[0]->type->name,
+                                "' object cannot be interpreted as an integer");
+    int64_t n = 0;
+    if (!int_to_i64(args[0], n))
+        n = int_sign(args[0]) < 0 ? -400 : 400;
+    if (!std::isfinite(x) || n > 323)
+        return float_new(vm, x);
+    if (n < -308)
+        return float_new(vm, std::copysign(0.0, x));
+    double result = 0;
+    if (n >= 0) {
+        char buffer[512];
+        std::snprintf(buffer, sizeof buffer, "%.*f", static_cast<int>(n), x);
+        result = std::strtod(buffer, nullptr);
+    } else {
+        double scale = std::pow(10.0, static_cast<double>(-n));
+        result = std::nearbyint(x / scale) * scale;
+    }
+    if (std::isinf(result))
+        return raise_overflow_error(vm, "rounded value too large to represent");
+    return float_new(vm, result == 0 ? std::copysign(0.0, x) : result);
+}
+
 Ref<Object> float_conjugate(VM& vm, Object* self, Object* const*, size_t, Object*) {
     return float_new(vm, float_value(self));
 }
@@ -343,6 +393,12 @@ constexpr MethodDef float_methods[] = {
     {"as_integer_ratio", float_as_integer_ratio, MethodKind::noargs, "Return integer ratio."},
     {"hex", float_hex, MethodKind::noargs,
      "Return a hexadecimal representation of a floating-point number."},
+    {"__trunc__", float_trunc, MethodKind::noargs,
+     "Return the Integral closest to x between 0 and x."},
+    {"__floor__", float_floor, MethodKind::noargs, "Return the floor as an Integral."},
+    {"__ceil__", float_ceil, MethodKind::noargs, "Return the ceiling as an Integral."},
+    {"__round__", float_round, MethodKind::fastcall,
+     "Return the Integral closest to x, rounding half toward even."},
     {"conjugate", float_conjugate, MethodKind::noargs,
      "Return self, the complex conjugate of any float."},
     {"__format__", float_dunder_format, MethodKind::o,

@@ -376,6 +376,36 @@ Ref<Object> int_from_bytes(VM& vm, Object*, Object* const* args, size_t nargs, O
     return call_object(vm, args[0], call_args, 1);
 }
 
+Ref<Object> int_self_method(VM& vm, Object* self, Object* const*, size_t, Object*) {
+    return int_pos(vm, self);
+}
+
+// int.__round__(ndigits=None): itself, or rounded half to even at 10**-ndigits when negative.
+Ref<Object> int_round(VM& vm, Object* self, Object* const* args, size_t nargs, Object*) {
+    if (nargs > 1)
+        return raise_type_error(vm, "__round__ expected at most 1 argument, got ", nargs);
+    if (nargs == 0 || args[0] == vm.none())
+        return int_pos(vm, self);
+    if (!is_int(args[0]))
+        return raise_type_error(vm, "'", args[0]->type->name,
+                                "' object cannot be interpreted as an integer");
+    if (int_sign(args[0]) >= 0)
+        return int_pos(vm, self);
+    int64_t digits = 0;
+    if (!int_to_i64(args[0], digits) || digits < -100000)
+        return int_from_i64(vm, 0);
+    Mpz scale, quotient, remainder, twice;
+    mpz_ui_pow_ui(scale.get(), 10, static_cast<unsigned long>(-digits));
+    MpzOperand a(self);
+    mpz_fdiv_qr(quotient.get(), remainder.get(), a.get(), scale.get());
+    mpz_mul_2exp(twice.get(), remainder.get(), 1);
+    int c = mpz_cmp(twice.get(), scale.get());
+    if (c > 0 || (c == 0 && mpz_odd_p(quotient.get())))
+        mpz_add_ui(quotient.get(), quotient.get(), 1);
+    mpz_mul(quotient.get(), quotient.get(), scale.get());
+    return int_from_mpz(vm, quotient.get());
+}
+
 Ref<Object> int_as_integer_ratio(VM& vm, Object* self, Object* const*, size_t, Object*) {
     Ref<Object> value = int_pos(vm, self);
     Ref<Object> one = int_from_i64(vm, 1);
@@ -409,6 +439,10 @@ Ref<Object> int_get_one(VM& vm, Object*, Object* const*, size_t, Object*) {
 constexpr MethodDef int_methods[] = {
     {"to_bytes", int_to_bytes, MethodKind::fastcall_keywords,
      "Return an array of bytes representing an integer."},
+    {"__trunc__", int_self_method, MethodKind::noargs, "Truncating an Integral returns itself."},
+    {"__floor__", int_self_method, MethodKind::noargs, "Flooring an Integral returns itself."},
+    {"__ceil__", int_self_method, MethodKind::noargs, "Ceiling of an Integral returns itself."},
+    {"__round__", int_round, MethodKind::fastcall, "Rounding an Integral returns itself."},
     {"as_integer_ratio", int_as_integer_ratio, MethodKind::noargs, "Return integer ratio."},
     {"__format__", int_dunder_format, MethodKind::o,
      "Convert to a string according to format_spec."},

@@ -85,7 +85,7 @@ Ref<Object> range_getitem(VM& vm, Object* self, Object* key) {
             return nullptr;
         result->start = r->start + start * r->step;
         result->step = r->step * step;
-        result->stop = result->start + count * result->step;
+        result->stop = r->start + stop * r->step; // as CPython: the mapped slice bounds
         result->length = count;
         return Ref<Object>(std::move(result).cast<Object>());
     }

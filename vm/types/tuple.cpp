@@ -11,6 +11,7 @@
 #include <string>
 
 #include "vm/types/int.h"
+#include "vm/types/method_args.h"
 #include "vm/types/str.h"
 #include "vm/vm.h"
 
@@ -262,8 +263,18 @@ Ref<Object> tuple_count(VM& vm, Object* self, Object* const* args, size_t, Objec
     return int_from_i64(vm, count);
 }
 
-Ref<Object> tuple_index(VM& vm, Object* self, Object* const* args, size_t, Object*) {
-    for (intptr_t i = 0; i < tuple_size(self); ++i) {
+// tuple.index(value, start=0, stop=sys.maxsize).
+Ref<Object> tuple_index(VM& vm, Object* self, Object* const* args, size_t nargs, Object*) {
+    if (nargs < 1 || nargs > 3)
+        return raise_type_error(vm, "index expected ",
+                                nargs < 1 ? "at least 1 argument" : "at most 3 arguments", ", got ",
+                                nargs);
+    intptr_t start = 0, stop = INTPTR_MAX;
+    if (!is_ok(optional_index(vm, nargs > 1 ? args[1] : nullptr, 0, start)) ||
+        !is_ok(optional_index(vm, nargs > 2 ? args[2] : nullptr, INTPTR_MAX, stop)))
+        return nullptr;
+    adjust_indices(start, stop, tuple_size(self));
+    for (intptr_t i = start; i < stop; ++i) {
         int equal = object_rich_compare_bool(vm, tuple_items(self)[i], args[0], CompareOp::eq);
         if (equal < 0)
             return nullptr;
@@ -275,7 +286,7 @@ Ref<Object> tuple_index(VM& vm, Object* self, Object* const* args, size_t, Objec
 
 constexpr MethodDef tuple_methods[] = {
     {"count", tuple_count, MethodKind::o, "Return number of occurrences of value."},
-    {"index", tuple_index, MethodKind::o, "Return first index of value."},
+    {"index", tuple_index, MethodKind::fastcall, "Return first index of value."},
     {nullptr, nullptr, MethodKind::noargs, nullptr},
 };
 
