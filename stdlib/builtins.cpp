@@ -14,6 +14,7 @@
 #include "vm/eval_helpers.h"
 #include "vm/eval_ops.h"
 #include "vm/frame.h"
+#include "vm/import.h"
 #include "vm/run.h"
 #include "vm/runtime.h"
 #include "vm/types/class.h"
@@ -700,6 +701,7 @@ constexpr MethodDef builtin_functions[] = {
     {"bin", builtin_bin, MethodKind::o, nullptr},
     {"format", builtin_format, MethodKind::fastcall, nullptr},
     {"__build_class__", build_class, MethodKind::fastcall_keywords, nullptr},
+    {"__import__", builtin_import, MethodKind::fastcall_keywords, nullptr},
     {nullptr, nullptr, MethodKind::noargs, nullptr},
 };
 

@@ -18,6 +18,7 @@ using vm::Ref;
 
 // One line per module: declare its init here and list it in `modules` below (keep both sorted).
 bool init__io_module(vm::Runtime& runtime, vm::Object* module);
+bool init_importlib_module(vm::Runtime& runtime, vm::Object* module);
 bool init_io_module(vm::Runtime& runtime, vm::Object* module);
 bool init_json_module(vm::Runtime& runtime, vm::Object* module);
 bool init_math_module(vm::Runtime& runtime, vm::Object* module);
@@ -30,6 +31,7 @@ bool init_time_module(vm::Runtime& runtime, vm::Object* module);
 namespace {
 constexpr BuiltinModuleDef modules[] = {
     {"_io", init__io_module},
+    {"importlib", init_importlib_module},
     {"io", init_io_module},
     {"json", init_json_module},
     {"math", init_math_module},
@@ -48,6 +50,13 @@ std::span<const BuiltinModuleDef> builtin_modules() {
 
 const BuiltinModuleDef* find_builtin_module(std::string_view name) {
     for (const BuiltinModuleDef& def : builtin_modules())
+        if (name == def.name)
+            return &def;
+    return nullptr;
+}
+
+const FrozenModuleDef* find_frozen_module(std::string_view name) {
+    for (const FrozenModuleDef& def : frozen_modules())
         if (name == def.name)
             return &def;
     return nullptr;

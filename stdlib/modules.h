@@ -33,6 +33,13 @@ std::span<const BuiltinModuleDef> builtin_modules();
 // The C++ module called `name`, or null.
 const BuiltinModuleDef* find_builtin_module(std::string_view name);
 
+// Every frozen module: Python source under stdlib/py/ embedded at build time (the generated
+// frozen_modules.cpp; see stdlib/frozen.cmake). A package's __init__.py is listed under the
+// package's name with is_package set.
+std::span<const FrozenModuleDef> frozen_modules();
+// The frozen module called `name` (dotted), or null.
+const FrozenModuleDef* find_frozen_module(std::string_view name);
+
 // Adds each function of `functions` (terminated by a null name) to `module` as a built-in function
 // whose __module__ is the module's name. False with MemoryError set.
 [[nodiscard]] bool add_functions(vm::Runtime& runtime, vm::Object* module,

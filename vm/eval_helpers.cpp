@@ -473,9 +473,29 @@ Ref<Object> format_object(VM& vm, Object* value, Object* spec) {
     return format_with_spec(vm, value, spec);
 }
 
+namespace {
+// PEP 3119: the answer of the metaclass hook `name` (__instancecheck__ / __subclasscheck__) of
+// class `cls` for `arg`: 1, 0, -1 when it raised, 2 when the metaclass (a built-in one, or a
+// class statement's that defines none) has no hook.
+int metaclass_check_hook(VM& vm, Object* cls, Object* name, Object* arg) {
+    if (!is_heap_type(cls->type) || !type_lookup(cls->type, name))
+        return 2;
+    Ref<Object> result = call_dunder(vm, cls, name, &arg, 1);
+    if (!result)
+        return -1;
+    return object_is_true(vm, result.get());
+}
+} // namespace
+
 int object_issubclass(VM& vm, Object* derived, Object* classinfo) {
     if (Object* members = union_args(runtime_of(vm), classinfo))
         return object_issubclass(vm, derived, members);
+    if (!is_tuple(classinfo)) {
+        int hooked =
+            metaclass_check_hook(vm, classinfo, runtime_of(vm).names().__subclasscheck__, derived);
+        if (hooked != 2)
+            return hooked;
+    }
     if (is_tuple(classinfo)) {
         for (intptr_t i = 0; i < tuple_size(classinfo); ++i) {
             int result = object_issubclass(vm, derived, tuple_items(classinfo)[i]);
@@ -497,8 +517,16 @@ int object_issubclass(VM& vm, Object* derived, Object* classinfo) {
 }
 
 int object_isinstance(VM& vm, Object* object, Object* classinfo) {
+    if (object->type == classinfo)
+        return 1;
     if (Object* members = union_args(runtime_of(vm), classinfo))
         return object_isinstance(vm, object, members);
+    if (!is_tuple(classinfo)) {
+        int hooked =
+            metaclass_check_hook(vm, classinfo, runtime_of(vm).names().__instancecheck__, object);
+        if (hooked != 2)
+            return hooked;
+    }
     if (is_tuple(classinfo)) {
         for (intptr_t i = 0; i < tuple_size(classinfo); ++i) {
             int result = object_isinstance(vm, object, tuple_items(classinfo)[i]);

@@ -659,6 +659,11 @@ void adopt_layout_base(VM& vm, Type* type, Type* layout) {
 
 } // namespace
 
+void update_dunder_slots(Runtime& rt, Type* type) {
+    if (type->dict && is_heap_type(type))
+        install_dunder_slots(rt, type->dict, type->slots);
+}
+
 Ref<Object> make_heap_type(Runtime& rt, Type* metatype, Object* name, Object* bases,
                            Object* namespace_dict, Object* kwargs) {
     VM& vm = rt.vm();

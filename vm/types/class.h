@@ -26,6 +26,9 @@ inline bool is_heap_type(const Type* type) {
 }
 // The first non-heap type along the layout-base chain.
 Type* solid_base(Type* type);
+// Re-installs the dunder slots of heap type `type` from its dict, after a dunder was assigned on
+// the class (CPython's update_slot; subclasses made earlier keep their slots).
+void update_dunder_slots(Runtime& runtime, Type* type);
 // Offset of the instance dict pointer, 0 when instances have none.
 size_t heap_dict_offset(const Type* type);
 

@@ -168,8 +168,14 @@ Status type_setattr(VM& vm, Object* self, Object* name, Object* value) {
             return Status::error;
         type->dict = dict.release();
     }
-    if (value)
-        return dict_setitem(vm, type->dict, name, value);
+    if (value) {
+        if (!is_ok(dict_setitem(vm, type->dict, name, value)))
+            return Status::error;
+        // A dunder assigned after the class statement (dataclasses, total_ordering) takes effect.
+        if (is_str(name) && str_ascii_view(name).starts_with("__"))
+            update_dunder_slots(runtime_of(vm), type);
+        return Status::ok;
+    }
     if (!is_ok(dict_delitem(vm, type->dict, name))) {
         vm.thread_state().clear_exception();
         return raise_attribute_error(vm, "type object '", type->name, "' has no attribute '",

@@ -197,6 +197,45 @@ Ref<Object> type_call(VM& vm, Object* self, Object* const* args, size_t nargs, O
 
 // ====== __build_class__
 
+namespace {
+// PEP 560: a base that is not a class (typing.List[int], Generic[T]) names the real bases through
+// its __mro_entries__(bases). Returns `bases` itself when nothing was replaced.
+Ref<Object> resolve_mro_entries(Runtime& rt, Object* bases) {
+    VM& vm = rt.vm();
+    Ref<Object> entries_name = intern(vm, "__mro_entries__");
+    Ref<Object> resolved = list_new(vm);
+    if (!entries_name || !resolved)
+        return nullptr;
+    bool changed = false;
+    for (intptr_t i = 0; i < tuple_size(bases); ++i) {
+        Object* base = tuple_items(bases)[i];
+        Ref<Object> method;
+        if (!is_subtype(base->type, vm.types().type)) {
+            method = get_attr_optional(vm, base, entries_name.get());
+            if (!method && vm.thread_state().has_exception())
+                return nullptr;
+        }
+        if (!method) {
+            if (!is_ok(list_append(vm, resolved.get(), base)))
+                return nullptr;
+            continue;
+        }
+        Ref<Object> entries = call_object(vm, method.get(), &bases, 1);
+        if (!entries)
+            return nullptr;
+        if (!is_tuple(entries.get()))
+            return raise_type_error(vm, "__mro_entries__ must return a tuple");
+        for (intptr_t j = 0; j < tuple_size(entries.get()); ++j)
+            if (!is_ok(list_append(vm, resolved.get(), tuple_items(entries.get())[j])))
+                return nullptr;
+        changed = true;
+    }
+    if (!changed)
+        return Ref<Object>::borrow(bases);
+    return list_to_tuple(vm, resolved.get());
+}
+} // namespace
+
 Ref<Object> build_class(VM& vm, Object*, Object* const* args, size_t nargs, Object* kwnames) {
     Runtime& rt = runtime_of(vm);
     // builtin_call passes the positional count; keyword values follow them.
@@ -210,7 +249,10 @@ Ref<Object> build_class(VM& vm, Object*, Object* const* args, size_t nargs, Obje
         return raise_type_error(vm, "__build_class__: func must be a function");
     if (!is_str(name))
         return raise_type_error(vm, "__build_class__: name is not a string");
-    Ref<Object> bases = tuple_from_array(vm, args + 2, npos - 2);
+    Ref<Object> original_bases = tuple_from_array(vm, args + 2, npos - 2);
+    if (!original_bases)
+        return nullptr;
+    Ref<Object> bases = resolve_mro_entries(rt, original_bases.get());
     if (!bases)
         return nullptr;
     Object* metaclass = nullptr;
@@ -237,6 +279,11 @@ Ref<Object> build_class(VM& vm, Object*, Object* const* args, size_t nargs, Obje
     if (!ns)
         return nullptr;
     auto* func = static_cast<Function*>(body);
+    if (bases.get() != original_bases.get()) {
+        Ref<Object> key = intern(vm, "__orig_bases__");
+        if (!key || !is_ok(dict_setitem(vm, ns.get(), key.get(), original_bases.get())))
+            return nullptr;
+    }
     Ref<Object> cell = eval_code(rt, func->code, func->globals, ns.get(), func->closure);
     if (!cell)
         return nullptr;

@@ -1,0 +1,1 @@
+print("pkgdemo as a program")

@@ -1,0 +1,5 @@
+print("alpha init", __name__, __package__)
+
+
+def alpha_name():
+    return "alpha"
