@@ -12,6 +12,7 @@
 #include <sys/select.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <cerrno>
 #include <clocale>
 #include <csignal>
@@ -295,10 +296,12 @@ bool starts_compound_statement(std::string_view line) {
            (std::isalnum(static_cast<unsigned char>(rest[end])) || rest[end] == '_'))
         ++end;
     std::string_view word = rest.substr(0, end);
+    // `match` is a soft keyword (`match = 1` is an assignment); a match statement's first line
+    // ends with ':' and makes the text incomplete anyway.
     for (std::string_view keyword :
-         {"if", "while", "for", "try", "with", "def", "class", "async", "match"}) {
+         {"if", "while", "for", "try", "with", "def", "class", "async"}) {
         if (word == keyword)
-            return end < rest.size() && rest[end] != '=' && rest[end] != '.' && rest[end] != '(';
+            return end < rest.size();
     }
     return false;
 }
@@ -412,6 +415,17 @@ void print_compile_error(const compiler::CompileError& error) {
     std::fflush(stderr);
 }
 
+// As CPython's REPL shows them: "<stdin>:1: SyntaxWarning: message" (no source line).
+void print_compile_warnings(const std::vector<compiler::CompileWarning>& warnings) {
+    for (const compiler::CompileWarning& warning : warnings) {
+        const char* category = warning.category == compiler::CompileWarning::Category::SyntaxWarning
+                                   ? "SyntaxWarning"
+                                   : "DeprecationWarning";
+        std::fprintf(stderr, "<stdin>:%d: %s: %s\n", warning.lineno, category,
+                     warning.message.c_str());
+    }
+}
+
 enum class Step : uint8_t { more, done };
 
 // Adds a line to the statement; compiles and runs it once it is whole. `at_end`: the input ended
@@ -451,6 +465,7 @@ Step feed_line(vm::MainInterpreter& interpreter, Statement& statement, std::stri
     if (statement.compound && !blank)
         return Step::more;
     statement.clear();
+    print_compile_warnings(result.warnings);
     outcome = interpreter.run_interactive(result.code);
     return Step::done;
 }

@@ -440,6 +440,12 @@ class InteractiveWithoutTerminal(TempDirTest):
                               '  File "<stdin>", line 1, in <module>\n'
                               "RuntimeError: lost sys.displayhook\n>>> \n")
 
+    def test_warnings_and_soft_keywords(self):
+        code, out, err = run("-iq", stdin="1 is 1\nmatch = 5\nmatch\n")
+        self.assertEqual((code, out), (0, "True\n5\n"))
+        self.assertEqual(err, '>>> <stdin>:1: SyntaxWarning: "is" with a literal. Did you mean '
+                              '"=="?\n>>> >>> >>> \n')
+
     def test_displayhook_sets_underscore(self):
         code, out, _ = run("-iq", stdin="6 * 7\n_ + 1\nNone\n_\n")
         self.assertEqual((code, out), (0, "42\n43\n43\n"))
