@@ -748,8 +748,10 @@ lambda_param
     | "/" { $$ = Parameter{Parameter::Kind::Slash, nullptr, nullptr, @$}; }
     ;
 
+// and_test's alternatives are repeated here: an operand skips one unit reduction (#2).
 or_test
-    : and_test
+    : not_test
+    | and_chain { $$ = make_boolop(state, BoolOperator::And, $1, @$); }
     | or_chain { $$ = make_boolop(state, BoolOperator::Or, $1, @$); }
     ;
 
