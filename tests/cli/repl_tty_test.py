@@ -7,6 +7,7 @@ that depends on earlier output is sent only once that output is on the screen, s
 drops unread input when Ctrl-C arrives.
 """
 import argparse
+import itertools
 import os
 import re
 import shlex
@@ -24,9 +25,13 @@ WAIT = 60.0  # seconds before a wait gives up
 class Terminal:
     """One tmux server (its own socket) with one 100x50 window running a command."""
 
+    numbers = itertools.count()
+
     def __init__(self, command, home, env=None):
-        self.socket = f"minipy-test-{os.getpid()}-{id(self)}"
-        self.status_file = os.path.join(home, f"status-{id(self)}")
+        # A new socket name each time: a server being killed never serves the next terminal.
+        number = next(Terminal.numbers)
+        self.socket = f"minipy-test-{os.getpid()}-{number}"
+        self.status_file = os.path.join(home, f"status-{number}")
         environment = {"HOME": home, "TERM": "xterm", "LC_ALL": "C.UTF-8"}
         environment.update(env or {})
         exports = " ".join(f"{key}={shlex.quote(value)}" for key, value in environment.items())
