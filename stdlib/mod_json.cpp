@@ -995,12 +995,38 @@ def load(fp, *, cls=None, object_hook=None, parse_float=None,
                  object_pairs_hook=object_pairs_hook, **kw)
 )PYSRC";
 
+// json.decoder and json.encoder: modules holding the same classes, registered in sys.modules
+// and as attributes of json, for code that imports them by those names.
+bool add_submodule(Runtime& rt, Object* module, const char* attribute, const char* full_name,
+                   std::initializer_list<const char*> names) {
+    VM& vm = rt.vm();
+    Ref<Object> sub = module_new(rt, full_name);
+    Ref<Object> key = str_from_utf8(vm, full_name);
+    if (!sub || !key)
+        return false;
+    for (const char* name : names) {
+        Ref<Object> name_object = intern(vm, name);
+        Object* value = nullptr;
+        if (!name_object ||
+            dict_lookup(vm, static_cast<Module*>(module)->dict, name_object.get(), &value) < 0)
+            return false;
+        if (value && !add_object(rt, sub.get(), name, value))
+            return false;
+    }
+    return add_object(rt, module, attribute, sub.get()) &&
+           is_ok(dict_setitem(vm, rt.modules(), key.get(), sub.get()));
+}
+
 } // namespace
 
 bool init_json_module(Runtime& rt, Object* module) {
-    if (!add_functions(rt, module, functions))
+    if (!add_functions(rt, module, functions) ||
+        !exec_source(rt, json_source, "<frozen json>", static_cast<Module*>(module)->dict))
         return false;
-    return exec_source(rt, json_source, "<frozen json>", static_cast<Module*>(module)->dict);
+    return add_submodule(rt, module, "decoder", "json.decoder",
+                         {"JSONDecoder", "JSONDecodeError"}) &&
+           add_submodule(rt, module, "encoder", "json.encoder",
+                         {"JSONEncoder", "encode_basestring", "encode_basestring_ascii"});
 }
 
 } // namespace minipy::stdlib
