@@ -36,7 +36,10 @@ bool is_cased_lower(uint32_t cp) {
     auto c = category(cp);
     return c == UTF8PROC_CATEGORY_LL || cp == 0xAA || cp == 0xBA || (cp >= 0x2B0 && cp <= 0x2B8) ||
            (cp >= 0x2C0 && cp <= 0x2C1) || (cp >= 0x2E0 && cp <= 0x2E4) || cp == 0x345 ||
-           cp == 0x37A || (cp >= 0x1D2C && cp <= 0x1D6A) || cp == 0x2071 || cp == 0x207F ||
+           cp == 0x37A || (cp >= 0x1D2C && cp <= 0x1D6A) || cp == 0x1D78 ||
+           (cp >= 0x1D9B && cp <= 0x1DBF) || cp == 0x2071 || cp == 0x207F || cp == 0x2C7C ||
+           cp == 0x2C7D || cp == 0xA69C || cp == 0xA69D || cp == 0xA770 || cp == 0xA7F8 ||
+           cp == 0xA7F9 || (cp >= 0xAB5C && cp <= 0xAB5F) || cp == 0xAB69 ||
            (cp >= 0x2090 && cp <= 0x209C) || (cp >= 0x2170 && cp <= 0x217F) ||
            (cp >= 0x24D0 && cp <= 0x24E9);
 }
@@ -65,32 +68,112 @@ struct SpecialCase {
     const char32_t* title;
     const char32_t* upper;
 };
+// Generated from the Unicode database of CPython 3.11 (every code point whose lower, title or
+// upper mapping has more than one code point).
 constexpr SpecialCase special_cases[] = {
-    {0x00DF, U"\u00DF", U"Ss", U"SS"},
-    {0x0130, U"i\u0307", U"\u0130", U"\u0130"},
-    {0x0149, U"\u0149", U"\u02BCN", U"\u02BCN"},
-    {0x01F0, U"\u01F0", U"J\u030C", U"J\u030C"},
+    {0x00DF, U"\u00DF", U"\u0053\u0073", U"\u0053\u0053"},
+    {0x0130, U"\u0069\u0307", U"\u0130", U"\u0130"},
+    {0x0149, U"\u0149", U"\u02BC\u004E", U"\u02BC\u004E"},
+    {0x01F0, U"\u01F0", U"\u004A\u030C", U"\u004A\u030C"},
     {0x0390, U"\u0390", U"\u0399\u0308\u0301", U"\u0399\u0308\u0301"},
     {0x03B0, U"\u03B0", U"\u03A5\u0308\u0301", U"\u03A5\u0308\u0301"},
     {0x0587, U"\u0587", U"\u0535\u0582", U"\u0535\u0552"},
-    {0x1E96, U"\u1E96", U"H\u0331", U"H\u0331"},
-    {0x1E97, U"\u1E97", U"T\u0308", U"T\u0308"},
-    {0x1E98, U"\u1E98", U"W\u030A", U"W\u030A"},
-    {0x1E99, U"\u1E99", U"Y\u030A", U"Y\u030A"},
-    {0x1E9A, U"\u1E9A", U"A\u02BE", U"A\u02BE"},
+    {0x1E96, U"\u1E96", U"\u0048\u0331", U"\u0048\u0331"},
+    {0x1E97, U"\u1E97", U"\u0054\u0308", U"\u0054\u0308"},
+    {0x1E98, U"\u1E98", U"\u0057\u030A", U"\u0057\u030A"},
+    {0x1E99, U"\u1E99", U"\u0059\u030A", U"\u0059\u030A"},
+    {0x1E9A, U"\u1E9A", U"\u0041\u02BE", U"\u0041\u02BE"},
     {0x1F50, U"\u1F50", U"\u03A5\u0313", U"\u03A5\u0313"},
+    {0x1F52, U"\u1F52", U"\u03A5\u0313\u0300", U"\u03A5\u0313\u0300"},
+    {0x1F54, U"\u1F54", U"\u03A5\u0313\u0301", U"\u03A5\u0313\u0301"},
+    {0x1F56, U"\u1F56", U"\u03A5\u0313\u0342", U"\u03A5\u0313\u0342"},
+    {0x1F80, U"\u1F80", U"\u1F88", U"\u1F08\u0399"},
+    {0x1F81, U"\u1F81", U"\u1F89", U"\u1F09\u0399"},
+    {0x1F82, U"\u1F82", U"\u1F8A", U"\u1F0A\u0399"},
+    {0x1F83, U"\u1F83", U"\u1F8B", U"\u1F0B\u0399"},
+    {0x1F84, U"\u1F84", U"\u1F8C", U"\u1F0C\u0399"},
+    {0x1F85, U"\u1F85", U"\u1F8D", U"\u1F0D\u0399"},
+    {0x1F86, U"\u1F86", U"\u1F8E", U"\u1F0E\u0399"},
+    {0x1F87, U"\u1F87", U"\u1F8F", U"\u1F0F\u0399"},
+    {0x1F88, U"\u1F80", U"\u1F88", U"\u1F08\u0399"},
+    {0x1F89, U"\u1F81", U"\u1F89", U"\u1F09\u0399"},
+    {0x1F8A, U"\u1F82", U"\u1F8A", U"\u1F0A\u0399"},
+    {0x1F8B, U"\u1F83", U"\u1F8B", U"\u1F0B\u0399"},
+    {0x1F8C, U"\u1F84", U"\u1F8C", U"\u1F0C\u0399"},
+    {0x1F8D, U"\u1F85", U"\u1F8D", U"\u1F0D\u0399"},
+    {0x1F8E, U"\u1F86", U"\u1F8E", U"\u1F0E\u0399"},
+    {0x1F8F, U"\u1F87", U"\u1F8F", U"\u1F0F\u0399"},
+    {0x1F90, U"\u1F90", U"\u1F98", U"\u1F28\u0399"},
+    {0x1F91, U"\u1F91", U"\u1F99", U"\u1F29\u0399"},
+    {0x1F92, U"\u1F92", U"\u1F9A", U"\u1F2A\u0399"},
+    {0x1F93, U"\u1F93", U"\u1F9B", U"\u1F2B\u0399"},
+    {0x1F94, U"\u1F94", U"\u1F9C", U"\u1F2C\u0399"},
+    {0x1F95, U"\u1F95", U"\u1F9D", U"\u1F2D\u0399"},
+    {0x1F96, U"\u1F96", U"\u1F9E", U"\u1F2E\u0399"},
+    {0x1F97, U"\u1F97", U"\u1F9F", U"\u1F2F\u0399"},
+    {0x1F98, U"\u1F90", U"\u1F98", U"\u1F28\u0399"},
+    {0x1F99, U"\u1F91", U"\u1F99", U"\u1F29\u0399"},
+    {0x1F9A, U"\u1F92", U"\u1F9A", U"\u1F2A\u0399"},
+    {0x1F9B, U"\u1F93", U"\u1F9B", U"\u1F2B\u0399"},
+    {0x1F9C, U"\u1F94", U"\u1F9C", U"\u1F2C\u0399"},
+    {0x1F9D, U"\u1F95", U"\u1F9D", U"\u1F2D\u0399"},
+    {0x1F9E, U"\u1F96", U"\u1F9E", U"\u1F2E\u0399"},
+    {0x1F9F, U"\u1F97", U"\u1F9F", U"\u1F2F\u0399"},
+    {0x1FA0, U"\u1FA0", U"\u1FA8", U"\u1F68\u0399"},
+    {0x1FA1, U"\u1FA1", U"\u1FA9", U"\u1F69\u0399"},
+    {0x1FA2, U"\u1FA2", U"\u1FAA", U"\u1F6A\u0399"},
+    {0x1FA3, U"\u1FA3", U"\u1FAB", U"\u1F6B\u0399"},
+    {0x1FA4, U"\u1FA4", U"\u1FAC", U"\u1F6C\u0399"},
+    {0x1FA5, U"\u1FA5", U"\u1FAD", U"\u1F6D\u0399"},
+    {0x1FA6, U"\u1FA6", U"\u1FAE", U"\u1F6E\u0399"},
+    {0x1FA7, U"\u1FA7", U"\u1FAF", U"\u1F6F\u0399"},
+    {0x1FA8, U"\u1FA0", U"\u1FA8", U"\u1F68\u0399"},
+    {0x1FA9, U"\u1FA1", U"\u1FA9", U"\u1F69\u0399"},
+    {0x1FAA, U"\u1FA2", U"\u1FAA", U"\u1F6A\u0399"},
+    {0x1FAB, U"\u1FA3", U"\u1FAB", U"\u1F6B\u0399"},
+    {0x1FAC, U"\u1FA4", U"\u1FAC", U"\u1F6C\u0399"},
+    {0x1FAD, U"\u1FA5", U"\u1FAD", U"\u1F6D\u0399"},
+    {0x1FAE, U"\u1FA6", U"\u1FAE", U"\u1F6E\u0399"},
+    {0x1FAF, U"\u1FA7", U"\u1FAF", U"\u1F6F\u0399"},
+    {0x1FB2, U"\u1FB2", U"\u1FBA\u0345", U"\u1FBA\u0399"},
+    {0x1FB3, U"\u1FB3", U"\u1FBC", U"\u0391\u0399"},
+    {0x1FB4, U"\u1FB4", U"\u0386\u0345", U"\u0386\u0399"},
     {0x1FB6, U"\u1FB6", U"\u0391\u0342", U"\u0391\u0342"},
+    {0x1FB7, U"\u1FB7", U"\u0391\u0342\u0345", U"\u0391\u0342\u0399"},
+    {0x1FBC, U"\u1FB3", U"\u1FBC", U"\u0391\u0399"},
+    {0x1FC2, U"\u1FC2", U"\u1FCA\u0345", U"\u1FCA\u0399"},
+    {0x1FC3, U"\u1FC3", U"\u1FCC", U"\u0397\u0399"},
+    {0x1FC4, U"\u1FC4", U"\u0389\u0345", U"\u0389\u0399"},
     {0x1FC6, U"\u1FC6", U"\u0397\u0342", U"\u0397\u0342"},
+    {0x1FC7, U"\u1FC7", U"\u0397\u0342\u0345", U"\u0397\u0342\u0399"},
+    {0x1FCC, U"\u1FC3", U"\u1FCC", U"\u0397\u0399"},
+    {0x1FD2, U"\u1FD2", U"\u0399\u0308\u0300", U"\u0399\u0308\u0300"},
+    {0x1FD3, U"\u1FD3", U"\u0399\u0308\u0301", U"\u0399\u0308\u0301"},
     {0x1FD6, U"\u1FD6", U"\u0399\u0342", U"\u0399\u0342"},
+    {0x1FD7, U"\u1FD7", U"\u0399\u0308\u0342", U"\u0399\u0308\u0342"},
+    {0x1FE2, U"\u1FE2", U"\u03A5\u0308\u0300", U"\u03A5\u0308\u0300"},
+    {0x1FE3, U"\u1FE3", U"\u03A5\u0308\u0301", U"\u03A5\u0308\u0301"},
+    {0x1FE4, U"\u1FE4", U"\u03A1\u0313", U"\u03A1\u0313"},
     {0x1FE6, U"\u1FE6", U"\u03A5\u0342", U"\u03A5\u0342"},
+    {0x1FE7, U"\u1FE7", U"\u03A5\u0308\u0342", U"\u03A5\u0308\u0342"},
+    {0x1FF2, U"\u1FF2", U"\u1FFA\u0345", U"\u1FFA\u0399"},
+    {0x1FF3, U"\u1FF3", U"\u1FFC", U"\u03A9\u0399"},
+    {0x1FF4, U"\u1FF4", U"\u038F\u0345", U"\u038F\u0399"},
     {0x1FF6, U"\u1FF6", U"\u03A9\u0342", U"\u03A9\u0342"},
-    {0xFB00, U"\uFB00", U"Ff", U"FF"},
-    {0xFB01, U"\uFB01", U"Fi", U"FI"},
-    {0xFB02, U"\uFB02", U"Fl", U"FL"},
-    {0xFB03, U"\uFB03", U"Ffi", U"FFI"},
-    {0xFB04, U"\uFB04", U"Ffl", U"FFL"},
-    {0xFB05, U"\uFB05", U"St", U"ST"},
-    {0xFB06, U"\uFB06", U"St", U"ST"},
+    {0x1FF7, U"\u1FF7", U"\u03A9\u0342\u0345", U"\u03A9\u0342\u0399"},
+    {0x1FFC, U"\u1FF3", U"\u1FFC", U"\u03A9\u0399"},
+    {0xFB00, U"\uFB00", U"\u0046\u0066", U"\u0046\u0046"},
+    {0xFB01, U"\uFB01", U"\u0046\u0069", U"\u0046\u0049"},
+    {0xFB02, U"\uFB02", U"\u0046\u006C", U"\u0046\u004C"},
+    {0xFB03, U"\uFB03", U"\u0046\u0066\u0069", U"\u0046\u0046\u0049"},
+    {0xFB04, U"\uFB04", U"\u0046\u0066\u006C", U"\u0046\u0046\u004C"},
+    {0xFB05, U"\uFB05", U"\u0053\u0074", U"\u0053\u0054"},
+    {0xFB06, U"\uFB06", U"\u0053\u0074", U"\u0053\u0054"},
+    {0xFB13, U"\uFB13", U"\u0544\u0576", U"\u0544\u0546"},
+    {0xFB14, U"\uFB14", U"\u0544\u0565", U"\u0544\u0535"},
+    {0xFB15, U"\uFB15", U"\u0544\u056B", U"\u0544\u053B"},
+    {0xFB16, U"\uFB16", U"\u054E\u0576", U"\u054E\u0546"},
+    {0xFB17, U"\uFB17", U"\u0544\u056D", U"\u0544\u053D"},
 };
 
 enum class Case : uint8_t { lower, title, upper };
@@ -397,8 +480,10 @@ bool identifier_start(uint32_t c) {
     if (c < 128)
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
     auto k = category(c);
-    return unicode_is_alpha(c) || k == UTF8PROC_CATEGORY_NL || c == 0x2118 || c == 0x212E ||
-           c == 0x309B || c == 0x309C;
+    if (c == 0x37A || c == 0xE33 || c == 0xEB3 || c == 0x2E2F || c == 0xFF9E || c == 0xFF9F)
+        return false; // not XID_Start: their NFKC forms are not identifier starts
+    return unicode_is_alpha(c) || k == UTF8PROC_CATEGORY_NL || c == 0x1885 || c == 0x1886 ||
+           c == 0x2118 || c == 0x212E || c == 0x309B || c == 0x309C;
 }
 bool identifier_continue(uint32_t c) {
     if (c < 128)
@@ -406,7 +491,7 @@ bool identifier_continue(uint32_t c) {
     auto k = category(c);
     return identifier_start(c) || k == UTF8PROC_CATEGORY_MN || k == UTF8PROC_CATEGORY_MC ||
            k == UTF8PROC_CATEGORY_ND || k == UTF8PROC_CATEGORY_PC || c == 0xB7 || c == 0x387 ||
-           (c >= 0x1369 && c <= 0x1371) || c == 0x19DA;
+           (c >= 0x1369 && c <= 0x1371) || c == 0x19DA || c == 0xFF9E || c == 0xFF9F;
 }
 Ref<Object> str_isidentifier(VM& vm, Object* self, Args, size_t, Object*) {
     Text text = str_to_u32(self);
