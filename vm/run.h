@@ -125,11 +125,6 @@ enum class CompileMode : uint8_t { exec, eval, single };
 [[nodiscard]] void* compile_string(Runtime& runtime, std::string_view source,
                                    std::string_view filename, CompileMode mode);
 
-// Imports NAME.py from the runtime's search path as module `name` (registered in its module
-// table). Returns a new reference to the module (as void*: a vm::Object), or null: with the
-// exception set when loading raised, without one when no file was found.
-[[nodiscard]] void* import_source_module_raw(Runtime& runtime, std::string_view name);
-
 // For `minipy -m NAME` (vm/import.cpp): imports NAME's parent packages (as CPython's runpy does),
 // then finds NAME's code without running it: a file on sys.path (or the parent's __path__), a
 // frozen module, or for a package its __main__ submodule (after running the package's
