@@ -714,8 +714,11 @@ namedexpr_test
     | test ":=" test { $$ = make_named(state, $1, $3, @$); }
     ;
 
+// or_test's alternatives are repeated here: an operand skips one unit reduction (#2).
 test
-    : or_test
+    : not_test
+    | and_chain { $$ = make_boolop(state, BoolOperator::And, $1, @$); }
+    | or_chain { $$ = make_boolop(state, BoolOperator::Or, $1, @$); }
     | or_test "if" or_test "else" test { $$ = make_ifexp(state, $1, $3, $5, @$); }
     | "lambda" lambda_params_opt ":" test {
         $$ = make_lambda(state, make_arguments(state, $2), $4, @$);
