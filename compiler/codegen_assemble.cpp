@@ -85,8 +85,9 @@ int32_t next_in_layout(const Unit& u, size_t index) {
 
 // Flow analysis: start depth of every reachable block; returns the maximum depth, or -1 when two
 // paths reach a block with different depths or the stack would underflow (a code generator bug).
-int32_t compute_stack_depth(Unit& u, const std::vector<size_t>& position) {
-    std::vector<int32_t> work;
+int32_t compute_stack_depth(Unit& u, const std::vector<size_t>& position,
+                            std::vector<int32_t>& work) {
+    work.clear();
     int32_t max_depth = 0;
     bool consistent = true;
     auto reach = [&](int32_t block, int32_t depth) {
@@ -132,14 +133,13 @@ int32_t compute_stack_depth(Unit& u, const std::vector<size_t>& position) {
 // Gives each instruction its innermost handler and turns SETUP_*/POP_BLOCK into NOPs. Handler
 // stacks are nodes of a tree (each node: a handler and its parent), so a block records its entry
 // stack as one index and pushing never copies a stack.
-void label_exception_targets(Unit& u, const std::vector<size_t>& position) {
-    struct Node {
-        int32_t handler;
-        bool lasti;
-        int32_t parent;
-    };
-    std::vector<Node> nodes;
-    std::vector<int32_t> work;
+void label_exception_targets(Unit& u, const std::vector<size_t>& position,
+                             AssemblyScratch& scratch) {
+    using Node = AssemblyScratch::HandlerNode;
+    std::vector<Node>& nodes = scratch.nodes;
+    std::vector<int32_t>& work = scratch.work;
+    nodes.clear();
+    work.clear();
     auto reach = [&](int32_t block, int32_t stack) {
         Block& b = u.blocks[static_cast<size_t>(block)];
         if (!b.labelled) {
@@ -324,20 +324,19 @@ uint32_t operand_words(uint32_t arg) {
     return arg > vm::max_operand ? 2 : 1;
 }
 
-// Lays out reachable blocks and returns the final instruction list (pseudo-ops resolved).
-struct Placed {
-    Instr instr;
-    uint32_t offset;
-};
+// Lays out reachable blocks into the final instruction list (pseudo-ops resolved).
+using Placed = AssemblyScratch::Placed;
 
-std::vector<Placed> lay_out(Unit& u) {
+void lay_out(Unit& u, AssemblyScratch& scratch) {
     // Live instructions in layout order, and for every layout position the range they occupy.
     size_t count = 0;
     for (int32_t id : u.layout)
         count += u.blocks[static_cast<size_t>(id)].instrs.size();
-    std::vector<Placed> placed;
+    std::vector<Placed>& placed = scratch.placed;
+    placed.clear();
     placed.reserve(count);
-    std::vector<uint32_t> ends(u.layout.size(), 0);
+    std::vector<uint32_t>& ends = scratch.ends;
+    ends.assign(u.layout.size(), 0);
     for (size_t position = 0; position < u.layout.size(); position++) {
         Block& b = u.blocks[static_cast<size_t>(u.layout[position])];
         if (b.start_depth >= 0) {
@@ -390,7 +389,6 @@ std::vector<Placed> lay_out(Unit& u) {
             instr.op =
                 instr.arg > p.offset ? Opcode::JUMP_FORWARD : Opcode::JUMP_BACKWARD_NO_INTERRUPT;
     }
-    return placed;
 }
 
 void emit_words(Unit& u, const std::vector<Placed>& placed) {
@@ -449,16 +447,18 @@ std::shared_ptr<const CodeUnit> Compiler::assemble() {
                 instr.arg = deref_map[instr.arg];
     insert_prologue(u, deref_map);
     fold_constant_jumps(u);
-    std::vector<size_t> position(u.blocks.size(), 0);
+    // Scratch buffers live on the compiler, so most units assemble without allocating them.
+    std::vector<size_t>& position = m_scratch.position;
+    position.assign(u.blocks.size(), 0);
     for (size_t i = 0; i < u.layout.size(); i++)
         position[static_cast<size_t>(u.layout[i])] = i;
-    u.code->max_stack_depth = compute_stack_depth(u, position);
+    u.code->max_stack_depth = compute_stack_depth(u, position, m_scratch.work);
     if (u.code->max_stack_depth < 0) {
         fail("internal compiler error: inconsistent stack depth in '" + u.code->qualname + "'",
              ast::Position{u.code->first_line, 0, u.code->first_line, 0});
         return nullptr;
     }
-    label_exception_targets(u, position);
+    label_exception_targets(u, position, m_scratch);
     // The same order as CPython 3.11, which decides the constants table's layout: unused constants
     // go first, then folded tuples are appended (their elements stay).
     if (remove_unused_constants(u)) {
@@ -472,8 +472,8 @@ std::shared_ptr<const CodeUnit> Compiler::assemble() {
         }
     }
     fold_constant_tuples(*this, u);
-    std::vector<Placed> placed = lay_out(u);
-    emit_words(u, placed);
+    lay_out(u, m_scratch);
+    emit_words(u, m_scratch.placed);
     return std::shared_ptr<const CodeUnit>(std::move(u.code));
 }
 

@@ -91,6 +91,24 @@ private:
     size_t m_count = 0;
 };
 
+// Buffers the assembler reuses from one unit to the next (codegen_assemble.cpp).
+struct AssemblyScratch {
+    struct HandlerNode { // a node of the exception labelling's handler-stack tree
+        int32_t handler;
+        bool lasti;
+        int32_t parent;
+    };
+    struct Placed { // an instruction of the final layout and its word offset
+        Instr instr;
+        uint32_t offset;
+    };
+    std::vector<size_t> position; // block id -> index in layout
+    std::vector<int32_t> work;
+    std::vector<HandlerNode> nodes;
+    std::vector<uint32_t> ends;
+    std::vector<Placed> placed;
+};
+
 struct Unit {
     UnitKind kind = UnitKind::Module;
     Scope* scope = nullptr;
@@ -223,6 +241,7 @@ private:
     bool m_failed = false;
     std::deque<std::string> m_strings;
     std::vector<std::vector<Instr>> m_spare_instrs; // emptied block buffers, reused by new_block
+    AssemblyScratch m_scratch;
     std::vector<size_t> m_line_starts; // offsets of the source's lines, built on first need
 };
 
