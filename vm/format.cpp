@@ -171,7 +171,8 @@ Ref<Object> format_int(VM& vm, Object* value, const Spec& spec) {
     int base = type == 'b' ? 2 : type == 'o' ? 8 : (type == 'x' || type == 'X') ? 16 : 10;
     if (type == 'c') {
         int64_t cp = 0;
-        int_to_i64(value, cp);
+        if (!int_to_i64(value, cp))
+            cp = -1;
         if (cp < 0 || cp > 0x10FFFF)
             return raise_overflow_error(vm, "%c arg not in range(0x110000)");
         std::string body;
@@ -206,10 +207,12 @@ std::string float_body(double value, const Spec& spec, char type) {
     char buffer[512];
     long precision = spec.precision < 0 ? 6 : std::min(spec.precision, 400L);
     double magnitude = std::fabs(value);
-    if (std::isinf(magnitude))
-        return type >= 'A' && type <= 'Z' ? "INF" : "inf";
-    if (std::isnan(magnitude))
-        return type >= 'A' && type <= 'Z' ? "NAN" : "nan";
+    if (std::isinf(magnitude) || std::isnan(magnitude)) {
+        std::string text = std::isinf(magnitude) ? "inf" : "nan";
+        if (type >= 'A' && type <= 'Z')
+            text = std::isinf(magnitude) ? "INF" : "NAN";
+        return type == '%' ? text + "%" : text;
+    }
     switch (type) {
     case 'f':
     case 'F':
@@ -333,7 +336,7 @@ Ref<Object> format_with_spec(VM& vm, Object* value, Object* spec_object) {
     if (!parse_spec(text, spec))
         return raise_value_error(vm, "Invalid format specifier '", text, "' for object of type '",
                                  value->type->name, "'");
-    if (is_int(value) && value->type != vm.types().bool_) {
+    if (is_int(value)) { // bool too: a non-empty spec formats it as the int it is
         char t = spec.type;
         if (t == 'e' || t == 'E' || t == 'f' || t == 'F' || t == 'g' || t == 'G' || t == '%')
             return format_float(vm, value, spec);
@@ -476,9 +479,7 @@ Status percent_number(VM& vm, const PercentSpec& spec, char conversion, Object* 
             if (conversion >= 'A' && conversion <= 'Z')
                 for (char& c : body)
                     c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-            PercentSpec copy = spec;
-            copy.zero = false;
-            out += percent_pad(copy, prefix, ascii_text(body), true);
+            out += percent_pad(spec, prefix, ascii_text(body), true);
             return Status::ok;
         }
         int precision =

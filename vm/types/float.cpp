@@ -251,7 +251,7 @@ Ref<Object> float_fromhex(VM& vm, Object*, Object* const* args, size_t nargs, Ob
     if (nargs != 2)
         return raise_type_error(vm, "fromhex() takes exactly one argument (", nargs - 1, " given)");
     if (!is_str(args[1]))
-        return raise_type_error(vm, "fromhex() argument must be str, not ", args[1]->type->name);
+        return raise_type_error(vm, "bad argument type for built-in operation");
     std::string text = str_to_utf8(args[1]);
     size_t begin = text.find_first_not_of(" \t\n\r\f\v");
     size_t end = text.find_last_not_of(" \t\n\r\f\v");
