@@ -476,12 +476,10 @@ Ref<Object> raw_construct(VM& vm, Type* cls, Args args, size_t nargs, Object* kw
     IoTypes types{};
     if (!is_ok(io_types(runtime_of(vm), types)))
         return nullptr;
-    Ref<Object> result =
-        file_io_open(runtime_of(vm), types, file, mode ? str_to_utf8(mode) : std::string("r"),
-                     closing != 0, opener && opener != vm.none() ? opener : nullptr);
-    if (result && cls != result->type && is_subtype(cls, result->type))
-        result->type = cls;
-    return result;
+    if (is_subtype(cls, types.file_io))
+        types.file_io = cls; // a Python subclass: its instance layout and type
+    return file_io_open(runtime_of(vm), types, file, mode ? str_to_utf8(mode) : std::string("r"),
+                        closing != 0, opener && opener != vm.none() ? opener : nullptr);
 }
 
 Ref<Object> raw_read(VM& vm, Object* self, Args args, size_t nargs, Object*) {
@@ -931,11 +929,10 @@ Ref<Object> buffered_construct(VM& vm, Type* cls, Args args, size_t nargs, Objec
         return raise_unsupported(vm, "File or stream is not readable.");
     if (role != 1 && !r->writable)
         return raise_unsupported(vm, "File or stream is not writable.");
-    Ref<Object> result = buffered_new(runtime_of(vm), types, raw, role);
-    if (result && cls != result->type && is_subtype(cls, result->type) &&
-        cls->basic_size == result->type->basic_size)
-        result->type = cls;
-    return result;
+    (role == 1   ? types.buffered_reader
+     : role == 2 ? types.buffered_writer
+                 : types.buffered_random) = cls; // the class called, maybe a Python subclass
+    return buffered_new(runtime_of(vm), types, raw, role);
 }
 
 Ref<Object> buffered_detach(VM& vm, Object* self, Args, size_t, Object*) {
@@ -1041,7 +1038,7 @@ Ref<Type> make_file_type(Runtime& rt, const char* name, Type* base, size_t size,
     spec.name = name;
     spec.base = base;
     spec.basic_size = size;
-    spec.flags = type_has_gc;
+    spec.flags = type_has_gc | type_base_type;
     spec.slots.dealloc = dealloc;
     spec.slots.traverse = traverse;
     spec.slots.clear = clear;

@@ -813,12 +813,10 @@ Ref<Object> text_construct(VM& vm, Type* cls, Args args, size_t nargs, Object* k
     IoTypes types{};
     if (!is_ok(io_types(runtime_of(vm), types)))
         return nullptr;
-    Ref<Object> result = text_wrapper_new(runtime_of(vm), types, values[0], values[1], values[2],
-                                          values[3], flags[0] != 0, flags[1] != 0);
-    if (result && cls != result->type && is_subtype(cls, result->type) &&
-        cls->basic_size == result->type->basic_size)
-        result->type = cls;
-    return result;
+    if (is_subtype(cls, types.text_wrapper))
+        types.text_wrapper = cls; // a Python subclass: its instance layout and type
+    return text_wrapper_new(runtime_of(vm), types, values[0], values[1], values[2], values[3],
+                            flags[0] != 0, flags[1] != 0);
 }
 
 } // namespace

@@ -498,7 +498,13 @@ Raised raise_unsupported(VM& vm, std::string_view message) {
     IoTypes types{};
     if (!is_ok(io_types(runtime_of(vm), types)))
         return Raised{};
-    return raise_message(vm, types.unsupported, message);
+    // Through a call of the class: instances of a heap type hold a reference to it.
+    Ref<Object> text = str_from_utf8(vm, message);
+    Object* arg = text.get();
+    Ref<Object> exception = text ? call_object(vm, types.unsupported, &arg, 1) : nullptr;
+    if (!exception)
+        return Raised{};
+    return raise_object(vm, exception.get());
 }
 
 Status size_argument(VM& vm, Object* value, int64_t& out) {

@@ -38,6 +38,40 @@ print(text.readlines())
 text.close()
 print(text.closed, text.buffer.closed)
 os.remove(path)
+
+
+class Tagged(io.StringIO):
+    def write(self, text):
+        return super().write("[" + text + "]")
+
+
+tagged = Tagged()
+print("a", "b", file=tagged)
+tagged.note = "kept"
+print(ascii(tagged.getvalue()), tagged.note, type(tagged).__name__, isinstance(tagged, io.StringIO))
+
+
+class Loud(io.TextIOWrapper):
+    def write(self, text):
+        return super().write(text.upper())
+
+
+loud = Loud(io.BytesIO(), encoding="ascii")
+print("quiet words", file=loud)
+loud.flush()
+print(loud.buffer.getvalue(), type(loud).__name__)
+raw_path = "/tmp/minipy_wrappers_sub_%x.txt" % id(object())
+
+
+class Raw(io.FileIO):
+    pass
+
+
+with Raw(raw_path, "w") as raw:
+    print(type(raw).__name__, raw.write(b"sub"))
+with open(raw_path, "rb") as f:
+    print(f.read())
+os.remove(raw_path)
 # expect: <_io.TextIOWrapper encoding='UTF-8'> 'abc\n' 'def\nghi' 12 UTF-8
 # expect: 3 4
 # expect: b'a\r\nb'
@@ -52,3 +86,7 @@ os.remove(path)
 # expect: b'' b'' b''
 # expect: []
 # expect: True True
+# expect: '[a][ ][b][\n]' kept Tagged True
+# expect: b'QUIET WORDS\n' Loud
+# expect: Raw 3
+# expect: b'sub'
