@@ -357,7 +357,11 @@ Status dict_update_any(Runtime& rt, Object* dict, Object* other) {
     if (!pairs)
         return Status::error;
     for (intptr_t i = 0; i < list_size(pairs.get()); ++i) {
-        Ref<Object> pair = sequence_to_list(vm, list_items(pairs.get())[i]);
+        Object* element = list_items(pairs.get())[i];
+        if (!element->type->slots.iter && !element->type->slots.getitem)
+            return raise_type_error(vm, "cannot convert dictionary update sequence element #", i,
+                                    " to a sequence");
+        Ref<Object> pair = sequence_to_list(vm, element);
         if (!pair)
             return Status::error;
         if (list_size(pair.get()) != 2)
