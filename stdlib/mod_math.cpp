@@ -426,11 +426,8 @@ Status log_helper(VM& vm, Object* arg, double (*func)(double), double& out) {
 }
 
 Ref<Object> math_log(VM& vm, Object*, Args args, size_t nargs, Object*) {
-    if (nargs < 1 || nargs > 2) {
-        if (nargs < 1)
-            return raise_type_error(vm, "log expected at least 1 argument, got 0");
-        return raise_type_error(vm, "log expected at most 2 arguments, got ", nargs);
-    }
+    if (nargs < 1 || nargs > 2)
+        return raise_type_error(vm, "math.log requires 1 to 2 arguments");
     double num = 0;
     if (!is_ok(log_helper(
             vm, args[0], [](double v) { return std::log(v); }, num)))
@@ -585,8 +582,12 @@ Ref<Object> math_isnan(VM& vm, Object*, Args args, size_t, Object*) {
 
 // isclose(a, b, *, rel_tol=1e-09, abs_tol=0.0), as PEP 485.
 Ref<Object> math_isclose(VM& vm, Object*, Args args, size_t nargs, Object* kwnames) {
-    if (!is_ok(check_keywords(vm, "isclose", kwnames, {"a", "b", "rel_tol", "abs_tol"})))
-        return nullptr;
+    for (intptr_t i = 0; kwnames && i < tuple_size(kwnames); ++i) {
+        std::string_view name = str_ascii_view(tuple_items(kwnames)[i]);
+        if (name != "a" && name != "b" && name != "rel_tol" && name != "abs_tol")
+            return raise_type_error(vm, "'", str_to_utf8(tuple_items(kwnames)[i]),
+                                    "' is an invalid keyword argument for isclose()");
+    }
     size_t nkw = kwnames ? static_cast<size_t>(tuple_size(kwnames)) : 0;
     Object* a_arg = nargs > 0 ? args[0] : keyword_argument(args, nargs, kwnames, "a");
     Object* b_arg = nargs > 1 ? args[1] : keyword_argument(args, nargs, kwnames, "b");
@@ -838,10 +839,6 @@ Ref<Object> math_dist(VM& vm, Object*, Args args, size_t nargs, Object*) {
     Ref<Object> q = sequence_to_list(vm, args[1]);
     if (!q)
         return nullptr;
-    if (!is_tuple(args[0]) && !is_list(args[0]))
-        return raise_type_error(vm, "dist(): argument 1 must be tuple, not ", args[0]->type->name);
-    if (!is_tuple(args[1]) && !is_list(args[1]))
-        return raise_type_error(vm, "dist(): argument 2 must be tuple, not ", args[1]->type->name);
     intptr_t n = list_size(p.get());
     if (n != list_size(q.get()))
         return raise_value_error(vm, "both points must have the same number of dimensions");
@@ -969,7 +966,9 @@ Ref<Object> math_comb(VM& vm, Object*, Args args, size_t nargs, Object*) {
 }
 
 Ref<Object> math_perm(VM& vm, Object*, Args args, size_t nargs, Object*) {
-    if (nargs < 1 || nargs > 2)
+    if (nargs < 1)
+        return raise_type_error(vm, "perm expected at least 1 argument, got 0");
+    if (nargs > 2)
         return raise_type_error(vm, "perm expected at most 2 arguments, got ", nargs);
     Mpz n, k, result;
     if (nargs == 1 || args[1] == vm.none()) {

@@ -102,16 +102,33 @@ Status path_argument(VM& vm, const char* function, Object* arg, std::string& out
                                 arg->type->name);
     }
     if (out.find('\0') != std::string::npos)
-        return raise_value_error(vm, function, ": embedded null character in path");
+        return raise_value_error(vm, "embedded null byte");
     return Status::ok;
 }
 
+// A C int argument (descriptors, modes, flags). Raises TypeError, OverflowError.
 Status int_argument(VM& vm, Object* arg, int64_t& out) {
     if (!is_int(arg))
         return raise_type_error(vm, "'", arg->type->name,
                                 "' object cannot be interpreted as an integer");
-    if (!int_to_i64(arg, out) || out > INT_MAX || out < INT_MIN)
+    if (!int_to_i64(arg, out) || out > INT_MAX)
+        return raise_overflow_error(vm, "Python int too large to convert to C int");
+    if (out < INT_MIN)
+        return raise_overflow_error(vm, "Python int too small to convert to C int");
+    return Status::ok;
+}
+
+// A pid_t argument: read as a C long, then range-checked (CPython's converter wording).
+Status pid_argument(VM& vm, Object* arg, int64_t& out) {
+    if (!is_int(arg))
+        return raise_type_error(vm, "'", arg->type->name,
+                                "' object cannot be interpreted as an integer");
+    if (!int_to_i64(arg, out))
+        return raise_overflow_error(vm, "Python int too large to convert to C long");
+    if (out > INT_MAX)
         return raise_overflow_error(vm, "signed integer is greater than maximum");
+    if (out < INT_MIN)
+        return raise_overflow_error(vm, "signed integer is less than minimum");
     return Status::ok;
 }
 
@@ -409,7 +426,7 @@ Ref<Object> os_read(VM& vm, Object*, Args args, size_t nargs, Object*) {
     if (!is_ok(int_to_ssize(vm, args[1], size)))
         return nullptr;
     if (size < 0)
-        return raise_value_error(vm, "negative length");
+        return raise_errno(vm, EINVAL);
     std::string buffer(static_cast<size_t>(size), '\0');
     ssize_t got = 0;
     do {
@@ -508,7 +525,7 @@ Ref<Object> os_getpgrp(VM& vm, Object*, Args, size_t, Object*) {
 }
 Ref<Object> os_getpgid(VM& vm, Object*, Args args, size_t, Object*) {
     int64_t pid = 0;
-    if (!is_ok(int_argument(vm, args[0], pid)))
+    if (!is_ok(pid_argument(vm, args[0], pid)))
         return nullptr;
     pid_t group = ::getpgid(static_cast<pid_t>(pid));
     if (group < 0)
@@ -570,7 +587,7 @@ Ref<Object> os_waitpid(VM& vm, Object*, Args args, size_t nargs, Object*) {
     if (!is_ok(count_between(vm, "waitpid", nargs, 2, 2)))
         return nullptr;
     int64_t pid = 0, options = 0;
-    if (!is_ok(int_argument(vm, args[0], pid)) || !is_ok(int_argument(vm, args[1], options)))
+    if (!is_ok(pid_argument(vm, args[0], pid)) || !is_ok(int_argument(vm, args[1], options)))
         return nullptr;
     int status = 0;
     pid_t result = 0;
@@ -597,7 +614,7 @@ Ref<Object> os_kill(VM& vm, Object*, Args args, size_t nargs, Object*) {
     if (!is_ok(count_between(vm, "kill", nargs, 2, 2)))
         return nullptr;
     int64_t pid = 0, sig = 0;
-    if (!is_ok(int_argument(vm, args[0], pid)) || !is_ok(int_argument(vm, args[1], sig)))
+    if (!is_ok(pid_argument(vm, args[0], pid)) || !is_ok(int_argument(vm, args[1], sig)))
         return nullptr;
     if (::kill(static_cast<pid_t>(pid), static_cast<int>(sig)) != 0)
         return raise_errno(vm, errno);
@@ -671,7 +688,7 @@ Ref<Object> os_putenv(VM& vm, Object*, Args args, size_t nargs, Object*) {
     if (!is_ok(path_argument(vm, "putenv", args[0], key)) ||
         !is_ok(path_argument(vm, "putenv", args[1], value)))
         return nullptr;
-    if (key.empty() || key.find('=') != std::string::npos)
+    if (key.find('=') != std::string::npos)
         return raise_value_error(vm, "illegal environment variable name");
     if (::setenv(key.c_str(), value.c_str(), 1) != 0)
         return raise_errno(vm, errno);
@@ -682,7 +699,7 @@ Ref<Object> os_unsetenv(VM& vm, Object*, Args args, size_t, Object*) {
     std::string key;
     if (!is_ok(path_argument(vm, "unsetenv", args[0], key)))
         return nullptr;
-    if (key.empty() || key.find('=') != std::string::npos)
+    if (key.find('=') != std::string::npos)
         return raise_value_error(vm, "illegal environment variable name");
     if (::unsetenv(key.c_str()) != 0)
         return raise_errno(vm, errno);
@@ -871,7 +888,7 @@ Ref<Object> os_utime(VM& vm, Object*, Args args, size_t nargs, Object* kwnames) 
         use = stamps;
     }
     if (::utimensat(AT_FDCWD, path.c_str(), use, 0) != 0)
-        return raise_errno(vm, errno, args[0]);
+        return raise_errno(vm, errno); // CPython names no file here
     return vm.new_none();
 }
 
@@ -1015,7 +1032,7 @@ Ref<Object> os_killpg(VM& vm, Object*, Args args, size_t nargs, Object*) {
     if (!is_ok(count_between(vm, "killpg", nargs, 2, 2)))
         return nullptr;
     int64_t group = 0, sig = 0;
-    if (!is_ok(int_argument(vm, args[0], group)) || !is_ok(int_argument(vm, args[1], sig)))
+    if (!is_ok(pid_argument(vm, args[0], group)) || !is_ok(int_argument(vm, args[1], sig)))
         return nullptr;
     if (::killpg(static_cast<pid_t>(group), static_cast<int>(sig)) != 0)
         return raise_errno(vm, errno);
@@ -1030,7 +1047,7 @@ Ref<Object> os_setsid(VM& vm, Object*, Args, size_t, Object*) {
 
 Ref<Object> os_getsid(VM& vm, Object*, Args args, size_t, Object*) {
     int64_t pid = 0;
-    if (!is_ok(int_argument(vm, args[0], pid)))
+    if (!is_ok(pid_argument(vm, args[0], pid)))
         return nullptr;
     pid_t result = ::getsid(static_cast<pid_t>(pid));
     if (result < 0)

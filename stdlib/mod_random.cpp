@@ -279,9 +279,11 @@ Ref<Object> random_getrandbits(VM& vm, Object* self, Args args, size_t, Object*)
     if (!is_int(args[0]))
         return raise_type_error(vm, "'", args[0]->type->name,
                                 "' object cannot be interpreted as an integer");
-    intptr_t k = 0;
-    if (!is_ok(int_to_ssize(vm, args[0], k)))
-        return nullptr;
+    int64_t k = 0;
+    if (!int_to_i64(args[0], k) || k > INT32_MAX)
+        return raise_overflow_error(vm, "Python int too large to convert to C int");
+    if (k < INT32_MIN)
+        return raise_overflow_error(vm, "Python int too small to convert to C int");
     if (k < 0)
         return raise_value_error(vm, "number of bits must be non-negative");
     RandomObject* r = as_random(self);
@@ -377,21 +379,33 @@ Ref<Object> random_setstate(VM& vm, Object* self, Args args, size_t, Object*) {
         return raise_type_error(vm, "state vector must be a tuple");
     if (tuple_size(state) != mt_n + 1)
         return raise_value_error(vm, "state vector is the wrong size");
+    // As CPython: each word is read as a C unsigned long and truncated to 32 bits.
     uint32_t words[mt_n];
+    mpz_t value;
+    mpz_init(value);
     for (int i = 0; i < mt_n; ++i) {
         Object* item = tuple_items(state)[i];
-        int64_t value = 0;
-        if (!is_int(item))
-            return raise_type_error(vm, "'", item->type->name,
-                                    "' object cannot be interpreted as an integer");
-        if (!int_to_i64(item, value) || value < 0 || value > UINT32_MAX)
+        if (!is_int(item)) {
+            mpz_clear(value);
+            return raise_type_error(vm, "an integer is required");
+        }
+        int_to_mpz(item, value);
+        if (mpz_sgn(value) < 0 || !mpz_fits_ulong_p(value)) {
+            bool negative = mpz_sgn(value) < 0;
+            mpz_clear(value);
+            if (negative)
+                return raise_overflow_error(vm, "can't convert negative int to unsigned");
             return raise_overflow_error(vm, "Python int too large to convert to C unsigned long");
-        words[i] = static_cast<uint32_t>(value);
+        }
+        words[i] = static_cast<uint32_t>(mpz_get_ui(value) & 0xffffffffu);
     }
+    mpz_clear(value);
     int64_t index = 0;
     Object* last = tuple_items(state)[mt_n];
-    if (!is_int(last) || !int_to_i64(last, index))
-        return raise_type_error(vm, "invalid state");
+    if (!is_int(last))
+        return raise_type_error(vm, "an integer is required");
+    if (!int_to_i64(last, index))
+        return raise_overflow_error(vm, "Python int too large to convert to C long");
     if (index < 0 || index > mt_n)
         return raise_value_error(vm, "invalid state");
     RandomObject* r = as_random(self);
@@ -641,15 +655,7 @@ class Random(_Random):
         return _floor(r * maxsize) % n
 
     def randbytes(self, n):
-        n = n.__index__() if not isinstance(n, int) else n
-        if n < 0:
-            raise ValueError("negative argument not allowed")
-        value = self.getrandbits(n * 8)
-        out = []
-        for i in range(n):
-            out.append(value & 0xFF)
-            value >>= 8
-        return bytes(out)
+        return self.getrandbits(n * 8).to_bytes(n, "little")
 
     def randrange(self, start, stop=None, step=1):
         istart = _index(start, "arg 1")

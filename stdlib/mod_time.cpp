@@ -87,7 +87,7 @@ Ref<Object> time_sleep(VM& vm, Object*, Args args, size_t, Object*) {
     if (secs < 0)
         return raise_value_error(vm, "sleep length must be non-negative");
     if (secs > 9.2e9)
-        return raise_overflow_error(vm, "timestamp too large to convert to C _PyTime_t");
+        return raise_overflow_error(vm, "timestamp out of range for platform time_t");
     timespec request{};
     request.tv_sec = static_cast<time_t>(secs);
     request.tv_nsec = static_cast<long>((secs - static_cast<double>(request.tv_sec)) * 1e9);
