@@ -42,20 +42,8 @@ void attach_source_line(CompileError& error, std::string_view source) {
     size_t end = source.find('\n', start);
     error.text = std::string(source.substr(
         start, end == std::string_view::npos ? std::string_view::npos : end - start + 1));
-    // The symbol table and code generator count columns in UTF-8 bytes; SyntaxError counts code
-    // points.
-    auto to_chars = [&](int32_t byte_offset) {
-        if (byte_offset <= 0)
-            return byte_offset;
-        int32_t chars = 0;
-        for (size_t i = 0; i < static_cast<size_t>(byte_offset - 1) && i < error.text.size(); i++)
-            if ((static_cast<unsigned char>(error.text[i]) & 0xC0) != 0x80)
-                chars++;
-        return chars + 1;
-    };
-    error.offset = to_chars(error.offset);
-    if (error.end_lineno == error.lineno)
-        error.end_offset = to_chars(error.end_offset);
+    // The symbol table and code generator count columns in UTF-8 bytes, and so does CPython 3.11's
+    // compiler (compiler_error() passes the AST's byte offsets through unconverted).
 }
 
 } // namespace

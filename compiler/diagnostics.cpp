@@ -85,20 +85,32 @@ std::string format_compile_error(const CompileError& error) {
         out += '\n';
         return out;
     }
+    if (error.lineno < 0) {
+        // No position at all (CPython's lineno None): only the class and message.
+        out += class_name;
+        out += ": ";
+        out += error.message;
+        out += '\n';
+        return out;
+    }
     std::string filename = error.filename.empty() ? "<string>" : error.filename;
     out += "  File \"" + filename + "\", line " + std::to_string(error.lineno) + "\n";
     if (!error.text.empty()) {
         std::string_view text = error.text;
         int64_t end_offset = error.end_offset;
         if (error.end_lineno > error.lineno) {
-            std::string_view first = text.substr(0, text.find('\n'));
-            end_offset = static_cast<int64_t>(first.size());
+            // CPython underlines to the end of the first line: its size with the newline.
+            end_offset = static_cast<int64_t>(text.size());
         }
         int64_t text_chars = 0;
         for (char c : text)
             text_chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
         if (end_offset > text_chars + 1)
             end_offset = text_chars + 1;
+        // CPython draws a single caret for IndentationError and TabError, whatever their span.
+        if (error.kind == CompileErrorKind::IndentationError ||
+            error.kind == CompileErrorKind::TabError)
+            end_offset = 0;
         append_error_text(out, error.offset, end_offset, text);
     }
     out += class_name;

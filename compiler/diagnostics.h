@@ -21,7 +21,8 @@ enum class CompileErrorKind : uint8_t {
     MemoryError,
 };
 
-// Fields as in CPython's SyntaxError: `lineno`/`end_lineno` are 1-based, `offset`/`end_offset` are
+// Fields as in CPython's SyntaxError: `lineno`/`end_lineno` are 1-based (-1: no position at all,
+// CPython's None, as for "source code string cannot contain null bytes"), `offset`/`end_offset` are
 // 1-based *character* (code point) offsets into `text`, 0 when unknown. `text` is the offending
 // source line including its trailing newline when it had one (CPython prints it stripped).
 struct CompileError {

@@ -79,11 +79,13 @@ struct Token {
 
 // Decodes and checks file bytes (or str text, per options.source_is_text) as CPython's tokenizer
 // does before tokenizing: a UTF-8 BOM, a `coding:` declaration on line 1 or 2 (utf-8 and latin-1
-// only; any other is "unknown encoding: X"), invalid UTF-8, NUL bytes. On success `prepared` is a
-// NUL-terminated UTF-8 copy in the arena (its size excludes the NUL); on failure returns false and
-// fills error.
+// decoded here, any other encoding through glibc's iconv; a name iconv does not know is "unknown
+// encoding: X"), invalid UTF-8, NUL bytes. On success `prepared` is a NUL-terminated UTF-8 copy in
+// the arena (its size excludes the NUL); on failure returns false and fills error. `declared`
+// (optional) tells whether the file said its encoding (a BOM or a coding line): CPython counts a
+// script's parser error offsets in bytes when it did not.
 bool prepare_source(Arena& arena, std::string_view source, const ParseOptions& options,
-                    std::string_view& prepared, CompileError& error);
+                    std::string_view& prepared, CompileError& error, bool* declared = nullptr);
 
 // Fills error's position fields (1-based character offsets, the line's text) from byte positions in
 // a prepared source. end_col may be -1 or 0 to mean CPython's "unknown" end offsets.
@@ -100,6 +102,8 @@ public:
     bool has_error() const { return m_has_error; }
     const CompileError& error() const { return m_error; }
     std::string_view source() const { return m_source; }
+    // Where scanning goes on: just past the last token returned.
+    const char* cursor() const { return m_cursor; }
     // Warnings found so far (a number directly followed by a keyword, as in `1if`).
     std::vector<CompileWarning>& warnings() { return m_warnings; }
 
@@ -125,6 +129,8 @@ private:
     Token fail(CompileErrorKind kind, std::string message, int32_t lineno, int32_t col,
                int32_t end_lineno, int32_t end_col);
     Token fail_here(std::string message, const char* at, int32_t width = 1);
+    // fail() with offsets counted in bytes, for the errors CPython's tokenizer places by pointer.
+    Token fail_in_bytes(std::string message, int32_t col, int32_t end_col);
     int32_t col_of(const char* p) const { return static_cast<int32_t>(p - m_line_start); }
     void new_line(const char* next_line_start) {
         ++m_lineno;

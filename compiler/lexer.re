@@ -10,7 +10,10 @@
 //  - no token allocates; a non-ASCII identifier is copied to the Arena only to NFKC-normalise it.
 #include "compiler/lexer.h"
 
+#include <iconv.h>
+
 #include <cctype>
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -127,7 +130,8 @@ std::string_view coding_spec(std::string_view line) {
     return {};
 }
 
-enum class SourceEncoding : uint8_t { Utf8, Latin1, Unknown };
+// Utf8 and Latin1 are decoded here; Other goes through iconv.
+enum class SourceEncoding : uint8_t { Utf8, Latin1, Other };
 
 // CPython's get_normal_name(): utf-8 and latin-1 spellings, with their "-suffix" variants.
 SourceEncoding classify_encoding(std::string_view name) {
@@ -139,11 +143,104 @@ SourceEncoding classify_encoding(std::string_view name) {
                (lower.size() > normal.size() && lower.compare(0, normal.size(), normal) == 0 &&
                 lower[normal.size()] == '-');
     };
-    if (is("utf-8") || lower == "utf8" || lower == "ascii" || lower == "us-ascii")
+    if (is("utf-8") || lower == "utf8")
         return SourceEncoding::Utf8;
     if (is("latin-1") || is("iso-8859-1") || is("iso-latin-1") || lower == "latin1")
         return SourceEncoding::Latin1;
-    return SourceEncoding::Unknown;
+    return SourceEncoding::Other;
+}
+
+// The name CPython's messages give a declared encoding: its normal spelling for utf-8 and latin-1,
+// else the name as written.
+std::string normal_encoding_name(std::string_view name) {
+    switch (classify_encoding(name)) {
+    case SourceEncoding::Utf8:
+        return name == "utf8" ? std::string(name) : "utf-8";
+    case SourceEncoding::Latin1:
+        return name == "latin1" ? std::string(name) : "iso-8859-1";
+    case SourceEncoding::Other:
+        break;
+    }
+    return std::string(name);
+}
+
+enum class DecodeStatus : uint8_t { Ok, UnknownEncoding, Invalid, Incomplete };
+
+// Decodes text from the encoding called `name` to UTF-8 with glibc's iconv (koi8-r, iso-8859-5,
+// cp1252, euc-jp, ...). Python's spellings with '_' are tried with '-' too. On Invalid or
+// Incomplete, bad_offset is the byte offset of the sequence that does not decode.
+DecodeStatus decode_with_iconv(std::string_view name, std::string_view text, std::string& out,
+                               size_t& bad_offset) {
+    std::string lower;
+    for (char c : name)
+        lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    // iconv's own pseudo-encodings (the locale's) are no Python codecs.
+    if (lower == "char" || lower == "wchar-t" || lower == "wchar_t")
+        return DecodeStatus::UnknownEncoding;
+    iconv_t converter = iconv_open("UTF-8", lower.c_str());
+    if (converter == reinterpret_cast<iconv_t>(-1)) {
+        std::string dashed = lower;
+        for (char& c : dashed)
+            c = c == '_' ? '-' : c;
+        converter = iconv_open("UTF-8", dashed.c_str());
+        if (converter == reinterpret_cast<iconv_t>(-1))
+            return DecodeStatus::UnknownEncoding;
+    }
+    out.assign(text.size() * 2 + 16, '\0');
+    char* in = const_cast<char*>(text.data());
+    size_t in_left = text.size();
+    size_t used = 0;
+    DecodeStatus status = DecodeStatus::Ok;
+    for (bool flushing = false;;) {
+        char* at = out.data() + used;
+        size_t out_left = out.size() - used;
+        size_t result = flushing ? iconv(converter, nullptr, nullptr, &at, &out_left)
+                                 : iconv(converter, &in, &in_left, &at, &out_left);
+        int error = errno;
+        used = static_cast<size_t>(at - out.data());
+        if (result != static_cast<size_t>(-1)) {
+            if (flushing)
+                break;
+            flushing = true; // write a stateful encoding's closing sequence
+            continue;
+        }
+        if (error == E2BIG) {
+            out.resize(out.size() * 2);
+            continue;
+        }
+        bad_offset = static_cast<size_t>(in - text.data());
+        status = error == EINVAL ? DecodeStatus::Incomplete : DecodeStatus::Invalid;
+        break;
+    }
+    iconv_close(converter);
+    out.resize(used);
+    return status;
+}
+
+// The message of Python's UnicodeDecodeError for a byte a codec rejects, as compile() on bytes
+// reports it ('charmap' for the single-byte code pages, the codec's name for the others).
+std::string decode_error_message(std::string_view name, DecodeStatus status, unsigned char byte,
+                                 size_t position) {
+    std::string codec;
+    for (char c : name)
+        codec += c == '-' ? '_' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    std::string reason;
+    if (codec == "ascii" || codec == "us_ascii" || codec == "646") {
+        codec = "ascii";
+        reason = "ordinal not in range(128)";
+    } else if (codec.starts_with("cp") || codec.starts_with("koi8") ||
+               codec.starts_with("iso8859") || codec.starts_with("iso_8859") ||
+               codec.starts_with("latin") || codec.starts_with("windows") ||
+               codec.starts_with("mac")) {
+        codec = "charmap";
+        reason = "character maps to <undefined>";
+    } else {
+        reason = status == DecodeStatus::Incomplete ? "incomplete multibyte sequence"
+                                                    : "illegal multibyte sequence";
+    }
+    char text[64];
+    std::snprintf(text, sizeof text, "0x%02x in position %zu", byte, position);
+    return "'" + codec + "' codec can't decode byte " + text + ": " + reason;
 }
 
 // Finds a coding declaration on line 1, or on line 2 when line 1 is blank or a comment.
@@ -282,34 +379,69 @@ constexpr std::string_view token_texts[] = {
 std::string_view token_kind_text(TokenKind kind) { return token_texts[static_cast<size_t>(kind)]; }
 
 bool prepare_source(Arena& arena, std::string_view source, const ParseOptions& options,
-                    std::string_view& prepared, CompileError& error) {
+                    std::string_view& prepared, CompileError& error, bool* declared_encoding) {
     error.filename = std::string(options.filename);
+    // CPython's file tokenizer reports encoding problems without a position (no "File" line).
+    const int32_t no_line = options.script_file ? -1 : 0;
     bool had_bom = false;
     if (source.size() >= 3 && source.compare(0, 3, "\xEF\xBB\xBF") == 0) {
         source.remove_prefix(3);
         had_bom = true;
     }
     if (size_t nul = source.find('\0'); nul != std::string_view::npos) {
+        if (!options.script_file) {
+            set_simple_error(error, "source code string cannot contain null bytes", -1);
+            return false;
+        }
+        // The file tokenizer shows the line up to the NUL, without a caret.
+        size_t line_start = source.rfind('\n', nul);
+        line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
         int32_t lineno = 1;
         for (size_t i = 0; i < nul; ++i)
             lineno += source[i] == '\n';
         set_simple_error(error, "source code cannot contain null bytes", lineno);
+        error.text = std::string(source.substr(line_start, nul - line_start));
         return false;
     }
     SourceEncoding encoding = SourceEncoding::Utf8;
     bool declared = false;
+    std::string decoded; // the source in UTF-8, for an encoding iconv decodes
     if (!options.source_is_text) {
         std::string_view name = find_coding_declaration(source);
         if (!name.empty()) {
             declared = true;
             encoding = classify_encoding(name);
-            if (encoding == SourceEncoding::Unknown) {
-                set_simple_error(error, "unknown encoding: " + std::string(name), 0);
+            if (encoding != SourceEncoding::Utf8 && had_bom) {
+                set_simple_error(error,
+                                 "encoding problem: " + normal_encoding_name(name) + " with BOM",
+                                 no_line);
                 return false;
             }
-            if (encoding == SourceEncoding::Latin1 && had_bom) {
-                set_simple_error(error, "encoding problem: " + std::string(name) + " with BOM", 0);
-                return false;
+            if (encoding == SourceEncoding::Other) {
+                size_t bad_offset = 0;
+                DecodeStatus status = decode_with_iconv(name, source, decoded, bad_offset);
+                if (status != DecodeStatus::Ok) {
+                    std::string message;
+                    if (options.script_file)
+                        message = "encoding problem: " + std::string(name);
+                    else if (status == DecodeStatus::UnknownEncoding)
+                        message = "unknown encoding: " + std::string(name);
+                    else
+                        message = decode_error_message(
+                            name, status, static_cast<unsigned char>(source[bad_offset]),
+                            bad_offset);
+                    set_simple_error(error, std::move(message), no_line);
+                    return false;
+                }
+                if (decoded.find('\0') != std::string::npos) {
+                    set_simple_error(error,
+                                     options.script_file
+                                         ? "source code cannot contain null bytes"
+                                         : "source code string cannot contain null bytes",
+                                     -1);
+                    return false;
+                }
+                source = decoded;
             }
         }
     }
@@ -343,12 +475,15 @@ bool prepare_source(Arena& arena, std::string_view source, const ParseOptions& o
                                   *p, static_cast<int>(options.filename.size()),
                                   options.filename.data(), lineno);
                 }
-                set_simple_error(error, message, declared ? 0 : lineno);
+                set_simple_error(error, message,
+                                 declared ? 0 : (options.script_file ? -1 : lineno));
                 return false;
             }
             p += length;
         }
     }
+    if (declared_encoding != nullptr)
+        *declared_encoding = declared || had_bom;
     prepared = copy_source(arena, source, encoding == SourceEncoding::Latin1);
     return true;
 }
@@ -408,6 +543,17 @@ Token Lexer::fail(CompileErrorKind kind, std::string message, int32_t lineno, in
     return token;
 }
 
+Token Lexer::fail_in_bytes(std::string message, int32_t col, int32_t end_col) {
+    bool first = !m_has_error;
+    Token token = fail(CompileErrorKind::SyntaxError, std::move(message), m_lineno, col, m_lineno,
+                       end_col);
+    if (first) {
+        m_error.offset = col + 1;
+        m_error.end_offset = end_col + 1;
+    }
+    return token;
+}
+
 Token Lexer::fail_here(std::string message, const char* at, int32_t width) {
     int32_t col = col_of(at);
     return fail(CompileErrorKind::SyntaxError, std::move(message), m_lineno, col, m_lineno,
@@ -459,7 +605,8 @@ bool Lexer::handle_indentation(Token& out) {
     if (col > m_indents[m_indent_depth]) {
         if (m_indent_depth + 1 >= max_indent_depth) {
             out = fail(CompileErrorKind::IndentationError, "too many levels of indentation",
-                       m_lineno, ws, m_lineno, -1);
+                       m_lineno, 0, m_lineno, -1);
+            m_error.end_offset = 0;
             return true;
         }
         if (alt_col <= m_alt_indents[m_indent_depth])
@@ -716,10 +863,9 @@ Token Lexer::scan_number(const char* start) {
             } else if (c == 'j' || c == 'J') {
                 part = Part::Imaginary;
             } else if (nonzero) {
-                return fail(CompileErrorKind::SyntaxError,
-                            "leading zeros in decimal integer literals are not permitted; use an "
-                            "0o prefix for octal integers",
-                            m_lineno, col_of(start), m_lineno, col_of(zeros_end) - 1);
+                return fail_in_bytes("leading zeros in decimal integer literals are not "
+                                     "permitted; use an 0o prefix for octal integers",
+                                     col_of(start), col_of(zeros_end) - 1);
             } else {
                 verify_end(c, "decimal");
             }

@@ -10,6 +10,8 @@
 //    exactly.
 #include "compiler/literals.h"
 
+#include <algorithm>
+
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -97,6 +99,9 @@ std::optional<double> parse_float_text(const std::string& digits) {
         size_t e_pos = digits.find_first_of("eE");
         if (e_pos != std::string::npos)
             exponent = std::strtol(digits.c_str() + e_pos + 1, nullptr, 10);
+        // strtol saturates at LONG_MAX; keep room for the digit count added below.
+        constexpr long exponent_limit = 1L << 50;
+        exponent = std::clamp(exponent, -exponent_limit, exponent_limit);
         std::string mantissa = digits.substr(0, e_pos);
         size_t dot = mantissa.find('.');
         size_t int_digits = dot == std::string::npos ? mantissa.size() : dot;

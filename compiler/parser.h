@@ -17,6 +17,10 @@ struct ParseOptions {
     // True when the source came from a str (compile(), exec(), eval()): it is UTF-8 already and a
     // coding declaration is ignored. False for file bytes: a UTF-8 BOM and a `coding:` line are honoured.
     bool source_is_text = false;
+    // True for the script `minipy FILE` runs: CPython reads it with its file tokenizer, whose
+    // encoding and NUL-byte errors read differently ("encoding problem: NAME", no position) from
+    // those of compile() on bytes ("unknown encoding: NAME").
+    bool script_file = false;
 };
 
 struct ParseResult {

@@ -37,6 +37,13 @@ struct CompareChain {
     std::vector<ast::CompareOperator> ops;
     std::vector<ast::Expr*> comparators;
 };
+// The `elif`/`else` part of an if statement, and how many `elif`s it chains: each one nests an If
+// in the previous one's orelse, so a long chain is a deep tree that the parser refuses past
+// max_expression_depth (RecursionError, as CPython's compiler does).
+struct ElifTail {
+    std::vector<ast::Stmt*> orelse;
+    int depth = 0;
+};
 struct TryTail {
     ExceptClauses except;
     std::vector<ast::Stmt*> orelse;
@@ -160,7 +167,9 @@ Parser::symbol_type yylex(ParserState& state);
 %left "*" "/" "%" "//" "@"
 %precedence UNARY
 
-%type <std::vector<Stmt*>> statements simple_stmt small_stmts suite else_opt finally_opt elif_else
+%type <std::vector<Stmt*>> statements simple_stmt small_stmts suite else_opt finally_opt
+%type <std::vector<Stmt*>> single_input
+%type <ElifTail> elif_else
 %type <Stmt*> small_stmt compound_stmt expr_stmt flow_stmt import_stmt global_stmt assert_stmt
 %type <Stmt*> del_stmt if_stmt while_stmt for_stmt try_stmt with_stmt funcdef classdef async_stmt
 %type <Stmt*> decorated
@@ -209,7 +218,7 @@ start
         module->body = to_list(state, $2);
         state.module = module;
     }
-    | START_SINGLE statements {
+    | START_SINGLE single_input {
         auto* module = state.arena.make<Module>();
         module->kind = ModuleKind::Interactive;
         module->body = to_list(state, $2);
@@ -224,6 +233,15 @@ start
     ;
 
 newlines_opt: %empty | newlines_opt NEWLINE ;
+
+// "single" mode (the REPL's compile(..., "single")): exactly one statement. After a simple
+// statement the rest of the text may hold only blanks and comments, as CPython checks it (this
+// action runs on the NEWLINE, before the lexer reads on); a compound statement must be followed by
+// the end of the input.
+single_input
+    : simple_stmt { $$ = std::move($1); check_single_statement_rest(state); }
+    | compound_stmt { $$.push_back($1); }
+    ;
 
 statements
     : %empty {}
@@ -440,23 +458,27 @@ suite
 
 if_stmt
     : "if" namedexpr_test ":" suite elif_else {
-        auto* node = make_node<If>(state, block_end(@1, $5.empty() ? $4 : $5));
+        auto* node = make_node<If>(state, block_end(@1, $5.orelse.empty() ? $4 : $5.orelse));
         node->test = $2;
         node->body = to_list(state, $4);
-        node->orelse = to_list(state, $5);
+        node->orelse = to_list(state, $5.orelse);
         $$ = node;
     }
     ;
 
 elif_else
     : %empty {}
-    | "else" ":" suite { $$ = std::move($3); }
+    | "else" ":" suite { $$.orelse = std::move($3); }
     | "elif" namedexpr_test ":" suite elif_else {
-        auto* node = make_node<If>(state, block_end(@1, $5.empty() ? $4 : $5));
+        auto* node = make_node<If>(state, block_end(@1, $5.orelse.empty() ? $4 : $5.orelse));
         node->test = $2;
         node->body = to_list(state, $4);
-        node->orelse = to_list(state, $5);
-        $$.push_back(node);
+        node->orelse = to_list(state, $5.orelse);
+        $$.orelse.push_back(node);
+        $$.depth = $5.depth + 1;
+        if ($$.depth == max_expression_depth)
+            report(state, CompileErrorKind::RecursionError,
+                   "maximum recursion depth exceeded during compilation", @1);
     }
     ;
 
@@ -704,7 +726,10 @@ classdef
 
 class_args_opt
     : %empty {}
-    | "(" arglist_opt ")" { $$ = std::move($2); }
+    | "(" arglist_opt ")" {
+        $$ = std::move($2);
+        check_class_arguments(state, $$);
+    }
     ;
 
 // ====== Expressions
@@ -1185,35 +1210,50 @@ namespace minipy::compiler {
 namespace {
 
 ParseResult run_parser(Arena& arena, std::string_view prepared, const ParseOptions& options,
-                       int32_t line_shift, int32_t col_shift) {
+                       bool fstring_field, int32_t line_shift, int32_t col_shift,
+                       bool byte_offsets = false) {
     ParseResult result;
     Lexer lexer(arena, prepared, options.filename);
     parsing::ParserState state(arena, lexer, options);
+    state.fstring_field = fstring_field;
+    state.byte_offsets = byte_offsets;
     state.line_shift = line_shift;
     state.first_line_col_shift = col_shift;
     parsing::Parser parser(state);
     int status = parser.parse();
     result.warnings = std::move(lexer.warnings());
     result.warnings.insert(result.warnings.end(), state.warnings.begin(), state.warnings.end());
+    // The lexer's errors count lines in the text it scans: an f-string field's are moved to the file.
+    auto lexer_error = [&] {
+        CompileError error = lexer.error();
+        if (fstring_field) {
+            error.lineno += line_shift;
+            error.end_lineno += line_shift;
+        }
+        return error;
+    };
     if (state.has_error && state.generic_error) {
         // CPython tokenizes the rest of the source after a generic syntax error; a tokenizer error
         // found there is reported instead.
         while (!lexer.has_error() && lexer.next().kind != TokenKind::EndOfInput) {
         }
         if (lexer.has_error())
-            state.error = lexer.error();
+            state.error = lexer_error();
     }
     if (state.has_error) {
         result.error = std::move(state.error);
-        if (lexer.has_error() && (lexer.error().lineno < result.error.lineno))
-            result.error = lexer.error();
+        if (lexer.has_error() && (lexer_error().lineno < result.error.lineno))
+            result.error = lexer_error();
     } else if (lexer.has_error()) {
-        result.error = lexer.error();
+        result.error = lexer_error();
     } else if (status != 0 || state.module == nullptr) {
         result.error.message = "invalid syntax";
         set_error_location(result.error, prepared, state.current.pos.lineno,
                            state.current.pos.col_offset, state.current.pos.end_lineno,
                            state.current.pos.end_col_offset);
+        if (byte_offsets)
+            parsing::use_byte_offsets(result.error, state.current.pos.col_offset,
+                                      state.current.pos.end_col_offset);
     } else {
         result.module = state.module;
     }
@@ -1227,9 +1267,10 @@ ParseResult run_parser(Arena& arena, std::string_view prepared, const ParseOptio
 ParseResult parse(Arena& arena, std::string_view source, const ParseOptions& options) {
     std::string_view prepared;
     ParseResult result;
-    if (!prepare_source(arena, source, options, prepared, result.error))
+    bool declared = false;
+    if (!prepare_source(arena, source, options, prepared, result.error, &declared))
         return result;
-    return run_parser(arena, prepared, options, 0, 0);
+    return run_parser(arena, prepared, options, false, 0, 0, options.script_file && !declared);
 }
 
 ast::Expr* parse_fstring_expression(Arena& arena, std::string_view text, int32_t lineno,
@@ -1242,7 +1283,8 @@ ast::Expr* parse_fstring_expression(Arena& arena, std::string_view text, int32_t
     std::string_view prepared;
     if (!prepare_source(arena, wrapped, expression_options, prepared, error))
         return nullptr;
-    ParseResult result = run_parser(arena, prepared, expression_options, lineno - 1, col_offset - 1);
+    ParseResult result =
+        run_parser(arena, prepared, expression_options, true, lineno - 1, col_offset - 1);
     if (result.module == nullptr) {
         error = std::move(result.error);
         return nullptr;

@@ -41,6 +41,14 @@ const char* target_error_prefix(TargetUse use) {
 
 // ====== Errors
 
+void use_byte_offsets(CompileError& error, int32_t col_offset, int32_t end_col_offset) {
+    int32_t line_bytes = static_cast<int32_t>(error.text.size());
+    if (col_offset >= 0)
+        error.offset = std::min(col_offset, line_bytes) + 1;
+    if (end_col_offset >= 0 && error.end_offset > 0)
+        error.end_offset = end_col_offset + 1;
+}
+
 void report(ParserState& state, CompileErrorKind kind, std::string message, const Position& pos) {
     if (state.has_error)
         return;
@@ -48,8 +56,23 @@ void report(ParserState& state, CompileErrorKind kind, std::string message, cons
     state.error.kind = kind;
     state.error.message = std::move(message);
     state.error.filename = std::string(state.options.filename);
+    if (state.fstring_field) {
+        // Token positions were moved to the file (the first line's columns too): undo that.
+        auto line = [&](int32_t lineno) { return lineno - state.line_shift; };
+        auto column = [&](int32_t lineno, int32_t col) {
+            return line(lineno) == 1 && col >= 0 ? col - state.first_line_col_shift : col;
+        };
+        set_error_location(state.error, state.lexer.source(), line(pos.lineno),
+                           column(pos.lineno, pos.col_offset), line(pos.end_lineno),
+                           column(pos.end_lineno, pos.end_col_offset));
+        state.error.lineno += state.line_shift;
+        state.error.end_lineno += state.line_shift;
+        return;
+    }
     set_error_location(state.error, state.lexer.source(), pos.lineno, pos.col_offset,
                        pos.end_lineno, pos.end_col_offset);
+    if (state.byte_offsets)
+        use_byte_offsets(state.error, pos.col_offset, pos.end_col_offset);
 }
 
 namespace {
@@ -156,6 +179,51 @@ void report_unexpected(ParserState& state, const Token& lookahead, bool colon_ex
     report(state, "invalid syntax", pos);
 }
 
+void check_single_statement_rest(ParserState& state) {
+    if (state.has_error || state.current.kind != TokenKind::Newline)
+        return;
+    for (const char* p = state.lexer.cursor(); *p != '\0'; ++p) {
+        if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\f')
+            continue;
+        if (*p != '#') {
+            const Position& newline = state.current.pos;
+            report(state, "multiple statements found while compiling a single statement",
+                   {newline.lineno, newline.col_offset, newline.lineno, newline.col_offset});
+            return;
+        }
+        while (p[1] != '\0' && p[1] != '\n')
+            ++p;
+    }
+}
+
+void check_class_arguments(ParserState& state, const std::vector<CallArgument>& args) {
+    for (const CallArgument& arg : args) {
+        if (arg.kind != CallArgument::Kind::BareGenerator)
+            continue;
+        const auto* generator = arg.value->as<GeneratorExp>();
+        const Position& target = generator->generators[0]->target->pos;
+        // The `for` keyword is the last word before the first target (past blanks and parentheses).
+        std::string_view source = state.lexer.source();
+        size_t line_start = 0;
+        for (int32_t line = 1; line < target.lineno && line_start < source.size(); ++line) {
+            size_t newline = source.find('\n', line_start);
+            line_start = newline == std::string_view::npos ? source.size() : newline + 1;
+        }
+        Position at = target;
+        size_t end = line_start + static_cast<size_t>(target.col_offset);
+        while (end > line_start && (source[end - 1] == ' ' || source[end - 1] == '\t' ||
+                                    source[end - 1] == '(' || source[end - 1] == '['))
+            --end;
+        if (end >= line_start + 3 && source.substr(end - 3, 3) == "for") {
+            int32_t col = static_cast<int32_t>(end - 3 - line_start);
+            at = {target.lineno, col, target.lineno, col + 3};
+        }
+        report(state, "invalid syntax", at);
+        state.generic_error = true;
+        return;
+    }
+}
+
 // ====== Expressions
 
 Expr* finish(ParserState& state, Expr* e, std::initializer_list<const Expr*> kids) {
@@ -211,6 +279,18 @@ Expr* make_strings(ParserState& state, std::vector<StringToken>& tokens, const P
             state.error = std::move(error);
             if (state.error.filename.empty())
                 state.error.filename = std::string(state.options.filename);
+            if (state.error.text.empty() && state.error.lineno > 0 && state.line_shift == 0 &&
+                state.first_line_col_shift == 0) {
+                // The literal's own errors come as 1-based byte columns without the line: CPython
+                // shows the line and counts characters.
+                CompileError& err = state.error;
+                int32_t col = err.offset - 1;
+                int32_t end_col = err.end_offset > 0 ? err.end_offset - 1 : -1;
+                set_error_location(err, state.lexer.source(), err.lineno, col, err.end_lineno,
+                                   end_col);
+                if (state.byte_offsets)
+                    use_byte_offsets(err, col, end_col);
+            }
         }
         return make_constant(state, ConstantKind::None, pos);
     }
@@ -561,8 +641,12 @@ Expr* make_paren_group(ParserState& state, Sequence& items, const Position& pos)
         }
     }
     if (first_as == nullptr) {
-        if (!items.has_comma && items.items.size() == 1)
+        if (!items.has_comma && items.items.size() == 1) {
+            // `(*a)` is never valid: a starred item needs a tuple, list or set around it.
+            if (items.items[0]->kind == ExprKind::Starred)
+                report(state, "cannot use starred expression here", items.items[0]->pos);
             return parenthesize(state, items.items[0]);
+        }
         Expr* tuple = make_tuple_expr(state, items.items, pos);
         tuple->parenthesized = true;
         return tuple;

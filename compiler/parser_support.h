@@ -93,7 +93,12 @@ struct ParserState {
     // tokenizer error later in the source (an unclosed bracket, say) replaces it.
     bool generic_error = false;
     bool last_except_plain = true; // the last except clause reduced was `except`, not `except*`
-    // For an f-string field parsed as "(text)": where text's first byte sits in the file.
+    // For an f-string field parsed as "(text)": where text's first byte sits in the file. Errors
+    // show that "(text)" line with offsets counted in it, as CPython 3.11 does; only their line
+    // numbers are the file's.
+    bool fstring_field = false;
+    // A script file that declared no encoding: CPython's parser errors count offsets in bytes.
+    bool byte_offsets = false;
     int32_t line_shift = 0;
     int32_t first_line_col_shift = 0;
     // Parenthesised groups holding `x as y` items, waiting for a `with` statement to claim them.
@@ -102,6 +107,8 @@ struct ParserState {
 
 // ====== Errors
 
+// Turns an error's offsets back to 1-based byte columns (see ParserState::byte_offsets).
+void use_byte_offsets(CompileError& error, int32_t col_offset, int32_t end_col_offset);
 // Records a SyntaxError (or kind) at a node-style position (byte columns); the first error wins.
 void report(ParserState& state, CompileErrorKind kind, std::string message,
             const ast::Position& pos);
@@ -110,6 +117,10 @@ inline void report(ParserState& state, std::string message, const ast::Position&
 }
 // The parser's own syntax error with the lookahead token: picks CPython's message.
 void report_unexpected(ParserState& state, const Token& lookahead, bool colon_expected);
+// In "single" mode, after the first statement's NEWLINE: anything but
+// blanks and comments left in the source is "multiple statements found while compiling a single
+// statement", reported at that NEWLINE as CPython does.
+void check_single_statement_rest(ParserState& state);
 
 // ====== Builders
 
@@ -170,6 +181,8 @@ ast::Expr* make_call(ParserState& state, ast::Expr* func, std::vector<CallArgume
 bool split_arguments(ParserState& state, std::vector<CallArgument>& args,
                      std::vector<ast::Expr*>& positional, std::vector<ast::Keyword*>& keywords,
                      const ast::Position& closing);
+// A class's bases take no bare generator (`class C(x for x in y)`): "invalid syntax" at its `for`.
+void check_class_arguments(ParserState& state, const std::vector<CallArgument>& args);
 ast::Expr* make_await(ParserState& state, ast::Expr* value, const ast::Position& pos);
 ast::Expr* make_yield(ParserState& state, ast::Expr* value, bool from, const ast::Position& pos);
 ast::Expr* make_dict(ParserState& state, std::vector<DictItem>& items, const ast::Position& pos);

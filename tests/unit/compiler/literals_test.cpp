@@ -94,6 +94,10 @@ const NumberCase number_cases[] = {
     {"1_0.5e-1_0", R"PY(1.05e-09)PY"},
     {"1e400", R"PY(inf)PY"},
     {"1e-400", R"PY(0.0)PY"},
+    // Exponents beyond a long (found by the fuzzer: strtol saturates, the digit count overflowed).
+    {"444444444444444444440444444444444441e104444444444444444444444444", R"PY(inf)PY"},
+    {"0.0001e-99999999999999999999999999", R"PY(0.0)PY"},
+    {"1234e9223372036854775807", R"PY(inf)PY"},
     {"5e-324", R"PY(5e-324)PY"},
     {"2.5e-324", R"PY(5e-324)PY"},
     {"1.7976931348623157e308", R"PY(1.7976931348623157e+308)PY"},

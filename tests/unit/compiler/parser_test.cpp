@@ -3,9 +3,12 @@
 // error text, and robustness against deeply nested or malformed input.
 #include <gtest/gtest.h>
 
+#include <iterator>
 #include <string>
 
 #include "compiler/ast_dump.h"
+#include "compiler/compile.h"
+#include "compiler/diagnostics.h"
 #include "compiler/parser.h"
 
 namespace minipy::compiler {
@@ -334,7 +337,9 @@ const ErrorCase error_cases[] = {
      "trailing comma not allowed without surrounding parentheses", 1, 17},
     {"try:\n  pass\nexcept* A:\n  pass\nexcept B:\n  pass\n", CompileErrorKind::SyntaxError,
      "cannot have both 'except' and 'except*' on the same 'try'", 5, 1},
-    {"x = 1\0\n"sv, CompileErrorKind::SyntaxError, "source code cannot contain null bytes", 1, 0},
+    // compile() of bytes: no position (CPython 3.11); a script file reads differently (below).
+    {"x = 1\0\n"sv, CompileErrorKind::SyntaxError, "source code string cannot contain null bytes",
+     -1, 0},
     {"# coding: foo\n", CompileErrorKind::SyntaxError, "unknown encoding: foo", 0, 0},
 };
 
@@ -438,6 +443,343 @@ TEST(ParserTest, Latin1CodingIsTranscoded) {
     ASSERT_NE(result.module, nullptr) << result.error.message;
     EXPECT_EQ(dump_ast(*result.module), "Module(body=[Assign(targets=[Name(id='x', ctx=Store())], "
                                         "value=Constant(value='\xc3\xa9'))], type_ignores=[])");
+}
+
+} // namespace
+} // namespace minipy::compiler
+
+// ====== Robustness of the whole front end: parse, dump and compile must each end in a result or
+// a clean error, never overflow the native stack (also under ASan, whose frames are larger).
+
+namespace minipy::compiler {
+namespace {
+
+struct Outcome {
+    bool ok = false;
+    CompileError error;
+};
+
+// Parses, dumps and compiles source; the first error wins.
+Outcome run_front_end(std::string_view source, ast::ModuleKind mode = ast::ModuleKind::Module) {
+    Outcome outcome;
+    Arena arena;
+    ParseResult parsed = parse_text(arena, source, mode);
+    if (parsed.module == nullptr) {
+        outcome.error = parsed.error;
+        EXPECT_FALSE(format_compile_error(outcome.error).empty());
+        return outcome;
+    }
+    std::string dump;
+    bool dumped = dump_ast(*parsed.module, dump);
+    EXPECT_FALSE(dump.empty());
+    CompileResult compiled = compile_module(*parsed.module, "t.py", CompileOptions{}, source);
+    if (!compiled.code) {
+        outcome.error = compiled.error;
+        return outcome;
+    }
+    if (!dumped) {
+        outcome.error.kind = CompileErrorKind::RecursionError;
+        outcome.error.message = dump;
+        return outcome;
+    }
+    outcome.ok = true;
+    return outcome;
+}
+
+std::string nested_blocks(int levels, std::string_view header) {
+    std::string source;
+    for (int i = 0; i < levels; ++i)
+        source += std::string(static_cast<size_t>(i), ' ') + std::string(header) + "\n";
+    source += std::string(static_cast<size_t>(levels), ' ') + "pass\n";
+    return source;
+}
+
+constexpr const char* recursion_message = "maximum recursion depth exceeded during compilation";
+
+TEST(RobustnessTest, HundredThousandNestedBracketsAreASyntaxError) {
+    for (const char* open : {"(", "[", "{"}) {
+        std::string close = *open == '(' ? ")" : *open == '[' ? "]" : "}";
+        Outcome outcome = run_front_end("x = " + repeat(open, 100000) + repeat(close, 100000));
+        ASSERT_FALSE(outcome.ok);
+        EXPECT_EQ(outcome.error.kind, CompileErrorKind::SyntaxError);
+        EXPECT_EQ(outcome.error.message, "too many nested parentheses");
+        EXPECT_EQ(outcome.error.lineno, 1);
+        EXPECT_EQ(outcome.error.offset, 205); // the 201st bracket, as CPython reports it
+    }
+    // 200 levels are still fine.
+    EXPECT_TRUE(run_front_end("x = " + repeat("(", 200) + "1" + repeat(")", 200) + "\n").ok);
+}
+
+TEST(RobustnessTest, DeeplyNestedBlocksAreAnIndentationError) {
+    // 2,000 levels (one space each: the source grows with the square of the depth); the lexer
+    // stops at level 100 whatever the depth.
+    Outcome outcome = run_front_end(nested_blocks(2000, "if x:"));
+    ASSERT_FALSE(outcome.ok);
+    EXPECT_EQ(outcome.error.kind, CompileErrorKind::IndentationError);
+    EXPECT_EQ(outcome.error.message, "too many levels of indentation");
+    EXPECT_EQ(outcome.error.lineno, 101);
+    // 99 levels parse; functions and classes that deep compile.
+    EXPECT_TRUE(run_front_end(nested_blocks(99, "if x:")).ok);
+    EXPECT_TRUE(run_front_end(nested_blocks(99, "def f():")).ok);
+    EXPECT_TRUE(run_front_end(nested_blocks(99, "class C:")).ok);
+}
+
+TEST(RobustnessTest, TooManyStaticallyNestedBlocks) {
+    for (const char* header : {"for x in y:", "while x:", "try:", "with x:"}) {
+        std::string source = nested_blocks(21, header);
+        if (std::string_view(header) == "try:") {
+            source.clear();
+            for (int i = 0; i < 21; ++i)
+                source += std::string(static_cast<size_t>(i), ' ') + "try:\n";
+            source += std::string(21, ' ') + "pass\n";
+            for (int i = 20; i >= 0; --i)
+                source += std::string(static_cast<size_t>(i), ' ') + "finally:\n" +
+                          std::string(static_cast<size_t>(i + 1), ' ') + "pass\n";
+        }
+        Outcome outcome = run_front_end(source);
+        ASSERT_FALSE(outcome.ok) << header;
+        EXPECT_EQ(outcome.error.kind, CompileErrorKind::SyntaxError);
+        EXPECT_EQ(outcome.error.message, "too many statically nested blocks") << header;
+    }
+    EXPECT_TRUE(run_front_end(nested_blocks(20, "for x in y:")).ok);
+}
+
+TEST(RobustnessTest, LongChainsAreARecursionError) {
+    const std::string sources[] = {
+        "1" + repeat("+1", 100000) + "\n",
+        repeat("-", 100000) + "1\n",
+        repeat("~", 100000) + "1\n",
+        repeat("not ", 100000) + "1\n",
+        repeat("lambda: ", 100000) + "1\n",
+        repeat("1 if 1 else ", 100000) + "1\n",
+        "2" + repeat("**2", 100000) + "\n",
+        "a" + repeat(".b", 100000) + "\n",
+        "f" + repeat("()", 100000) + "\n",
+        "a" + repeat("[0]", 100000) + "\n",
+        repeat("await ", 100000) + "x\n",
+        repeat("yield ", 100000) + "x\n",
+        "if x: pass\n" + repeat("elif x: pass\n", 100000),
+    };
+    for (size_t i = 0; i < std::size(sources); ++i) {
+        Outcome outcome = run_front_end(sources[i]);
+        if (outcome.ok)
+            continue;
+        if (outcome.error.kind == CompileErrorKind::SyntaxError)
+            continue; // `await`/`yield` chains are syntax errors first, as in CPython
+        EXPECT_EQ(outcome.error.kind, CompileErrorKind::RecursionError) << i;
+        EXPECT_EQ(outcome.error.message, recursion_message) << i;
+    }
+    for (size_t i : {0u, 1u, 2u, 3u, 4u, 5u, 6u, 7u, 8u, 9u, 12u}) {
+        Outcome outcome = run_front_end(sources[i]);
+        ASSERT_FALSE(outcome.ok) << i;
+        EXPECT_EQ(outcome.error.kind, CompileErrorKind::RecursionError) << i;
+    }
+}
+
+TEST(RobustnessTest, FlatLongConstructsCompile) {
+    // Long but flat in the AST: CPython compiles these, so must we.
+    const std::string sources[] = {
+        "x = 1" + repeat(" < 1", 100000) + "\n",
+        "x = 1" + repeat(" and 1", 100000) + "\n",
+        "x = (" + repeat("1, ", 100000) + ")\n",
+        "x = {" + repeat("1: 2, ", 20000) + "}\n",
+        "x = " + repeat("'a' ", 100000) + "\n",
+        repeat("@d\n", 10000) + "def f(): pass\n",
+        repeat("x = 1\n", 100000),
+        "if x: pass\n" + repeat("elif x: pass\n", 500),
+    };
+    for (size_t i = 0; i < std::size(sources); ++i) {
+        Outcome outcome = run_front_end(sources[i]);
+        EXPECT_TRUE(outcome.ok) << i << ": " << outcome.error.message;
+    }
+}
+
+TEST(RobustnessTest, DeepestAcceptedTreesCompileOrFailCleanly) {
+    // Just under the parser's limit: every later pass (dump, symtable, constant folding, codegen)
+    // recurses this deep. Each must answer without overflowing the stack.
+    const std::string sources[] = {
+        "x = " + repeat("-", 2990) + "1\n",
+        "x = a" + repeat(".b", 2990) + "\n",
+        "x = " + repeat("lambda: ", 2990) + "1\n",
+        "x = " + repeat("1 if 1 else ", 2990) + "1\n",
+        "x = 1" + repeat("+1", 2990) + "\n",
+        "x = " + repeat("not ", 2990) + "1\n",
+        "def f():\n    return " + repeat("lambda: ", 2990) + "(yield)\n",
+        "x = f'{" + repeat("-", 2980) + "1}'\n",
+        "x = f'{f\"{" + repeat("-", 2980) + "1}\"}'\n",
+        "x = " + repeat("[x for x in ", 199) + "y" + repeat("]", 199) + "\n",
+        "x = " + repeat("(lambda: ", 199) + "1" + repeat(")", 199) + "\n",
+        "x = " + repeat("{", 199) + repeat("}", 199) + "\n",
+        "if x: pass\n" + repeat("elif x: pass\n", 2990),
+    };
+    for (size_t i = 0; i < std::size(sources); ++i) {
+        Outcome outcome = run_front_end(sources[i]);
+        if (!outcome.ok) {
+            EXPECT_EQ(outcome.error.kind, CompileErrorKind::RecursionError)
+                << i << ": " << outcome.error.message;
+        }
+    }
+}
+
+TEST(RobustnessTest, NestedFStrings) {
+    Outcome spec = run_front_end("f'{x:{y:{z}}}'\n");
+    ASSERT_FALSE(spec.ok);
+    EXPECT_EQ(spec.error.message, "f-string: expressions nested too deeply");
+    // Four quote kinds give four levels of f-strings in 3.11.
+    EXPECT_TRUE(run_front_end("x = f'''{f\"\"\"{f'{f\"{y}\"}'}\"\"\"}'''\n").ok);
+    Outcome starred = run_front_end("f'{*a}'\n");
+    ASSERT_FALSE(starred.ok);
+    EXPECT_EQ(starred.error.message, "f-string: cannot use starred expression here");
+    EXPECT_TRUE(run_front_end("f'{*a,}'\n").ok);
+    EXPECT_TRUE(run_front_end("f'{*a, b}'\n").ok);
+}
+
+TEST(RobustnessTest, BadBytesAreCleanErrors) {
+    Outcome nul = run_front_end(std::string("x = 1\ny = '\0'\n", 13));
+    ASSERT_FALSE(nul.ok);
+    EXPECT_EQ(nul.error.message, "source code string cannot contain null bytes");
+    Outcome utf8 = run_front_end("x = 1\ny = '\xff'\n");
+    ASSERT_FALSE(utf8.ok);
+    EXPECT_EQ(utf8.error.kind, CompileErrorKind::SyntaxError);
+    for (const char* source :
+         {"x = '", "x = '''", "x = (", "x = [1,\n2", "def f(:\n", "\\", "x = \"\\",
+          "\xef\xbb\xbf\xef\xbb\xbf", "\x01\x02\x03", "\t\t  \f\n  x"}) {
+        Outcome outcome = run_front_end(source);
+        EXPECT_FALSE(outcome.ok) << source;
+        EXPECT_FALSE(outcome.error.message.empty()) << source;
+    }
+    // Every byte value alone, and after a valid prefix.
+    for (int byte = 0; byte < 256; ++byte) {
+        std::string one(1, static_cast<char>(byte));
+        (void)run_front_end(one);
+        (void)run_front_end("x = " + one + "\n");
+        (void)run_front_end("'" + one + "'\n");
+        (void)run_front_end("f'{" + one + "}'\n");
+    }
+}
+
+TEST(RobustnessTest, SingleModeTakesOneStatement) {
+    struct Case {
+        const char* source;
+        const char* message; // null: accepted
+        int lineno;
+        int offset;
+    };
+    const Case cases[] = {
+        {"x=1\ny=2\n", "multiple statements found while compiling a single statement", 1, 4},
+        {"x=1;y=2\n", nullptr, 0, 0},
+        {"if 1:\n  pass\nx=1\n", "invalid syntax", 3, 1},
+        {"\n\nx=1\n\n", nullptr, 0, 0},
+        {"x=1\n  y=2\n", "multiple statements found while compiling a single statement", 1, 4},
+        {"pass\n)\n", "multiple statements found while compiling a single statement", 1, 5},
+        {"x = 1 # c\n# comment\n", nullptr, 0, 0},
+        {"def f():\n  pass\n\n\n", nullptr, 0, 0},
+        {"if 1: pass\nelse: pass\n", nullptr, 0, 0},
+        {"x=1\n\"abc", "multiple statements found while compiling a single statement", 1, 4},
+    };
+    for (const Case& c : cases) {
+        Arena arena;
+        ParseResult result = parse_text(arena, c.source, ast::ModuleKind::Interactive);
+        if (c.message == nullptr) {
+            EXPECT_NE(result.module, nullptr) << c.source << ": " << result.error.message;
+            continue;
+        }
+        ASSERT_EQ(result.module, nullptr) << c.source;
+        EXPECT_EQ(result.error.message, c.message) << c.source;
+        EXPECT_EQ(result.error.lineno, c.lineno) << c.source;
+        EXPECT_EQ(result.error.offset, c.offset) << c.source;
+    }
+}
+
+} // namespace
+} // namespace minipy::compiler
+
+namespace minipy::compiler {
+namespace {
+
+ParseResult parse_file_bytes(Arena& arena, std::string_view source, bool script_file) {
+    ParseOptions options;
+    options.filename = "t.py";
+    options.script_file = script_file;
+    return parse(arena, source, options);
+}
+
+TEST(EncodingTest, DeclaredEncodingsAreDecodedWithIconv) {
+    struct Case {
+        const char* source;
+        const char* dump_value; // the Constant's repr in the dump
+    };
+    const Case cases[] = {
+        {"# -*- coding: koi8-r -*-\nx = '\xc1\xc2'\n", "'\xd0\xb0\xd0\xb1'"},
+        {"# -*- coding: iso-8859-5 -*-\nx = '\xd0'\n", "'\xd0\xb0'"},
+        {"# coding: cp1252\nx = '\x80'\n", "'\xe2\x82\xac'"},
+        {"#!/usr/bin/python\n# vim: set fileencoding=iso8859_15 :\nx = '\xa4'\n", "'\xe2\x82\xac'"},
+        {"# coding: KOI8_R\nx = '\xc1'\n", "'\xd0\xb0'"},
+        {"# coding: euc_jp\nx = '\xa4\xa2'\n", "'\xe3\x81\x82'"},
+        {"# coding: ascii\nx = 'a'\n", "'a'"},
+    };
+    for (const Case& c : cases) {
+        Arena arena;
+        ParseResult result = parse_file_bytes(arena, c.source, false);
+        ASSERT_NE(result.module, nullptr) << c.source << ": " << result.error.message;
+        EXPECT_EQ(dump_ast(*result.module),
+                  std::string("Module(body=[Assign(targets=[Name(id='x', ctx=Store())], "
+                              "value=Constant(value=") +
+                      c.dump_value + "))], type_ignores=[])")
+            << c.source;
+    }
+}
+
+TEST(EncodingTest, EncodingErrorsReadAsCPythons) {
+    struct Case {
+        const char* source;
+        const char* compile_message; // compile() of the bytes
+        const char* script_message;  // `python3 t.py`
+    };
+    const Case cases[] = {
+        {"# coding: foo-bar\nx = 1\n", "unknown encoding: foo-bar", "encoding problem: foo-bar"},
+        {"\xef\xbb\xbf# coding: koi8-r\nx = 1\n", "encoding problem: koi8-r with BOM",
+         "encoding problem: koi8-r with BOM"},
+        {"\xef\xbb\xbf# coding: latin-1\nx = 1\n", "encoding problem: iso-8859-1 with BOM",
+         "encoding problem: iso-8859-1 with BOM"},
+        {"\xef\xbb\xbf# coding: foo\nx = 1\n", "encoding problem: foo with BOM",
+         "encoding problem: foo with BOM"},
+        {"# coding: cp1252\nx = \"\x81\"\n",
+         "'charmap' codec can't decode byte 0x81 in position 22: character maps to <undefined>",
+         "encoding problem: cp1252"},
+        {"# coding: ascii\nprint(\"\xc3\xa9\")\n",
+         "'ascii' codec can't decode byte 0xc3 in position 23: ordinal not in range(128)",
+         "encoding problem: ascii"},
+        {"# coding: char\nx = 1\n", "unknown encoding: char", "encoding problem: char"},
+    };
+    for (const Case& c : cases) {
+        for (bool script : {false, true}) {
+            Arena arena;
+            ParseResult result = parse_file_bytes(arena, c.source, script);
+            ASSERT_EQ(result.module, nullptr) << c.source;
+            EXPECT_EQ(result.error.kind, CompileErrorKind::SyntaxError);
+            EXPECT_EQ(result.error.message, script ? c.script_message : c.compile_message);
+            EXPECT_EQ(result.error.lineno, script ? -1 : 0) << c.source;
+            if (script) {
+                EXPECT_EQ(format_compile_error(result.error),
+                          std::string("SyntaxError: ") + c.script_message + "\n");
+            }
+        }
+    }
+}
+
+TEST(EncodingTest, ScriptFileNulAndUndeclaredBytes) {
+    Arena arena;
+    ParseResult nul = parse_file_bytes(arena, std::string_view("x = 1\ny = \"\0\"\n", 14), true);
+    ASSERT_EQ(nul.module, nullptr);
+    EXPECT_EQ(format_compile_error(nul.error), "  File \"t.py\", line 2\n    y = \"\n"
+                                               "SyntaxError: source code cannot contain null "
+                                               "bytes\n");
+    ParseResult bad = parse_file_bytes(arena, "x = 1\ny = \"\xff\"\n", true);
+    ASSERT_EQ(bad.module, nullptr);
+    EXPECT_EQ(format_compile_error(bad.error),
+              "SyntaxError: Non-UTF-8 code starting with '\\xff' in file t.py on line 2, but no "
+              "encoding declared; see https://peps.python.org/pep-0263/ for details\n");
 }
 
 } // namespace
