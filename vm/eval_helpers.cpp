@@ -157,6 +157,36 @@ Ref<Object> inplace_dunder(VM& vm, Object* left, Object* right, const char* dund
     return call_object(vm, method, args, 2);
 }
 
+// a @ b: no built-in type implements it, so only classes' __matmul__ / __rmatmul__ answer (the
+// reflected one first when the right operand's class is a subclass of the left's).
+Ref<Object> matmul_dunders(VM& vm, Object* left, Object* right) {
+    Ref<Object> forward = intern(vm, "__matmul__");
+    Ref<Object> reflected = intern(vm, "__rmatmul__");
+    if (!forward || !reflected)
+        return nullptr;
+    Object* left_method =
+        is_heap_type(left->type) ? type_lookup(left->type, forward.get()) : nullptr;
+    Object* right_method = right->type != left->type && is_heap_type(right->type)
+                               ? type_lookup(right->type, reflected.get())
+                               : nullptr;
+    Object* reflected_args[2] = {right, left};
+    if (right_method && is_subtype(right->type, left->type)) {
+        Ref<Object> result = call_object(vm, right_method, reflected_args, 2);
+        if (!result || result.get() != vm.not_implemented())
+            return result;
+        right_method = nullptr;
+    }
+    if (left_method) {
+        Object* args[2] = {left, right};
+        Ref<Object> result = call_object(vm, left_method, args, 2);
+        if (!result || result.get() != vm.not_implemented())
+            return result;
+    }
+    if (right_method)
+        return call_object(vm, right_method, reflected_args, 2);
+    return vm.new_not_implemented();
+}
+
 } // namespace
 
 Ref<Object> binary_op(VM& vm, Object* left, Object* right, BinaryOpArg op) {
@@ -176,6 +206,8 @@ Ref<Object> binary_op(VM& vm, Object* left, Object* right, BinaryOpArg op) {
     Ref<Object> result;
     if (base == BinaryOpArg::Power)
         result = pow_slot_call(vm, left, right);
+    else if (base == BinaryOpArg::MatrixMultiply)
+        result = matmul_dunders(vm, left, right);
     else if (info.slot)
         result = binary_slots(vm, left, right, info.slot);
     else

@@ -29,7 +29,15 @@ class abstractproperty(property):
 
 def _is_abstract(value):
     try:
-        return bool(getattr(value, '__isabstractmethod__', False))
+        if getattr(value, '__isabstractmethod__', False):
+            return True
+        # property/staticmethod/classmethod over an abstract function (they forward the flag).
+        if isinstance(value, property):
+            return any(getattr(f, '__isabstractmethod__', False)
+                       for f in (value.fget, value.fset, value.fdel))
+        if isinstance(value, (staticmethod, classmethod)):
+            return bool(getattr(value.__func__, '__isabstractmethod__', False))
+        return False
     except Exception:
         return False
 
@@ -99,7 +107,8 @@ class ABCMeta(type):
             return True
         if subclass in cls._abc_negative_cache:
             return False
-        ok = cls.__subclasshook__(subclass)
+        hook = getattr(cls, '__subclasshook__', None)
+        ok = hook(subclass) if hook is not None else NotImplemented
         if ok is not NotImplemented:
             if ok:
                 cls._abc_cache.add(subclass)

@@ -177,7 +177,8 @@ def _get_field(cls, name, annotation, default_kw_only):
     else:
         if f.kw_only is not MISSING:
             raise TypeError(f'field {f.name} is a ClassVar but specifies kw_only')
-    if f._field_type is _FIELD and f.default.__class__.__hash__ is None:
+    if f._field_type is _FIELD and (f.default.__class__.__hash__ is None or
+                                    isinstance(f.default, (list, dict, set, bytearray))):
         raise ValueError(f'mutable default {type(f.default)} for field '
                          f'{f.name} is not allowed: use default_factory')
     return f

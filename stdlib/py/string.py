@@ -85,6 +85,7 @@ class Template:
             yield 'text', template[text_start:], text_start
 
     def _invalid(self, position):
+        position += len(self.delimiter)  # CPython reports the column just after the delimiter
         lines = self.template[:position].splitlines(keepends=True)
         if not lines:
             colno = 1

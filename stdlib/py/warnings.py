@@ -182,7 +182,7 @@ def warn(message, category=None, stacklevel=1, source=None):
     if not (isinstance(category, type) and issubclass(category, Warning)):
         raise TypeError(f'category must be a Warning subclass, not '
                         f"'{type(category).__name__}'")
-    frame = _caller(stacklevel + 1)
+    frame = _caller(stacklevel)
     if frame is None:
         globals_ = sys.__dict__ if hasattr(sys, '__dict__') else {}
         filename = 'sys'

@@ -53,7 +53,10 @@ int64_t slot_hash(VM& vm, Object* self) {
         (void)raise_type_error(vm, "__hash__ method should return an integer");
         return -1;
     }
-    int64_t value = int_hash_value(result.get());
+    // CPython's slot_tp_hash: the returned int itself when it fits, else that int's hash.
+    int64_t value = 0;
+    if (!int_to_i64(result.get(), value))
+        value = int_hash_value(result.get());
     return value == -1 ? -2 : value;
 }
 Ref<Object> slot_richcompare(VM& vm, Object* self, Object* other, CompareOp op) {

@@ -312,6 +312,14 @@ Ref<Object> generator_getattr(VM& vm, Object* self, Object* name) {
         return Ref<Object>::borrow(as_generator(self)->name);
     if (name == rt.names().__qualname__)
         return Ref<Object>::borrow(as_generator(self)->qualname);
+    if (is_str(name)) {
+        Generator* gen = as_generator(self);
+        std::string_view text = str_ascii_view(name);
+        if (text == "gi_running")
+            return vm.new_bool(gen->running);
+        if (text == "gi_suspended") // 3.11: paused at a yield
+            return vm.new_bool(gen->started && !gen->running && !gen->finished);
+    }
     return get_attr_generic(vm, self, name);
 }
 

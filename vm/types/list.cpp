@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "vm/eval_helpers.h"
 #include "vm/types/function.h"
 #include "vm/types/int.h"
 #include "vm/types/method_args.h"
@@ -271,7 +272,7 @@ Ref<Object> list_extend_method(VM& vm, Object* self, Object* const* args, size_t
     } else if (is_tuple(other)) {
         status = list_extend_array(vm, self, tuple_items(other), tuple_size(other));
     } else {
-        return raise_type_error(vm, "'", other->type->name, "' object is not iterable");
+        status = list_extend_iterable(vm, self, other); // any iterable (generators, sets, ...)
     }
     if (!is_ok(status))
         return nullptr;

@@ -6,6 +6,7 @@
 #include "vm/runtime.h"
 #include "vm/types/dict.h"
 #include "vm/types/str.h"
+#include "vm/types/tuple.h"
 
 namespace minipy::vm {
 namespace {
@@ -36,6 +37,41 @@ Ref<Object> module_repr(VM& vm, Object* self) {
     if (name == "builtins" || name == "sys")
         return str_from_utf8(vm, "<module '" + name + "' (built-in)>");
     return str_from_utf8(vm, "<module '" + name + "'>");
+}
+
+// module(name, doc=None): types.ModuleType("name").
+Ref<Object> module_construct(VM& vm, Type* cls, Object* const* args, size_t nargs,
+                             Object* kwnames) {
+    Runtime& rt = runtime_of(vm);
+    Object* name = nargs > 0 ? args[0] : nullptr;
+    Object* doc = nargs > 1 ? args[1] : nullptr;
+    if (nargs > 2)
+        return raise_type_error(vm, "module() takes at most 2 arguments (", nargs, " given)");
+    for (intptr_t i = 0; kwnames && i < tuple_size(kwnames); ++i) {
+        std::string_view key = str_ascii_view(tuple_items(kwnames)[i]);
+        Object* value = args[nargs + static_cast<size_t>(i)];
+        if (key == "name" && !name)
+            name = value;
+        else if (key == "doc" && !doc)
+            doc = value;
+        else
+            return raise_type_error(vm, "module() got an unexpected keyword argument '",
+                                    std::string(key), "'");
+    }
+    if (!name)
+        return raise_type_error(vm, "module() missing required argument 'name' (pos 1)");
+    if (!is_str(name))
+        return raise_type_error(vm, "module.__init__() argument 'name' must be str, not ",
+                                name->type->name);
+    if (cls != rt.types().module)
+        return raise_type_error(vm, "module subclasses cannot be instantiated");
+    Ref<Object> module = module_new(rt, str_to_utf8(name));
+    if (!module)
+        return nullptr;
+    if (doc &&
+        !is_ok(dict_setitem(vm, static_cast<Module*>(module.get())->dict, rt.names().__doc__, doc)))
+        return nullptr;
+    return module;
 }
 
 } // namespace
@@ -71,6 +107,7 @@ bool init_module_type(Runtime& rt) {
     if (!type)
         return false;
     rt.types().module = type.release();
+    rt.set_constructor(rt.types().module, module_construct);
     return true;
 }
 
