@@ -1,11 +1,21 @@
 # Runs one script test: INTERP SCRIPT; compares stdout with the `# expect: ` lines of SCRIPT.
 # A line `# expect-exit: N` sets the expected exit code (default 0).
-file(STRINGS ${SCRIPT} lines)
+# The script is read whole and split on newlines by hand: `[`, `]` and `;` (which CMake's list
+# handling would interpret) are masked first and restored per line, and non-ASCII text is kept.
+file(READ ${SCRIPT} content)
+string(REPLACE "[" "<minipy-lb>" content "${content}")
+string(REPLACE "]" "<minipy-rb>" content "${content}")
+string(REPLACE ";" "<minipy-sc>" content "${content}")
+string(REPLACE "\n" ";" lines "${content}")
 set(expected "")
 set(expected_exit 0)
 foreach(line IN LISTS lines)
     if(line MATCHES "# expect: (.*)$")
-        string(APPEND expected "${CMAKE_MATCH_1}\n")
+        set(text "${CMAKE_MATCH_1}")
+        string(REPLACE "<minipy-lb>" "[" text "${text}")
+        string(REPLACE "<minipy-rb>" "]" text "${text}")
+        string(REPLACE "<minipy-sc>" ";" text "${text}")
+        string(APPEND expected "${text}\n")
     elseif(line MATCHES "# expect-exit: ([0-9]+)")
         set(expected_exit ${CMAKE_MATCH_1})
     endif()
