@@ -1014,6 +1014,11 @@ Ref<Object> bytes_like_richcompare(VM& vm, Object* self, Object* other, CompareO
 }
 
 int bytes_like_contains(VM& vm, Object* self, Object* item) {
+    std::string_view unused;
+    if (!is_int(item) && !item->type->slots.index && !bytes_like(item, unused)) {
+        (void)raise_not_bytes_like(vm, item);
+        return -1;
+    }
     std::string sub;
     if (!is_ok(sub_argument(vm, item, sub)))
         return -1;
