@@ -105,6 +105,28 @@ void print_compile_error(const compiler::CompileError& error) {
     std::fputs(compiler::format_compile_error(error).c_str(), stderr);
 }
 
+// sys.last_type, sys.last_value and sys.last_traceback, as CPython's PyErr_Print sets them for
+// post-mortem debugging (pdb.pm()) after an uncaught exception. Never raises.
+void remember_last_exception(Runtime& rt, Object* exception) {
+    VM& vm = rt.vm();
+    Object* sys = stdlib::sys_module(rt);
+    Ref<Object> traceback_name = intern(vm, "__traceback__");
+    if (!sys || !traceback_name)
+        return vm.thread_state().clear_exception();
+    Ref<Object> traceback = get_attr_optional(vm, exception, traceback_name.get());
+    if (!traceback)
+        traceback = vm.new_none();
+    std::pair<const char*, Object*> values[] = {{"last_type", exception->type},
+                                                {"last_value", exception},
+                                                {"last_traceback", traceback.get()}};
+    for (auto [name, value] : values) {
+        Ref<Object> key = intern(vm, name);
+        if (!key || !is_ok(set_attr(vm, sys, key.get(), value)))
+            break;
+    }
+    vm.thread_state().clear_exception();
+}
+
 // Reads a whole file; false with errno's value in `error_number` when it cannot be read.
 bool read_whole_file(const std::string& path, std::string& contents, int& error_number) {
     std::FILE* file = std::fopen(path.c_str(), "rb");
@@ -430,6 +452,7 @@ RunOutcome MainInterpreter::report_uncaught() {
     }
     Ref<Object> exception = vm.thread_state().fetch_exception();
     outcome.interrupted = exception_matches(exception.get(), vm.exceptions().KeyboardInterrupt);
+    remember_last_exception(rt, exception.get());
     stdlib::sys_report_exception(rt, exception.get());
     std::fflush(stderr);
     return outcome;

@@ -446,6 +446,19 @@ class InteractiveWithoutTerminal(TempDirTest):
         self.assertEqual(err, '>>> <stdin>:1: SyntaxWarning: "is" with a literal. Did you mean '
                               '"=="?\n>>> >>> >>> \n')
 
+    def test_last_exception_is_kept(self):
+        source = ("import sys\n1/0\nsys.last_type, sys.last_value\n"
+                  "sys.last_traceback is sys.last_value.__traceback__\n")
+        code, out, _ = run("-iq", stdin=source)
+        self.assertEqual((code, out), (0, "(<class 'ZeroDivisionError'>, "
+                                          "ZeroDivisionError('division by zero'))\nTrue\n"))
+
+    def test_nothing_leaks_after_errors(self):
+        code, _, err = run("-X", "showrefcount", "-iq",
+                           stdin="def f(): 1/0\n\nf()\nx = [1, 2]\nx.append(x)\n")
+        self.assertEqual(code, 0)
+        self.assertRegex(err, r"\[\d+ refs, 0 objects\]\n$")
+
     def test_displayhook_sets_underscore(self):
         code, out, _ = run("-iq", stdin="6 * 7\n_ + 1\nNone\n_\n")
         self.assertEqual((code, out), (0, "42\n43\n43\n"))
