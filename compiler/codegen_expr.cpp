@@ -1013,8 +1013,11 @@ bool parse_format_unit(std::string_view fmt, size_t& pos, FormatPart& part) {
         part.spec += '>';
     if (width >= 0)
         part.spec += std::to_string(width);
-    if (precision >= 0)
-        part.spec += "." + std::to_string(precision);
+    if (precision >= 0) {
+        // Two appends, not `"." + to_string(...)`: GCC 12's -O3 flags that with a false -Wrestrict.
+        part.spec += '.';
+        part.spec += std::to_string(precision);
+    }
     return true;
 }
 
