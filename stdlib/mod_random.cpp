@@ -423,12 +423,20 @@ Ref<Object> module_sha512(VM& vm, Object*, Args args, size_t, Object*) {
     return bytes_new(vm, digest);
 }
 
-Ref<Object> random_construct(VM& vm, Type* cls, Args, size_t, Object*) {
+// The generator starts seeded from its one positional argument when it has one (as CPython's
+// random_new; Random.__init__ then seeds it again), else from the system's entropy, so a
+// subclass whose __init__ never seeds still gets an unpredictable stream.
+Ref<Object> random_construct(VM& vm, Type* cls, Args args, size_t nargs, Object* kwnames) {
     Ref<RandomObject> self = allocate_object<RandomObject>(vm, cls);
     if (!self)
         return nullptr;
-    if (!is_ok(seed_from_urandom(vm, self.get())))
+    size_t positional = nargs - (kwnames ? static_cast<size_t>(tuple_size(kwnames)) : 0);
+    if (positional == 1 && (is_int(args[0]) || is_str(args[0]) || is_bytes(args[0]))) {
+        if (!is_ok(seed_object(vm, self.get(), args[0])))
+            return nullptr;
+    } else if (!is_ok(seed_from_urandom(vm, self.get()))) {
         return nullptr;
+    }
     return Ref<Object>(std::move(self));
 }
 
