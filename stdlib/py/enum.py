@@ -153,6 +153,14 @@ class EnumType(type):
             for name in ('__repr__', '__str__', '__format__', '__reduce_ex__'):
                 if name in classdict:
                     continue
+                if member_type is not object:
+                    # Copy the nearest enum class's method into this class, so that it wins over
+                    # the data type's slot whatever the MRO says.
+                    for base in enum_class.__mro__[1:]:
+                        if isinstance(base, EnumType) and name in base.__dict__:
+                            setattr(enum_class, name, base.__dict__[name])
+                            break
+                    continue
                 found = getattr(enum_class, name, None)
                 if (found is getattr(member_type, name, None) or
                         found is getattr(object, name, None)):
@@ -443,10 +451,10 @@ class IntEnum(int, ReprEnum):
     """Enum where members are also (and must be) ints."""
 
     def __str__(self):
-        return int.__repr__(self)
+        return repr(int(self))
 
     def __format__(self, format_spec):
-        return int.__format__(self, format_spec)
+        return format(int(self), format_spec)
 
 
 class StrEnum(str, ReprEnum):
@@ -597,10 +605,10 @@ class IntFlag(int, ReprEnum, Flag):
     """Support for integer-based Flags."""
 
     def __str__(self):
-        return int.__repr__(self)
+        return repr(int(self))
 
     def __format__(self, format_spec):
-        return int.__format__(self, format_spec)
+        return format(int(self), format_spec)
 
     @classmethod
     def _missing_(cls, value):

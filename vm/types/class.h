@@ -26,6 +26,9 @@ inline bool is_heap_type(const Type* type) {
 }
 // The first non-heap type along the layout-base chain.
 Type* solid_base(Type* type);
+// A heap subclass of int or float: copies the exact built-in `value` into a new instance of `cls`
+// (class Money(int), int.__new__(Money, 5)). Raises TypeError for the other immutable bases.
+[[nodiscard]] Ref<Object> rehome_value(VM& vm, Type* cls, Object* value);
 // Re-installs the dunder slots of heap type `type` from its dict, after a dunder was assigned on
 // the class (CPython's update_slot; subclasses made earlier keep their slots).
 void update_dunder_slots(Runtime& runtime, Type* type);

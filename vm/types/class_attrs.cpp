@@ -10,6 +10,7 @@
 #include "vm/runtime.h"
 #include "vm/types/class.h"
 #include "vm/types/dict.h"
+#include "vm/types/float.h"
 #include "vm/types/function.h"
 #include "vm/types/int.h"
 #include "vm/types/list.h"
@@ -404,6 +405,10 @@ Ref<Object> builtin_new(Runtime& rt, Type* owner, Object* cls_object, Object* co
     if (!constructor)
         return raise_type_error(vm, "cannot create '", cls->name, "' instances");
     Ref<Object> result = constructor(vm, cls, args, nargs, kwnames);
+    // int.__new__(IntSubclass, 5) (IntEnum members): the constructor made an exact int.
+    if (result && is_heap_type(cls) && result->type != cls &&
+        (is_int(result.get()) || is_float(result.get())))
+        return rehome_value(vm, cls, result.get());
     if (result && is_heap_type(result->type))
         incref(result->type);
     return result;

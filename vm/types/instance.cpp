@@ -44,6 +44,8 @@ Ref<Object> exception_from_args(VM& vm, Type* cls, Object* const* args, size_t n
     return exception_new(vm, cls, tuple.get());
 }
 
+} // namespace
+
 // A heap subclass of int or float (class Money(int)): the built-in constructor made an exact
 // value; copy it into an instance of cls. Raises TypeError for other immutable bases (str, tuple:
 // FIXME, their variable-size layout is not copied yet).
@@ -70,6 +72,8 @@ Ref<Object> rehome_value(VM& vm, Type* cls, Object* value) {
     }
     return raise_type_error(vm, "subclassing '", solid_base(cls)->name, "' is not supported yet");
 }
+
+namespace {
 
 // Creates the instance of cls (no __init__ yet): object.__new__ / a built-in constructor.
 Ref<Object> create_instance(Runtime& rt, Type* cls, Object* const* args, size_t nargs,
