@@ -336,12 +336,16 @@ bool int_max_str_digits(const CommandLine& command_line, vm::MainOptions& option
     return true;
 }
 
-// The exit code of an outcome; an uncaught KeyboardInterrupt ends the process by SIGINT
-// (CPython's exit_sigint), after `interpreter` is finalized.
+// The exit code of an outcome, after finalizing the interpreter: 120 when standard output could
+// not be flushed; an uncaught KeyboardInterrupt ends the process by SIGINT (CPython's
+// exit_sigint).
 int exit_code_of(std::unique_ptr<vm::MainInterpreter>& interpreter, const vm::RunOutcome& outcome) {
+    int flush_code = interpreter->finish();
+    interpreter.reset();
+    if (flush_code != 0)
+        return flush_code;
     if (!outcome.interrupted)
         return outcome.exit_code;
-    interpreter.reset();
     std::fflush(stdout);
     std::fflush(stderr);
     std::signal(SIGINT, SIG_DFL);

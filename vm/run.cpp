@@ -253,10 +253,30 @@ std::unique_ptr<MainInterpreter> MainInterpreter::create(MainOptions options) {
 }
 
 MainInterpreter::~MainInterpreter() {
-    std::fflush(stdout);
-    std::fflush(stderr);
+    (void)finish();
+}
+
+int MainInterpreter::finish() {
+    if (m_finished)
+        return 0;
+    m_finished = true;
+    int exit_code = 0;
+    // CPython's flush_std_files: output that cannot be written at exit is an error (120). A
+    // write that failed earlier was reported then, as an exception.
+    bool failed_before = std::ferror(stdout) != 0;
+    errno = 0;
     if (m_runtime)
         stdlib::sys_flush_std_streams(*m_runtime);
+    int flushed = std::fflush(stdout);
+    if (!failed_before && (flushed != 0 || std::ferror(stdout))) {
+        int error = errno != 0 ? errno : EIO;
+        std::fprintf(stderr,
+                     "Exception ignored in: <_io.TextIOWrapper name='<stdout>' mode='w' "
+                     "encoding='utf-8'>\nOSError: [Errno %d] %s\n",
+                     error, std::strerror(error));
+        exit_code = 120;
+    }
+    std::fflush(stderr);
     m_runtime.reset();
     if (m_vm && m_options.show_refcount) {
         // CPython's debug builds print "[N refs, M blocks]"; minipy counts the refchain objects
@@ -265,6 +285,7 @@ MainInterpreter::~MainInterpreter() {
         std::fprintf(stderr, "[%" PRIdPTR " refs, %zu objects]\n", counts.refs, counts.objects);
     }
     m_vm.reset();
+    return exit_code;
 }
 
 bool MainInterpreter::set_path0(const std::string& path0) {

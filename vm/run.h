@@ -59,6 +59,12 @@ public:
     MainInterpreter(const MainInterpreter&) = delete;
     MainInterpreter& operator=(const MainInterpreter&) = delete;
 
+    // Finalizes now (what the destructor does otherwise): flushes the standard streams, frees the
+    // runtime (modules cleared), prints the -X showrefcount line and frees the VM. Returns 120
+    // when standard output could not be flushed (the message is on stderr, as CPython), else 0.
+    // Later calls, and every other member, may not be used afterwards (finish() returns 0).
+    int finish();
+
     Runtime& runtime() { return *m_runtime; }
     const MainOptions& options() const { return m_options; }
 
@@ -103,6 +109,7 @@ private:
     std::unique_ptr<VM> m_vm;
     std::unique_ptr<Runtime> m_runtime;
     bool m_path_ready = false;
+    bool m_finished = false;
 };
 
 // ====== One-shot entry points
