@@ -82,7 +82,7 @@ Ref<Object> encode_string(VM& vm, Object* text, bool ascii_only) {
         }
         if (c < 0x20) {
             hex4(c);
-        } else if (c < 0x80) {
+        } else if (c < 0x7f || (c == 0x7f && !ascii_only)) {
             out.push_back(static_cast<char>(c));
         } else if (ascii_only) {
             if (c >= 0x10000) {
