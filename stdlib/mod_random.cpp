@@ -546,9 +546,13 @@ def _index(value, position):
         pass
     else:
         return index()
+    import warnings
     as_int = int(value)
     if as_int != value:
+        warnings.warn("randrange() will raise TypeError in the future", DeprecationWarning, 3)
         raise ValueError("non-integer " + position + " for randrange()")
+    warnings.warn("non-integer arguments to randrange() have been deprecated since Python 3.10 "
+                  "and will be removed in a subsequent version", DeprecationWarning, 3)
     return as_int
 
 
