@@ -102,7 +102,30 @@ size_t sio_line_end(StringIOObject* s, size_t begin, int64_t limit) {
     return end;
 }
 
+// Appends the code points of a str (any kind) to `out`.
+void append_code_points(const Str* object, std::u32string& out) {
+    intptr_t length = object->size;
+    const void* data = str_data(object);
+    size_t at = out.size();
+    out.resize(at + static_cast<size_t>(length));
+    for (intptr_t i = 0; i < length; ++i) {
+        uint32_t cp = object->kind == 1   ? static_cast<const uint8_t*>(data)[i]
+                      : object->kind == 2 ? static_cast<const uint16_t*>(data)[i]
+                                          : static_cast<const uint32_t*>(data)[i];
+        out[at + static_cast<size_t>(i)] = static_cast<char32_t>(cp);
+    }
+}
+
 Status sio_write_text(VM& vm, StringIOObject* s, Object* str, size_t& written) {
+    const auto* source = static_cast<const Str*>(str);
+    if ((s->newline == Newline::lf || s->newline == Newline::untranslated) &&
+        s->pos == s->text->size()) {
+        // The common case: appending at the end, nothing to translate.
+        append_code_points(source, *s->text);
+        written = static_cast<size_t>(source->size);
+        s->pos = s->text->size();
+        return Status::ok;
+    }
     std::u32string piece;
     intptr_t length = str_length(str);
     piece.reserve(static_cast<size_t>(length));
