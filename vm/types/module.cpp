@@ -2,6 +2,7 @@
 // instance dict); see vm/types/module.h.
 #include "vm/types/module.h"
 
+#include "stdlib/modules.h"
 #include "vm/eval_helpers.h"
 #include "vm/runtime.h"
 #include "vm/types/dict.h"
@@ -31,10 +32,19 @@ void module_dealloc(Object* self) {
     vm_of(self).heap().release(self);
 }
 
+// CPython's module repr: where the module came from (a file, frozen, built-in).
 Ref<Object> module_repr(VM& vm, Object* self) {
     auto* m = static_cast<Module*>(self);
     std::string name = m->name ? str_to_utf8(m->name) : "?";
-    if (name == "builtins" || name == "sys")
+    Ref<Object> file_key = intern(vm, "__file__");
+    Object* file = nullptr;
+    if (!file_key || (m->dict && dict_lookup(vm, m->dict, file_key.get(), &file) < 0))
+        return nullptr;
+    if (file && is_str(file))
+        return str_from_utf8(vm, "<module '" + name + "' from '" + str_to_utf8(file) + "'>");
+    if (stdlib::find_frozen_module(name))
+        return str_from_utf8(vm, "<module '" + name + "' (frozen)>");
+    if (name == "builtins" || stdlib::find_builtin_module(name))
         return str_from_utf8(vm, "<module '" + name + "' (built-in)>");
     return str_from_utf8(vm, "<module '" + name + "'>");
 }
