@@ -429,6 +429,20 @@ Status instance_setattr(VM& vm, Object* self, Object* name, Object* value) {
     return set_attr_generic(vm, self, name, value);
 }
 
+// The setattr slot of a metaclass that defines __setattr__ / __delattr__ (enum's EnumType):
+// the Python method, else the class attribute protocol of `type`.
+Status metaclass_setattr(VM& vm, Object* self, Object* name, Object* value) {
+    Runtime& rt = runtime_of(vm);
+    Object* dunder = value ? rt.names().__setattr__ : rt.names().__delattr__;
+    Object* custom = type_lookup(self->type, dunder);
+    if (custom && custom->type == rt.types().function) {
+        Object* args[2] = {name, value};
+        Ref<Object> result = call_dunder(vm, self, dunder, args, value ? 2 : 1);
+        return result ? Status::ok : Status::error;
+    }
+    return vm.types().type->slots.setattr(vm, self, name, value);
+}
+
 // Which slot each dunder of a class namespace fills.
 void install_dunder_slots(Runtime& rt, Object* ns, TypeSlots& s) {
     VM& vm = rt.vm();
@@ -725,6 +739,17 @@ Ref<Object> make_heap_type(Runtime& rt, Type* metatype, Object* name, Object* ba
         spec.slots.setattr = nullptr;
     }
     install_dunder_slots(rt, dict.get(), spec.slots);
+    if (has_flag(solid, type_type_subclass)) {
+        Ref<Object> key_set = intern(vm, "__setattr__");
+        Ref<Object> key_del = intern(vm, "__delattr__");
+        Object* found_set = nullptr;
+        Object* found_del = nullptr;
+        if (!key_set || !key_del || dict_lookup(vm, dict.get(), key_set.get(), &found_set) < 0 ||
+            dict_lookup(vm, dict.get(), key_del.get(), &found_del) < 0)
+            return nullptr;
+        if (found_set || found_del)
+            spec.slots.setattr = metaclass_setattr;
+    }
     if (!spec.slots.repr && layout->slots.repr == vm.types().object->slots.repr)
         spec.slots.repr = heap_default_repr;
     Ref<Type> type = make_type_with_bases(vm, spec, base_list.data(), base_list.size());

@@ -519,7 +519,12 @@ Ref<Object> call_slot_of(VM& vm, Type* owner, Object* name, Object* self, Object
         size_t wanted = which == Dunder::setattr ? 2 : 1;
         if (nargs != wanted)
             return raise_type_error(vm, "expected ", wanted, " arguments, got ", nargs);
-        Status status = set_attr_generic(vm, self, args[0], wanted == 2 ? args[1] : nullptr);
+        Object* value = wanted == 2 ? args[1] : nullptr;
+        // type.__setattr__(cls, name, value) (a metaclass's super().__setattr__) sets a class
+        // attribute: the type's own slot, not the instance protocol.
+        Status status = has_flag(owner, type_type_subclass) && s.setattr
+                            ? s.setattr(vm, self, args[0], value)
+                            : set_attr_generic(vm, self, args[0], value);
         return is_ok(status) ? vm.new_none() : nullptr;
     }
     case Dunder::len: {

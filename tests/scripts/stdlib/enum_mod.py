@@ -30,6 +30,9 @@ class Planet(e.Enum):
         self.mass = mass
         self.radius = radius
 print(Planet.EARTH.mass, Planet.EARTH.value)
+try:
+    Color.RED = 3
+except AttributeError as x: print(x)
 print(isinstance(Color.RED, Color), type(Color.RED), Color.RED in Color)
 # expect: Color.RED Color.GREEN Color.BLUE 3 ['RED', 'GREEN', 'BLUE']
 # expect: True False <Color.GREEN: 2> 3 <enum 'Color'>
@@ -40,4 +43,5 @@ print(isinstance(Color.RED, Color), type(Color.RED), Color.RED in Color)
 # expect: duplicate values found in <enum 'U'>: B -> A
 # expect: RED True Color.RED Color.RED
 # expect: 5.97e+24 (5.97e+24, 6370000.0)
+# expect: cannot reassign member 'RED'
 # expect: True <enum 'Color'> True
