@@ -665,6 +665,14 @@ Ref<Object> import_from(Runtime& rt, Object* module, Object* name) {
         if (found > 0)
             return Ref<Object>::borrow(submodule);
     }
+    // A module whose body is still running somewhere up the stack is partially initialized:
+    // the import is most likely circular (CPython checks __spec__._initializing).
+    bool initializing = false;
+    if (module->type == rt.types().module) {
+        Object* dict = static_cast<Module*>(module)->dict;
+        for (Frame* f = rt.current_frame(); f && !initializing; f = f->previous)
+            initializing = f->globals == dict && f->locals == dict && !f->function;
+    }
     std::string location = "unknown location";
     Ref<Object> file_key = intern(vm, "__file__");
     if (!file_key)
@@ -673,9 +681,12 @@ Ref<Object> import_from(Runtime& rt, Object* module, Object* name) {
     if (file && is_str(file.get()))
         location = str_to_utf8(file.get());
     vm.thread_state().clear_exception();
+    std::string what = initializing ? "partially initialized module '" + package +
+                                          "' (most likely due to a circular import)"
+                                    : "'" + package + "'";
     return raise_import_error(rt, vm.exceptions().ImportError,
-                              "cannot import name '" + str_to_utf8(name) + "' from '" + package +
-                                  "' (" + location + ")",
+                              "cannot import name '" + str_to_utf8(name) + "' from " + what + " (" +
+                                  location + ")",
                               package);
 }
 

@@ -8,7 +8,7 @@ def show(code):
     except ImportError as e:
         text = str(e)
         if "(" in text and text.endswith(".py)"):
-            text = text[: text.index("(")] + "(FILE)"
+            text = text[: text.rindex("(")] + "(FILE)"
         print(type(e).__name__, "|", text, "|", repr(e.name))
     except Exception as e:
         print(type(e).__name__, "|", e)
@@ -36,6 +36,7 @@ try:
 except TypeError as e:
     print(e)
 show("from pkgdemo import alpha, no_such_name")
+show("import pkgdemo.loop_a")
 # expect: ModuleNotFoundError | No module named 'no_such_module_h4' | 'no_such_module_h4'
 # expect: pkgdemo init pkgdemo pkgdemo
 # expect: alpha init pkgdemo.alpha pkgdemo
@@ -54,3 +55,4 @@ show("from pkgdemo import alpha, no_such_name")
 # expect: ModuleNotFoundError | import of blocked_h4 halted; None in sys.modules | 'blocked_h4'
 # expect: the 'package' argument is required to perform a relative import for '.alpha'
 # expect: ImportError | cannot import name 'no_such_name' from 'pkgdemo' (FILE) | 'pkgdemo'
+# expect: ImportError | cannot import name 'x' from partially initialized module 'pkgdemo.loop_a' (most likely due to a circular import) (FILE) | 'pkgdemo.loop_a'

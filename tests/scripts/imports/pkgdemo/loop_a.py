@@ -1,0 +1,3 @@
+from .loop_b import y
+
+x = 1

@@ -1,0 +1,3 @@
+from .loop_a import x
+
+y = 2
