@@ -147,16 +147,19 @@ TEST_F(IoTest, EachRuntimeHasItsOwnSys) {
     std::unique_ptr<vm::VM> other = make_vm();
     std::unique_ptr<vm::Runtime> other_runtime = vm::Runtime::create(*other);
     ASSERT_TRUE(other_runtime);
-    ASSERT_EQ(run("import sys\nsys.marker = 'first'\nsys.setrecursionlimit(321)\n"), "");
-    Ref<Object> marker = stdlib::sys_get(*other_runtime, "marker");
-    EXPECT_FALSE(marker);
-    EXPECT_EQ(other->recursion_limit(), 1000);
-    EXPECT_EQ(machine->recursion_limit(), 321);
-    Ref<Object> argv = stdlib::sys_get(*other_runtime, "argv");
-    ASSERT_TRUE(argv);
-    EXPECT_TRUE(stdlib::sys_set_argv(*other_runtime, {"prog.py", "x"}));
-    Ref<Object> new_argv = stdlib::sys_get(*other_runtime, "argv");
-    EXPECT_EQ(repr_of(*other, new_argv.get()), "['prog.py', 'x']");
+    {
+        // Every reference into the other VM is dropped before that VM goes.
+        ASSERT_EQ(run("import sys\nsys.marker = 'first'\nsys.setrecursionlimit(321)\n"), "");
+        Ref<Object> marker = stdlib::sys_get(*other_runtime, "marker");
+        EXPECT_FALSE(marker);
+        EXPECT_EQ(other->recursion_limit(), 1000);
+        EXPECT_EQ(machine->recursion_limit(), 321);
+        Ref<Object> argv = stdlib::sys_get(*other_runtime, "argv");
+        ASSERT_TRUE(argv);
+        EXPECT_TRUE(stdlib::sys_set_argv(*other_runtime, {"prog.py", "x"}));
+        Ref<Object> new_argv = stdlib::sys_get(*other_runtime, "argv");
+        EXPECT_EQ(repr_of(*other, new_argv.get()), "['prog.py', 'x']");
+    }
     other_runtime.reset();
     other.reset();
 }
