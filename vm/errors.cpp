@@ -5,8 +5,10 @@
 #include <cerrno>
 #include <cstdio>
 
+#include "vm/eval_helpers.h"
 #include "vm/types/bytes.h"
 #include "vm/types/dict.h"
+#include "vm/types/function.h"
 #include "vm/types/int.h"
 #include "vm/types/list.h"
 #include "vm/types/str.h"
@@ -172,6 +174,14 @@ Status init_special_attributes(VM& vm, Object* self) {
                                     : Ref<Object>::borrow(args);
         return store_attribute(vm, self, "code", code.get());
     }
+    if (is_subtype(self->type, t.BaseExceptionGroup) && n == 2) {
+        // exception_new validated the arguments; `exceptions` is kept as a tuple.
+        Ref<Object> list = sequence_to_list(vm, items[1]);
+        Ref<Object> tuple = list ? list_to_tuple(vm, list.get()) : nullptr;
+        if (!tuple || !is_ok(store_attribute(vm, self, "message", items[0])))
+            return Status::error;
+        return store_attribute(vm, self, "exceptions", tuple.get());
+    }
     bool decode = is_subtype(self->type, t.UnicodeDecodeError);
     bool encode = is_subtype(self->type, t.UnicodeEncodeError);
     if ((decode || encode) && n == 5) {
@@ -296,6 +306,126 @@ Ref<Object> exception_with_traceback(VM& vm, Object* self, Object* const* args, 
     return Ref<Object>::borrow(self);
 }
 
+// ====== Exception groups (PEP 654)
+
+bool is_group(VM& vm, Object* e) {
+    return is_subtype(e->type, vm.exceptions().BaseExceptionGroup);
+}
+
+// Whether leaf exception `e` matches split()'s condition: a class, a tuple of classes or a
+// predicate. -1 when the predicate raised.
+int group_condition(VM& vm, Object* condition, Object* e) {
+    if (has_flag(condition->type, type_type_subclass))
+        return is_subtype(e->type, static_cast<Type*>(condition)) ? 1 : 0;
+    if (is_tuple(condition)) {
+        for (intptr_t i = 0; i < tuple_size(condition); ++i) {
+            Object* item = tuple_items(condition)[i];
+            if (has_flag(item->type, type_type_subclass) &&
+                is_subtype(e->type, static_cast<Type*>(item)))
+                return 1;
+        }
+        return 0;
+    }
+    Ref<Object> result = call_object(vm, condition, &e, 1);
+    return result ? object_is_true(vm, result.get()) : -1;
+}
+
+// A group like `self` holding `exceptions` (a list): self.derive(exceptions) with the traceback,
+// cause, context and notes copied, as CPython's exceptiongroup_split_recursive.
+Ref<Object> derive_group(VM& vm, Object* self, Object* exceptions) {
+    Object* message = stored_attribute(vm, self, "message");
+    Ref<Object> args = tuple_pack(vm, {message ? message : vm.pools().empty_str(), exceptions});
+    if (!args)
+        return nullptr;
+    Ref<Object> derived = exception_new(vm, vm.exceptions().BaseExceptionGroup, args.get());
+    if (!derived)
+        return nullptr;
+    BaseExceptionObject* from = as_exception(self);
+    BaseExceptionObject* to = as_exception(derived.get());
+    for (auto field : {&BaseExceptionObject::traceback, &BaseExceptionObject::cause,
+                       &BaseExceptionObject::context, &BaseExceptionObject::notes}) {
+        xincref(from->*field);
+        set_ref(to->*field, from->*field);
+    }
+    return derived;
+}
+
+// Splits `self` by condition into match and rest (each a group or null). False when raised.
+bool split_group(VM& vm, Object* self, Object* condition, Ref<Object>& match, Ref<Object>& rest) {
+    int whole = group_condition(vm, condition, self);
+    if (whole < 0)
+        return false;
+    if (whole && !is_tuple(condition) && !has_flag(condition->type, type_type_subclass)) {
+        match = Ref<Object>::borrow(self);
+        return true;
+    }
+    if (whole) {
+        match = Ref<Object>::borrow(self);
+        return true;
+    }
+    Object* exceptions = stored_attribute(vm, self, "exceptions");
+    Ref<Object> matched = list_new(vm);
+    Ref<Object> others = list_new(vm);
+    if (!exceptions || !matched || !others)
+        return false;
+    Ref<Object> keep = Ref<Object>::borrow(exceptions);
+    for (intptr_t i = 0; i < tuple_size(exceptions); ++i) {
+        Object* item = tuple_items(exceptions)[i];
+        if (is_group(vm, item)) {
+            Ref<Object> m, r;
+            if (!split_group(vm, item, condition, m, r))
+                return false;
+            if ((m && !is_ok(list_append(vm, matched.get(), m.get()))) ||
+                (r && !is_ok(list_append(vm, others.get(), r.get()))))
+                return false;
+            continue;
+        }
+        int hit = group_condition(vm, condition, item);
+        if (hit < 0)
+            return false;
+        if (!is_ok(list_append(vm, hit ? matched.get() : others.get(), item)))
+            return false;
+    }
+    if (list_size(matched.get()) > 0) {
+        match = derive_group(vm, self, matched.get());
+        if (!match)
+            return false;
+    }
+    if (list_size(others.get()) > 0) {
+        rest = derive_group(vm, self, others.get());
+        if (!rest)
+            return false;
+    }
+    return true;
+}
+
+Ref<Object> group_split(VM& vm, Object* self, Object* const* args, size_t, Object*) {
+    Ref<Object> match, rest;
+    if (!split_group(vm, self, args[0], match, rest))
+        return nullptr;
+    return tuple_pack(vm, {match ? match.get() : vm.none(), rest ? rest.get() : vm.none()});
+}
+Ref<Object> group_subgroup(VM& vm, Object* self, Object* const* args, size_t, Object*) {
+    Ref<Object> match, rest;
+    if (!split_group(vm, self, args[0], match, rest))
+        return nullptr;
+    return match ? match : vm.new_none();
+}
+Ref<Object> group_derive(VM& vm, Object* self, Object* const* args, size_t, Object*) {
+    Object* message = stored_attribute(vm, self, "message");
+    Ref<Object> group_args = tuple_pack(vm, {message ? message : vm.pools().empty_str(), args[0]});
+    if (!group_args)
+        return nullptr;
+    return exception_new(vm, vm.exceptions().BaseExceptionGroup, group_args.get());
+}
+
+constexpr MethodDef group_methods[] = {
+    {"split", group_split, MethodKind::o, nullptr},
+    {"subgroup", group_subgroup, MethodKind::o, nullptr},
+    {"derive", group_derive, MethodKind::o, nullptr},
+    {nullptr, nullptr, MethodKind::noargs, nullptr},
+};
+
 constexpr MethodDef exception_methods[] = {
     {"add_note", exception_add_note, MethodKind::o, "Add a note to the exception"},
     {"with_traceback", exception_with_traceback, MethodKind::o,
@@ -314,6 +444,15 @@ Ref<Object> exception_str(VM& vm, Object* self) {
     special = unicode_error_str(vm, self, applies);
     if (applies || special)
         return special;
+    if (is_subtype(self->type, vm.exceptions().BaseExceptionGroup)) {
+        Object* message = stored_attribute(vm, self, "message");
+        Object* exceptions = stored_attribute(vm, self, "exceptions");
+        if (message && exceptions && is_str(message) && is_tuple(exceptions)) {
+            intptr_t count = tuple_size(exceptions);
+            return str_from_utf8(vm, str_to_utf8(message) + " (" + std::to_string(count) +
+                                         " sub-exception" + (count == 1 ? "" : "s") + ")");
+        }
+    }
     Object* args = as_exception(self)->args;
     if (!args || tuple_size(args) == 0)
         return Ref<Object>::borrow(vm.pools().empty_str());
@@ -339,6 +478,8 @@ Type* make_exception_type(VM& vm, const char* name, Type* base) {
         spec.slots.str = exception_str;
         spec.methods = exception_methods;
     }
+    if (std::string_view(name) == "BaseExceptionGroup")
+        spec.methods = group_methods;
     Ref<Type> type;
     if (std::string_view(name) == "ExceptionGroup") {
         Type* bases[] = {vm.exceptions().BaseExceptionGroup, vm.exceptions().Exception};
@@ -351,6 +492,56 @@ Type* make_exception_type(VM& vm, const char* name, Type* base) {
 }
 
 } // namespace
+
+// The class of BaseExceptionGroup(message, exceptions) after validating its arguments: an
+// ExceptionGroup when `type` is BaseExceptionGroup and every member is an Exception (PEP 654).
+// Null with TypeError/ValueError as CPython's BaseExceptionGroup.__new__.
+Type* exception_group_type(VM& vm, Type* type, Object* args) {
+    ExceptionTypes& t = vm.exceptions();
+    intptr_t n = args ? tuple_size(args) : 0;
+    if (n != 2) {
+        (void)raise_type_error(vm, "BaseExceptionGroup.__new__() takes exactly 2 arguments (", n,
+                               " given)");
+        return nullptr;
+    }
+    Object* message = tuple_items(args)[0];
+    Object* exceptions = tuple_items(args)[1];
+    if (!is_str(message)) {
+        (void)raise_type_error(vm, "BaseExceptionGroup.__new__() argument 1 must be str, not ",
+                               message->type->name);
+        return nullptr;
+    }
+    if (is_dict(exceptions) || !exceptions->type->slots.getitem || !exceptions->type->slots.len) {
+        (void)raise_type_error(vm, "second argument (exceptions) must be a sequence");
+        return nullptr;
+    }
+    Ref<Object> items = sequence_to_list(vm, exceptions);
+    if (!items)
+        return nullptr;
+    if (list_size(items.get()) == 0) {
+        (void)raise_value_error(vm, "second argument (exceptions) must be a non-empty sequence");
+        return nullptr;
+    }
+    bool all_exceptions = true;
+    for (intptr_t i = 0; i < list_size(items.get()); ++i) {
+        Object* item = list_items(items.get())[i];
+        if (!is_exception_instance(item)) {
+            (void)raise_value_error(vm, "Item ", i,
+                                    " of second argument (exceptions) is not an exception");
+            return nullptr;
+        }
+        all_exceptions = all_exceptions && is_subtype(item->type, t.Exception);
+    }
+    if (type == t.BaseExceptionGroup && all_exceptions)
+        return t.ExceptionGroup;
+    if (!all_exceptions && is_subtype(type, t.Exception)) {
+        (void)raise_type_error(vm, "Cannot nest BaseExceptions in ",
+                               type == t.ExceptionGroup ? "an ExceptionGroup"
+                                                        : std::string("'") + type->name + "'");
+        return nullptr;
+    }
+    return type;
+}
 
 bool init_exception_types(VM& vm) {
     struct Entry {
@@ -393,6 +584,11 @@ Ref<Object> exception_new(VM& vm, Type* type, Object* args) {
             if (Type* subclass = oserror_subclass(vm, code))
                 type = subclass;
         }
+    }
+    if (vm.exceptions().ExceptionGroup && is_subtype(type, vm.exceptions().BaseExceptionGroup)) {
+        type = exception_group_type(vm, type, args);
+        if (!type)
+            return nullptr;
     }
     Ref<BaseExceptionObject> e = allocate_object<BaseExceptionObject>(vm, type);
     if (!e)
