@@ -153,15 +153,19 @@ SourceEncoding classify_encoding(std::string_view name) {
 // The name CPython's messages give a declared encoding: its normal spelling for utf-8 and latin-1,
 // else the name as written.
 std::string normal_encoding_name(std::string_view name) {
-    switch (classify_encoding(name)) {
-    case SourceEncoding::Utf8:
-        return name == "utf8" ? std::string(name) : "utf-8";
-    case SourceEncoding::Latin1:
-        return name == "latin1" ? std::string(name) : "iso-8859-1";
-    case SourceEncoding::Other:
-        break;
-    }
-    return std::string(name);
+    std::string lower;
+    for (char c : name.substr(0, 12))
+        lower += c == '_' ? '-' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    auto is = [&](std::string_view normal) {
+        return lower == normal ||
+               (lower.size() > normal.size() && lower.compare(0, normal.size(), normal) == 0 &&
+                lower[normal.size()] == '-');
+    };
+    if (is("utf-8"))
+        return "utf-8";
+    if (is("latin-1") || is("iso-8859-1") || is("iso-latin-1"))
+        return "iso-8859-1";
+    return std::string(name); // "utf8" and "latin1" too, as in CPython
 }
 
 enum class DecodeStatus : uint8_t { Ok, UnknownEncoding, Invalid, Incomplete };
@@ -411,7 +415,8 @@ bool prepare_source(Arena& arena, std::string_view source, const ParseOptions& o
         if (!name.empty()) {
             declared = true;
             encoding = classify_encoding(name);
-            if (encoding != SourceEncoding::Utf8 && had_bom) {
+            // Only CPython's normal "utf-8" spelling goes with a BOM ("utf8" does not).
+            if (had_bom && normal_encoding_name(name) != "utf-8") {
                 set_simple_error(error,
                                  "encoding problem: " + normal_encoding_name(name) + " with BOM",
                                  no_line);

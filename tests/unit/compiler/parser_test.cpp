@@ -744,6 +744,9 @@ TEST(EncodingTest, EncodingErrorsReadAsCPythons) {
          "encoding problem: iso-8859-1 with BOM"},
         {"\xef\xbb\xbf# coding: foo\nx = 1\n", "encoding problem: foo with BOM",
          "encoding problem: foo with BOM"},
+        // CPython's get_normal_name() knows "utf-8" and "utf-8-*", not "utf8" (bad_coding2.py).
+        {"\xef\xbb\xbf# coding: utf8\nprint('\xe6\x88\x91')\n", "encoding problem: utf8 with BOM",
+         "encoding problem: utf8 with BOM"},
         {"# coding: cp1252\nx = \"\x81\"\n",
          "'charmap' codec can't decode byte 0x81 in position 22: character maps to <undefined>",
          "encoding problem: cp1252"},

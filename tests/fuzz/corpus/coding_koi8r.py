@@ -1,0 +1,3 @@
+# -*- coding: koi8-r -*-
+x = "аб"
+print(x)
