@@ -8,6 +8,9 @@
 //    the runtime's roots; everything else on the refchain is garbage (at finalization) or a leak
 //    (after the runtime is gone);
 //  - marking uses an explicit stack, never native recursion, so a million nested lists are fine;
+//  - collect_unreachable is for finalization only: objects held only by running frames or C++
+//    locals look unreachable to it, so it refuses to run while a Python frame is active (it is
+//    no substitute for the cycle collector of issue #4, which subtracts internal references);
 //  - collect_unreachable holds (+1) every garbage object from the first finalizer to the end, so
 //    no pointer it keeps is ever freed under it; types are cleared only after every other piece
 //    of garbage was let go, since instances need their type's slots to be deallocated.
@@ -101,6 +104,8 @@ void run_finalizers(VM& vm, const std::vector<Object*>& garbage) {
 size_t VM::collect_unreachable(Object* const* extra_roots, size_t count) {
     if (m_finalizers_done)
         return 0; // re-entered from a finalizer
+    if (m_runtime && m_runtime->current_frame())
+        return 0; // Python code is running: its frames' objects are not roots we can see
     std::vector<Object*> garbage;
     {
         Marker marker;
