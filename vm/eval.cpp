@@ -13,6 +13,8 @@
 //  - the recursion depth counts every running Python frame (RecursionError at the limit).
 #include "vm/eval.h"
 
+#include <cstdint>
+
 #include "vm/code.h"
 #include "vm/eval_helpers.h"
 #include "vm/eval_ops.h"
@@ -48,79 +50,147 @@ namespace {
 constexpr uint32_t code_is_generator =
     compiler::code_generator | compiler::code_coroutine | compiler::code_async_generator;
 
-// Small-int and float fast paths for BINARY_OP; null when they do not apply (no exception).
+// Small-int and float fast paths for BINARY_OP (in-place forms included); null when they do not
+// apply (no exception): overflow, division by zero and big ints take the generic path.
 Object* fast_binary(VM& vm, Object* left, Object* right, uint32_t op) {
+    constexpr uint32_t inplace_offset =
+        static_cast<uint32_t>(BinaryOpArg::InplaceAdd) - static_cast<uint32_t>(BinaryOpArg::Add);
+    if (op >= static_cast<uint32_t>(BinaryOpArg::InplaceAdd))
+        op -= inplace_offset;
     Type* int_type = vm.types().int_;
+    Type* float_type = vm.types().float_;
     if (left->type == int_type && right->type == int_type) {
         const Int* a = static_cast<const Int*>(left);
         const Int* b = static_cast<const Int*>(right);
         if (a->is_big || b->is_big)
             return nullptr;
+        int64_t x = a->small;
+        int64_t y = b->small;
         int64_t result = 0;
         switch (static_cast<BinaryOpArg>(op)) {
         case BinaryOpArg::Add:
-        case BinaryOpArg::InplaceAdd:
-            if (__builtin_add_overflow(a->small, b->small, &result))
+            if (__builtin_add_overflow(x, y, &result))
                 return nullptr;
             break;
         case BinaryOpArg::Subtract:
-        case BinaryOpArg::InplaceSubtract:
-            if (__builtin_sub_overflow(a->small, b->small, &result))
+            if (__builtin_sub_overflow(x, y, &result))
                 return nullptr;
             break;
         case BinaryOpArg::Multiply:
-        case BinaryOpArg::InplaceMultiply:
-            if (__builtin_mul_overflow(a->small, b->small, &result))
+            if (__builtin_mul_overflow(x, y, &result))
                 return nullptr;
+            break;
+        case BinaryOpArg::Remainder:
+        case BinaryOpArg::FloorDivide: {
+            // Python's floor semantics: the remainder takes the divisor's sign.
+            if (y == 0 || (y == -1 && x == INT64_MIN))
+                return nullptr;
+            int64_t quotient = x / y;
+            int64_t remainder = x % y;
+            if (remainder != 0 && ((remainder < 0) != (y < 0))) {
+                remainder += y;
+                --quotient;
+            }
+            result = static_cast<BinaryOpArg>(op) == BinaryOpArg::Remainder ? remainder : quotient;
+            break;
+        }
+        case BinaryOpArg::And:
+            result = x & y;
+            break;
+        case BinaryOpArg::Or:
+            result = x | y;
+            break;
+        case BinaryOpArg::Xor:
+            result = x ^ y;
             break;
         default:
             return nullptr;
         }
         return int_from_i64(vm, result).release();
     }
-    Type* float_type = vm.types().float_;
-    if (left->type == float_type && right->type == float_type) {
-        double a = float_value(left);
-        double b = float_value(right);
-        switch (static_cast<BinaryOpArg>(op)) {
-        case BinaryOpArg::Add:
-        case BinaryOpArg::InplaceAdd:
-            return float_new(vm, a + b).release();
-        case BinaryOpArg::Subtract:
-        case BinaryOpArg::InplaceSubtract:
-            return float_new(vm, a - b).release();
-        case BinaryOpArg::Multiply:
-        case BinaryOpArg::InplaceMultiply:
-            return float_new(vm, a * b).release();
-        default:
+    // Floats, and a float with a small int whose conversion is exact (|v| <= 2**53).
+    constexpr int64_t exact_limit = int64_t{1} << 53;
+    double a = 0.0;
+    double b = 0.0;
+    if (left->type == float_type)
+        a = float_value(left);
+    else if (left->type == int_type && !static_cast<const Int*>(left)->is_big &&
+             static_cast<const Int*>(left)->small <= exact_limit &&
+             static_cast<const Int*>(left)->small >= -exact_limit)
+        a = static_cast<double>(static_cast<const Int*>(left)->small);
+    else
+        return nullptr;
+    if (right->type == float_type)
+        b = float_value(right);
+    else if (right->type == int_type && !static_cast<const Int*>(right)->is_big &&
+             static_cast<const Int*>(right)->small <= exact_limit &&
+             static_cast<const Int*>(right)->small >= -exact_limit)
+        b = static_cast<double>(static_cast<const Int*>(right)->small);
+    else
+        return nullptr;
+    if (left->type != float_type && right->type != float_type)
+        return nullptr;
+    switch (static_cast<BinaryOpArg>(op)) {
+    case BinaryOpArg::Add:
+        return float_new(vm, a + b).release();
+    case BinaryOpArg::Subtract:
+        return float_new(vm, a - b).release();
+    case BinaryOpArg::Multiply:
+        return float_new(vm, a * b).release();
+    case BinaryOpArg::TrueDivide:
+        if (b == 0.0)
             return nullptr;
-        }
+        return float_new(vm, a / b).release();
+    default:
+        return nullptr;
     }
-    return nullptr;
 }
 
-// COMPARE_OP fast path for two small ints: the bool, or -1 when it does not apply.
+// COMPARE_OP fast path for two small ints or two floats: the bool, or -1 when it does not apply.
 int fast_compare(VM& vm, Object* left, Object* right, uint32_t op) {
     Type* int_type = vm.types().int_;
-    if (left->type != int_type || right->type != int_type)
+    Type* float_type = vm.types().float_;
+    if (left->type == int_type && right->type == int_type) {
+        const Int* a = static_cast<const Int*>(left);
+        const Int* b = static_cast<const Int*>(right);
+        if (a->is_big || b->is_big)
+            return -1;
+        int64_t x = a->small;
+        int64_t y = b->small;
+        switch (static_cast<CompareOpArg>(op)) {
+        case CompareOpArg::Lt:
+            return x < y;
+        case CompareOpArg::Le:
+            return x <= y;
+        case CompareOpArg::Eq:
+            return x == y;
+        case CompareOpArg::Ne:
+            return x != y;
+        case CompareOpArg::Gt:
+            return x > y;
+        case CompareOpArg::Ge:
+            return x >= y;
+        }
         return -1;
-    const Int* a = static_cast<const Int*>(left);
-    const Int* b = static_cast<const Int*>(right);
-    if (a->is_big || b->is_big)
-        return -1;
-    switch (static_cast<CompareOpArg>(op)) {
-    case CompareOpArg::Lt:
-        return a->small < b->small;
-    case CompareOpArg::Le:
-        return a->small <= b->small;
-    case CompareOpArg::Eq:
-        return a->small == b->small;
-    case CompareOpArg::Ne:
-        return a->small != b->small;
-    case CompareOpArg::Gt:
-        return a->small > b->small;
-    case CompareOpArg::Ge:
-        return a->small >= b->small;
+    }
+    if (left->type == float_type && right->type == float_type) {
+        // C's comparisons give Python's answers, NaN included (every ordering is False, != True).
+        double x = float_value(left);
+        double y = float_value(right);
+        switch (static_cast<CompareOpArg>(op)) {
+        case CompareOpArg::Lt:
+            return x < y;
+        case CompareOpArg::Le:
+            return x <= y;
+        case CompareOpArg::Eq:
+            return x == y;
+        case CompareOpArg::Ne:
+            return x != y;
+        case CompareOpArg::Gt:
+            return x > y;
+        case CompareOpArg::Ge:
+            return x >= y;
+        }
     }
     return -1;
 }

@@ -25,6 +25,9 @@ class Runtime;
 
 // The first definition of `name` (an interned str) along type's mro dicts (borrowed), or null.
 Object* type_lookup(const Type* type, Object* name);
+// Empties type_lookup's cache (every thread's): called when a type is deallocated, so a type
+// allocated at its address never sees its entries.
+void type_cache_invalidate_all();
 // getattr(obj, name) with the full protocol: data descriptors, the instance dict, methods of
 // built-in types, __getattr__. Raises AttributeError "'C' object has no attribute 'x'".
 [[nodiscard]] Ref<Object> get_attr(VM& vm, Object* object, Object* name);

@@ -9,6 +9,7 @@
 #include <stdexcept>
 #include <vector>
 
+#include "vm/eval_helpers.h"
 #include "vm/types/str.h"
 #include "vm/types/tuple.h"
 #include "vm/vm.h"
@@ -45,6 +46,7 @@ void type_clear(Object* self) {
 
 void type_dealloc(Object* self) {
     VM& vm = vm_of(self);
+    type_cache_invalidate_all(); // a type allocated at this address must not see its entries
     vm.heap().untrack(self);
     type_clear(self);
     vm.heap().release(self);
