@@ -16,6 +16,7 @@
 #include "vm/types/int.h"
 #include "vm/types/list.h"
 #include "vm/types/str.h"
+#include "vm/types/tuple.h"
 
 namespace minipy::vm {
 namespace {
@@ -200,41 +201,174 @@ std::string exception_line(Runtime& rt, Object* exception) {
     return message.empty() ? name : name + ": " + message;
 }
 
-void print_one(Runtime& rt, Object* exception, std::FILE* stream) {
+// State of one print (CPython's exception_print_context): the exception group nesting depth sets
+// each line's margin ("    | "), and `seen` stops cause/context cycles across the whole print.
+struct PrintContext {
+    Runtime& rt;
+    std::FILE* stream;
+    int depth = 0;
+    bool need_close = false;
+    std::unordered_set<Object*> seen;
+
+    PrintContext(Runtime& runtime, std::FILE* out) : rt(runtime), stream(out) {}
+
+    static constexpr int max_group_width = 15;
+    static constexpr int max_group_depth = 10;
+
+    std::string indent() const { return std::string(static_cast<size_t>(2 * depth), ' '); }
+    std::string margin() const { return depth ? indent() + "| " : std::string(); }
+    void line(const std::string& text) const {
+        std::fprintf(stream, "%s%s\n", margin().c_str(), text.c_str());
+    }
+};
+
+bool is_group_instance(Runtime& rt, const Object* exception) {
+    return is_subtype(exception->type, rt.vm().exceptions().BaseExceptionGroup);
+}
+
+void print_one(PrintContext& ctx, Object* exception) {
+    std::FILE* stream = ctx.stream;
     auto* e = static_cast<BaseExceptionObject*>(exception);
-    if (e->traceback && e->traceback->type == rt.types().traceback) {
-        std::fputs("Traceback (most recent call last):\n", stream);
+    if (e->traceback && e->traceback->type == ctx.rt.types().traceback) {
+        std::string header_margin = ctx.margin();
+        const char* header = "Traceback (most recent call last):";
+        if (is_group_instance(ctx.rt, exception)) {
+            header = "Exception Group Traceback (most recent call last):";
+            if (ctx.depth == 1)
+                header_margin = ctx.indent() + "+ ";
+        }
+        std::fprintf(stream, "%s%s\n", header_margin.c_str(), header);
         for (Object* o = e->traceback; o; o = static_cast<Traceback*>(o)->next) {
             auto* tb = static_cast<Traceback*>(o);
             std::string filename = str_to_utf8(tb->code->filename);
-            std::fprintf(stream, "  File \"%s\", line %d, in %s\n", filename.c_str(), tb->line,
-                         str_to_utf8(tb->code->name).c_str());
+            ctx.line("  File \"" + filename + "\", line " + std::to_string(tb->line) + ", in " +
+                     str_to_utf8(tb->code->name));
             std::string raw = raw_source_line(filename, tb->line);
             size_t begin = raw.find_first_not_of(" \t\f");
             if (begin != std::string::npos) {
                 size_t end = raw.find_last_not_of(" \t\f");
-                std::fprintf(stream, "    %s\n", raw.substr(begin, end - begin + 1).c_str());
+                ctx.line("    " + raw.substr(begin, end - begin + 1));
                 std::string carets = caret_line(tb->code, tb->instruction, raw);
                 if (!carets.empty())
-                    std::fprintf(stream, "%s\n", carets.c_str());
+                    ctx.line(carets);
             }
         }
     }
-    std::fprintf(stream, "%s\n", exception_line(rt, exception).c_str());
-    // PEP 678: the notes follow the message, one per line.
+    ctx.line(exception_line(ctx.rt, exception));
+    // PEP 678: the notes follow the message, each of their lines behind the margin.
     if (e->notes && is_list(e->notes)) {
-        VM& vm = rt.vm();
+        VM& vm = ctx.rt.vm();
         Ref<Object> notes = Ref<Object>::borrow(e->notes);
         for (intptr_t i = 0; i < list_size(notes.get()); ++i) {
             Object* note = list_items(notes.get())[i];
             Ref<Object> saved = vm.thread_state().fetch_exception();
             Ref<Object> text = is_str(note) ? Ref<Object>::borrow(note) : object_str(vm, note);
-            std::string line = text ? str_to_utf8(text.get()) : "<note str() failed>";
+            std::string note_text = text ? str_to_utf8(text.get()) : "<note str() failed>";
             vm.thread_state().clear_exception();
             if (saved)
                 vm.thread_state().set_exception(std::move(saved));
-            std::fprintf(stream, "%s\n", line.c_str());
+            size_t at = 0;
+            do {
+                size_t newline = note_text.find('\n', at);
+                ctx.line(
+                    note_text.substr(at, newline == std::string::npos ? newline : newline - at));
+                at = newline == std::string::npos ? newline : newline + 1;
+            } while (at != std::string::npos && at < note_text.size());
         }
+    }
+}
+
+void print_recursive(PrintContext& ctx, Object* exception);
+
+// An exception group: its own traceback and message, then each member in a numbered box
+// (CPython's print_exception_group).
+void print_group(PrintContext& ctx, Object* exception) {
+    if (ctx.depth > PrintContext::max_group_depth) {
+        ctx.line("... (max_group_depth is " + std::to_string(PrintContext::max_group_depth) + ")");
+        return;
+    }
+    bool top = ctx.depth == 0;
+    if (top)
+        ctx.depth = 1;
+    print_one(ctx, exception);
+    VM& vm = ctx.rt.vm();
+    Ref<Object> name = intern(vm, "exceptions");
+    Ref<Object> members = name ? get_attr(vm, exception, name.get()) : nullptr;
+    if (!members || !is_tuple(members.get())) {
+        vm.thread_state().clear_exception();
+        if (top)
+            ctx.depth = 0;
+        return;
+    }
+    intptr_t count = tuple_size(members.get());
+    intptr_t shown =
+        count <= PrintContext::max_group_width ? count : PrintContext::max_group_width + 1;
+    ctx.need_close = false;
+    for (intptr_t i = 0; i < shown; ++i) {
+        bool last = i == shown - 1;
+        if (last)
+            ctx.need_close = true;
+        bool truncated = i >= PrintContext::max_group_width;
+        std::fprintf(ctx.stream, "%s%s+---------------- %s ----------------\n",
+                     ctx.indent().c_str(), i == 0 ? "+-" : "  ",
+                     truncated ? "..." : std::to_string(i + 1).c_str());
+        ctx.depth += 1;
+        if (!truncated) {
+            print_recursive(ctx, tuple_items(members.get())[i]);
+        } else {
+            intptr_t remaining = count - PrintContext::max_group_width;
+            ctx.line("and " + std::to_string(remaining) + " more exception" +
+                     (remaining > 1 ? "s" : ""));
+        }
+        if (last && ctx.need_close) {
+            std::fprintf(ctx.stream, "%s+------------------------------------\n",
+                         ctx.indent().c_str());
+            ctx.need_close = false;
+        }
+        ctx.depth -= 1;
+    }
+    if (ctx.depth == 1 && top)
+        ctx.depth = 0;
+}
+
+// One exception with its __cause__ / __context__ chain, oldest first (CPython's
+// print_exception_recursive; the chain is walked iteratively so long chains need no deep C stack).
+void print_recursive(PrintContext& ctx, Object* exception) {
+    std::vector<std::pair<Object*, int>>
+        chain; // exception, link kind to the next (1 cause, 2 context)
+    Object* current = exception;
+    int link = 0;
+    while (current && is_exception_instance(current)) {
+        ctx.seen.insert(current);
+        chain.emplace_back(current, link);
+        auto* e = static_cast<BaseExceptionObject*>(current);
+        Object* next = nullptr;
+        if (e->cause) {
+            next = e->cause;
+            link = 1;
+        } else if (e->context && !e->suppress_context) {
+            next = e->context;
+            link = 2;
+        }
+        current = next && !ctx.seen.count(next) ? next : nullptr;
+    }
+    bool need_close = ctx.need_close;
+    for (size_t i = chain.size(); i > 0; --i) {
+        Object* item = chain[i - 1].first;
+        if (i == 1)
+            ctx.need_close = need_close;
+        if (is_group_instance(ctx.rt, item))
+            print_group(ctx, item);
+        else
+            print_one(ctx, item);
+        if (i == 1)
+            break;
+        ctx.need_close = need_close;
+        ctx.line("");
+        ctx.line(chain[i - 1].second == 1
+                     ? "The above exception was the direct cause of the following exception:"
+                     : "During handling of the above exception, another exception occurred:");
+        ctx.line("");
     }
 }
 
@@ -256,35 +390,10 @@ void traceback_add(Runtime& rt, Object* exception, Frame* frame) {
 }
 
 void print_exception(Runtime& rt, Object* exception, std::FILE* stream) {
-    // Oldest first: follow __cause__ / __context__ back, then print forwards.
-    std::vector<std::pair<Object*, int>>
-        chain; // exception, link kind to the next (1 cause, 2 context)
-    std::unordered_set<Object*> seen;
-    Object* current = exception;
-    int link = 0;
-    while (current && is_exception_instance(current) && seen.insert(current).second) {
-        chain.emplace_back(current, link);
-        auto* e = static_cast<BaseExceptionObject*>(current);
-        if (e->cause) {
-            current = e->cause;
-            link = 1;
-        } else if (e->context && !e->suppress_context) {
-            current = e->context;
-            link = 2;
-        } else {
-            current = nullptr;
-        }
-    }
-    for (size_t i = chain.size(); i > 0; --i) {
-        print_one(rt, chain[i - 1].first, stream);
-        int kind = chain[i - 1].second;
-        if (kind == 1)
-            std::fputs("\nThe above exception was the direct cause of the following exception:\n\n",
-                       stream);
-        else if (kind == 2)
-            std::fputs("\nDuring handling of the above exception, another exception occurred:\n\n",
-                       stream);
-    }
+    if (!exception || !is_exception_instance(exception))
+        return;
+    PrintContext ctx{rt, stream};
+    print_recursive(ctx, exception);
 }
 
 bool init_traceback_type(Runtime& rt) {
