@@ -160,7 +160,8 @@ intptr_t str_len(VM&, Object* self) {
 }
 
 Ref<Object> str_getitem(VM& vm, Object* self, Object* key) {
-    if (key->type == runtime_of(vm).types().slice) {
+    // A bare VM (no Runtime, as in the gc/ unit tests) has no slice type.
+    if (Runtime* rt = vm.runtime(); rt && key->type == rt->types().slice) {
         intptr_t start = 0, stop = 0, step = 0, count = 0;
         if (!is_ok(slice_indices(vm, key, as_str(self)->size, start, stop, step, count)))
             return nullptr;
