@@ -330,16 +330,18 @@ int group_condition(VM& vm, Object* condition, Object* e) {
     return result ? object_is_true(vm, result.get()) : -1;
 }
 
-// A group like `self` holding `exceptions` (a list): self.derive(exceptions) with the traceback,
-// cause, context and notes copied, as CPython's exceptiongroup_split_recursive.
+// A group like `self` holding `exceptions` (a list): self.derive(exceptions) (a subclass may
+// override derive) with the traceback, cause, context and notes copied, as CPython's
+// exceptiongroup_subset.
 Ref<Object> derive_group(VM& vm, Object* self, Object* exceptions) {
-    Object* message = stored_attribute(vm, self, "message");
-    Ref<Object> args = tuple_pack(vm, {message ? message : vm.pools().empty_str(), exceptions});
-    if (!args)
+    Ref<Object> name = intern(vm, "derive");
+    if (!name)
         return nullptr;
-    Ref<Object> derived = exception_new(vm, vm.exceptions().BaseExceptionGroup, args.get());
+    Ref<Object> derived = call_method_name(vm, self, name.get(), &exceptions, 1);
     if (!derived)
         return nullptr;
+    if (!is_group(vm, derived.get()))
+        return raise_type_error(vm, "derive must return an instance of BaseExceptionGroup");
     BaseExceptionObject* from = as_exception(self);
     BaseExceptionObject* to = as_exception(derived.get());
     for (auto field : {&BaseExceptionObject::traceback, &BaseExceptionObject::cause,

@@ -190,6 +190,39 @@ for source in (
     except SyntaxError as e:
         print("SyntaxError:", e)
 
+
+# A subclass's derive() builds the split parts and the re-raised rest.
+class Tagged(ExceptionGroup):
+    def derive(self, excs):
+        return Tagged(self.message + "!", excs)
+
+
+try:
+    try:
+        raise Tagged("custom", [ValueError(1), TypeError(2)])
+    except* ValueError as v:
+        print("part:", type(v).__name__, repr(v))
+except Tagged as rest:
+    print("rest:", type(rest).__name__, repr(rest))
+
+# Handlers raising and a naked exception re-raised as its wrapping group.
+try:
+    try:
+        raise ExceptionGroup("x", [ValueError(1), TypeError(2)])
+    except* ValueError:
+        raise TypeError(3) from None
+    except* TypeError:
+        raise OSError(4)
+except ExceptionGroup as e:
+    print(repr(e), [repr(x.__context__) for x in e.exceptions])
+try:
+    try:
+        raise ValueError("n")
+    except* ValueError:
+        raise
+except ExceptionGroup as e:
+    print("naked re-raised:", repr(e))
+
 # expect: value errors: ['v1', 'v2'] group
 # expect: type errors: ['t1']
 # expect: lookup: ExceptionGroup('g', [KeyError('k'), IndexError('i')]) True
@@ -239,3 +272,7 @@ for source in (
 # expect: SyntaxError: 'break', 'continue' and 'return' cannot appear in an except* block (<s>, line 5)
 # expect: SyntaxError: 'break', 'continue' and 'return' cannot appear in an except* block (<s>, line 5)
 # expect: SyntaxError: 'break', 'continue' and 'return' cannot appear in an except* block (<s>, line 5)
+# expect: part: Tagged Tagged('custom!', [ValueError(1)])
+# expect: rest: Tagged Tagged('custom!', [TypeError(2)])
+# expect: ExceptionGroup('', [TypeError(3), OSError(4)]) ["ExceptionGroup('x', [ValueError(1)])", "ExceptionGroup('x', [TypeError(2)])"]
+# expect: naked re-raised: ExceptionGroup('', (ValueError('n'),))
