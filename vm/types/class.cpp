@@ -389,6 +389,10 @@ namespace {
 bool slots_only(Runtime& rt, Type* type, Object* name, bool& allowed) {
     VM& vm = rt.vm();
     allowed = false;
+    // No class of the mro defines __slots__ (the common case, answered by type_lookup's cache):
+    // the first heap class lacks it, so the loop below would return false.
+    if (type->mro && !type_lookup(type, rt.names().__slots__))
+        return false;
     bool any = false;
     for (intptr_t i = 0; type->mro && i < tuple_size(type->mro); ++i) {
         auto* base = static_cast<Type*>(tuple_items(type->mro)[i]);
