@@ -370,7 +370,9 @@ Ref<Object> get_attr_generic(VM& vm, Object* object, Object* name) {
             return Ref<Object>::borrow(*dict_slot);
         }
         Object* value = nullptr;
-        if (*dict_slot && is_dict(*dict_slot) && dict_lookup(vm, *dict_slot, name, &value) < 0)
+        Object* dict = *dict_slot;
+        if (dict && (dict->type == vm.types().dict || is_dict(dict)) &&
+            dict_lookup(vm, dict, name, &value) < 0)
             return nullptr;
         if (value)
             return Ref<Object>::borrow(value);
@@ -392,7 +394,7 @@ Ref<Object> get_attr_generic(VM& vm, Object* object, Object* name) {
 }
 
 Ref<Object> get_attr(VM& vm, Object* object, Object* name) {
-    if (!is_str(name))
+    if (name->type != vm.types().str && !is_str(name))
         return raise_type_error(vm, "attribute name must be string, not '", name->type->name, "'");
     if (auto slot = object->type->slots.getattr)
         return slot(vm, object, name);
@@ -439,7 +441,7 @@ Status set_attr_generic(VM& vm, Object* object, Object* name, Object* value) {
 }
 
 Status set_attr(VM& vm, Object* object, Object* name, Object* value) {
-    if (!is_str(name))
+    if (name->type != vm.types().str && !is_str(name))
         return raise_type_error(vm, "attribute name must be string, not '", name->type->name, "'");
     if (auto slot = object->type->slots.setattr)
         return slot(vm, object, name, value);
