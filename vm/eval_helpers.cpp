@@ -252,7 +252,7 @@ struct TypeCacheEntry {
     uint64_t epoch = 0;
     Object* value = nullptr;
 };
-constexpr size_t type_cache_size = 4096;
+constexpr size_t type_cache_size = 1024; // 48 KiB of thread-local storage
 thread_local TypeCacheEntry type_cache[type_cache_size];
 std::atomic<uint64_t> type_cache_epoch{1};
 

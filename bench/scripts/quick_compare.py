@@ -3,23 +3,25 @@
 
 Usage: quick_compare.py MINIPY_BINARY [SCRIPT ...] [--runs N]
 
-Each script runs N times (default 5) under both interpreters; the best wall-clock time of each is
-kept, the stdout (with its checksum line) must match, and the ratio minipy/CPython is printed
-(below 1.0 means minipy is faster). Never asserts on timings.
+Each script runs N times (default 5) under both interpreters; the best CPU time (user + system,
+of the child process: steadier than wall-clock time on a loaded machine) of each is kept, the
+stdout (with its checksum line) must match, and the ratio minipy/CPython is printed (below 1.0
+means minipy is faster). Never asserts on timings.
 """
 import os
+import resource
 import subprocess
 import sys
-import time
 
 
 def best_time(argv, runs):
     best = None
     output = None
     for _ in range(runs):
-        start = time.perf_counter()
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         done = subprocess.run(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-        elapsed = time.perf_counter() - start
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        elapsed = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
         if done.returncode != 0:
             return None, done.stderr.decode(errors="replace")
         output = done.stdout.decode(errors="replace")
