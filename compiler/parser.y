@@ -1198,8 +1198,50 @@ void Parser::report_syntax_error(const context& context) const {
     symbol_kind_type expected[symbol_kind::YYNTOKENS];
     int count = context.expected_tokens(expected, symbol_kind::YYNTOKENS);
     bool colon_expected = false;
-    for (int i = 0; i < count; ++i)
+    bool except_expected = false;
+    bool finally_expected = false;
+    bool lambda_expected = false;
+    for (int i = 0; i < count; ++i) {
         colon_expected = colon_expected || expected[i] == symbol_kind::S_OP_Colon;
+        except_expected = except_expected || expected[i] == symbol_kind::S_KW_Except;
+        finally_expected = finally_expected || expected[i] == symbol_kind::S_KW_Finally;
+        lambda_expected = lambda_expected || expected[i] == symbol_kind::S_KW_Lambda;
+    }
+    const Token& ahead = state.current;
+    if (!state.has_error && count == 2 && except_expected && finally_expected) {
+        // A `try:` body followed by neither handler (CPython's invalid_try_stmt). Before a dedent
+        // or the end of the input CPython draws no caret, at the end on the last line.
+        ast::Position at{ahead.pos.lineno, ahead.pos.col_offset, ahead.pos.end_lineno,
+                         ahead.pos.end_col_offset};
+        if (ahead.kind == TokenKind::Dedent) {
+            at.col_offset = -1;
+            at.end_col_offset = -1;
+        }
+        std::string_view source = state.lexer.source();
+        size_t end = !source.empty() && source.back() == '\n' ? source.size() - 1 : source.size();
+        int32_t last_line = 1;
+        for (size_t i = 0; i < end; ++i)
+            last_line += source[i] == '\n' ? 1 : 0;
+        if ((ahead.kind == TokenKind::EndOfInput || ahead.kind == TokenKind::Dedent) &&
+            ahead.pos.lineno > last_line) {
+            at.lineno = last_line;
+            at.end_lineno = last_line;
+            at.col_offset = -1;
+            at.end_col_offset = -1;
+        }
+        report(state, "expected 'except' or 'finally' block", at);
+        return;
+    }
+    if (!state.has_error && lambda_expected && state.previous.kind == TokenKind::Star &&
+        state.line_first.kind == TokenKind::Except &&
+        (ahead.kind == TokenKind::Colon || ahead.kind == TokenKind::Newline)) {
+        // `except*:` (CPython's invalid_except_star_stmt_indent / invalid_except_stmt).
+        int32_t end = ahead.kind == TokenKind::Newline ? ahead.pos.col_offset
+                                                       : ahead.pos.end_col_offset;
+        report(state, "expected one or more exception types",
+               {ahead.pos.lineno, ahead.pos.col_offset, ahead.pos.lineno, end});
+        return;
+    }
     report_unexpected(state, state.current, colon_expected);
 }
 

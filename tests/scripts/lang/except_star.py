@@ -183,6 +183,9 @@ for source in (
     "for x in y:\n    try:\n        pass\n    except* ValueError:\n        break\n",
     "for x in y:\n    try:\n        pass\n    except* ValueError:\n        continue\n",
     "def f():\n    try:\n        pass\n    except* ValueError:\n        return 1\n",
+    "try:\n    pass\nexcept*:\n    pass\n",
+    "try:\n    pass\nx = 1\n",
+    "try:\n    pass\n",
 ):
     try:
         compile(source, "<s>", "exec")
@@ -272,6 +275,9 @@ except ExceptionGroup as e:
 # expect: SyntaxError: 'break', 'continue' and 'return' cannot appear in an except* block (<s>, line 5)
 # expect: SyntaxError: 'break', 'continue' and 'return' cannot appear in an except* block (<s>, line 5)
 # expect: SyntaxError: 'break', 'continue' and 'return' cannot appear in an except* block (<s>, line 5)
+# expect: SyntaxError: expected one or more exception types (<s>, line 3)
+# expect: SyntaxError: expected 'except' or 'finally' block (<s>, line 3)
+# expect: SyntaxError: expected 'except' or 'finally' block (<s>, line 2)
 # expect: part: Tagged Tagged('custom!', [ValueError(1)])
 # expect: rest: Tagged Tagged('custom!', [TypeError(2)])
 # expect: ExceptionGroup('', [TypeError(3), OSError(4)]) ["ExceptionGroup('x', [ValueError(1)])", "ExceptionGroup('x', [TypeError(2)])"]

@@ -123,6 +123,14 @@ TEST(ExceptStar, SyntaxErrors) {
               "cannot have both 'except' and 'except*' on the same 'try'");
     EXPECT_EQ(error_of("try:\n    pass\nexcept E:\n    pass\nexcept* F:\n    pass\n"),
               "cannot have both 'except' and 'except*' on the same 'try'");
+    EXPECT_EQ(error_of("try:\n    pass\nexcept*:\n    pass\n"),
+              "expected one or more exception types");
+    EXPECT_EQ(error_of("try:\n    pass\nexcept *\n"), "expected one or more exception types");
+    EXPECT_EQ(error_of("try:\n    pass\nexcept a*:\n    pass\n"), "invalid syntax");
+    EXPECT_EQ(error_of("try:\n    pass\nx = 1\n"), "expected 'except' or 'finally' block");
+    EXPECT_EQ(error_of("try:\n    pass\n"), "expected 'except' or 'finally' block");
+    EXPECT_EQ(error_of("if x:\n    try:\n        pass\n    else:\n        pass\n"),
+              "expected 'except' or 'finally' block");
 }
 
 } // namespace
