@@ -61,6 +61,23 @@ except* ValueError:
     pass
 """
 )
+report(
+    """
+def inner():
+    raise ExceptionGroup("deep", [ValueError(1), TypeError(2), KeyError(3)])
+def middle():
+    try:
+        inner()
+    except* ValueError:
+        pass
+    except* KeyError:
+        try:
+            raise
+        except* KeyError:
+            raise OSError("nested")
+middle()
+"""
+)
 
 # expect:   | ExceptionGroup: plain (2 sub-exceptions)
 # expect:   +-+---------------- 1 ----------------
@@ -184,4 +201,30 @@ except* ValueError:
 # expect:   +-+---------------- 1 ----------------
 # expect:     | TypeError: 2
 # expect:     +------------------------------------
+# expect: ====================
+# expect:   + Exception Group Traceback (most recent call last):
+# expect:   |   File "<tb>", line 14, in <module>
+# expect:   | ExceptionGroup:  (2 sub-exceptions)
+# expect:   +-+---------------- 1 ----------------
+# expect:     | Exception Group Traceback (most recent call last):
+# expect:     |   File "<tb>", line 6, in middle
+# expect:     |   File "<tb>", line 3, in inner
+# expect:     | ExceptionGroup: deep (1 sub-exception)
+# expect:     +-+---------------- 1 ----------------
+# expect:       | KeyError: 3
+# expect:       +------------------------------------
+# expect:     | 
+# expect:     | During handling of the above exception, another exception occurred:
+# expect:     | 
+# expect:     | Traceback (most recent call last):
+# expect:     |   File "<tb>", line 13, in middle
+# expect:     | OSError: nested
+# expect:     +---------------- 2 ----------------
+# expect:     | Exception Group Traceback (most recent call last):
+# expect:     |   File "<tb>", line 6, in middle
+# expect:     |   File "<tb>", line 3, in inner
+# expect:     | ExceptionGroup: deep (1 sub-exception)
+# expect:     +-+---------------- 1 ----------------
+# expect:       | TypeError: 2
+# expect:       +------------------------------------
 # expect: ====================
