@@ -162,3 +162,29 @@ try:
 except ZeroDivisionError as e:
     print(e)
 # expect: integer modulo by zero
+
+
+# Results written into a dead operand never change a value another name still sees.
+def aliases():
+    t = 1000
+    u = t
+    t += 5
+    f = 2.5
+    g = f
+    f *= 3
+    h = f * 2.0 + 1.0
+    k = [t]
+    t = t * 2
+    w = 10**6
+    w = w + 1
+    return u, t, g, f, h, k, w
+
+
+print(aliases())
+# expect: (1000, 2010, 2.5, 7.5, 16.0, [1005], 1000001)
+total = 0
+for i in range(300, 305):
+    total += i * 3
+    seen = total
+print(total, seen)
+# expect: 4530 4530
