@@ -18,6 +18,7 @@
 #include "vm/code.h"
 #include "vm/eval_helpers.h"
 #include "vm/eval_ops.h"
+#include "vm/exception_groups.h"
 #include "vm/frame.h"
 #include "vm/generator.h"
 #include "vm/opcodes.h"
