@@ -20,6 +20,7 @@
 #include "vm/eval_helpers.h"
 #include "vm/run.h"
 #include "vm/runtime.h"
+#include "vm/signals.h"
 #include "vm/types/dict.h"
 #include "vm/types/float.h"
 #include "vm/types/function.h"
@@ -92,8 +93,12 @@ Ref<Object> time_sleep(VM& vm, Object*, Args args, size_t, Object*) {
     request.tv_sec = static_cast<time_t>(secs);
     request.tv_nsec = static_cast<long>((secs - static_cast<double>(request.tv_sec)) * 1e9);
     timespec remaining{};
-    while (nanosleep(&request, &remaining) != 0 && errno == EINTR)
+    // PEP 475: a signal runs its Python handler (which may raise), then the sleep resumes.
+    while (nanosleep(&request, &remaining) != 0 && errno == EINTR) {
+        if (signals_pending() && !is_ok(vm.handle_pending_signals()))
+            return nullptr;
         request = remaining;
+    }
     return vm.new_none();
 }
 

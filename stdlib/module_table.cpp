@@ -25,6 +25,7 @@ bool init_math_module(vm::Runtime& runtime, vm::Object* module);
 bool init_os_module(vm::Runtime& runtime, vm::Object* module);
 bool init_posixpath_module(vm::Runtime& runtime, vm::Object* module);
 bool init_random_module(vm::Runtime& runtime, vm::Object* module);
+bool init_signal_module(vm::Runtime& runtime, vm::Object* module);
 bool init_sys_module(vm::Runtime& runtime, vm::Object* module);
 bool init_time_module(vm::Runtime& runtime, vm::Object* module);
 
@@ -38,6 +39,7 @@ constexpr BuiltinModuleDef modules[] = {
     {"os", init_os_module},
     {"posixpath", init_posixpath_module},
     {"random", init_random_module},
+    {"signal", init_signal_module},
     {"sys", init_sys_module},
     {"time", init_time_module},
     {nullptr, nullptr}, // end

@@ -164,6 +164,7 @@ void Runtime::finalize() {
     std::fflush(stdout);
     vm.thread_state().clear_exception();
     set_ref(m_handled, nullptr);
+    vm.set_signal_handlers(nullptr); // signal.signal's handlers (vm/signals.h)
     // finalize_remove_modules: sys.modules is emptied, each module held meanwhile. `sys` and
     // `builtins` stay roots (CPython's interpreter keeps sysdict and builtins), so print and
     // sys.stdout keep working in the finalizers.

@@ -132,9 +132,16 @@ public:
     // destroyed. Call it from the thread that runs the VM's main code. False if sigaction failed.
     bool install_signal_handlers();
     bool handles_signals() const { return m_handles_signals; }
-    // The eval breaker's signal step: when SIGINT arrived and this VM handles signals, clears the
-    // flag and raises KeyboardInterrupt (Status::error); otherwise does nothing.
+    // The eval breaker's signal step (CPython's PyErr_CheckSignals): when a signal arrived and this
+    // VM handles signals, clears its flag and runs its Python-level handler (signal module), or
+    // raises KeyboardInterrupt for SIGINT without one; Status::error when a handler raised.
     [[nodiscard]] Status handle_pending_signals();
+    // The Python-level handlers set by signal.signal: a list indexed by signal number (owned), or
+    // null before the signal module set one. set_signal_handlers steals `handlers` (null drops
+    // them: ~Runtime does so before the modules go).
+    Object* signal_handlers() const { return m_signal_handlers; }
+    void set_signal_handlers(Object* handlers);
+    friend bool set_signal_disposition(VM& vm, int signum, int disposition); // vm/signals.h
 
     // ====== Teardown and leak accounting (vm/vm_finalize.cpp)
     // Frees the garbage no root reaches, as CPython's collection at finalization does: every
@@ -186,7 +193,8 @@ private:
     int m_recursion_limit = 1000;
     bool m_handles_signals = false;
     bool m_finalizers_done = false;
-    void* m_saved_sigint = nullptr; // struct sigaction* (vm/signals.cpp), owned
+    void* m_saved_sigint = nullptr; // the saved dispositions (vm/signals.cpp), owned
+    Object* m_signal_handlers = nullptr;
 };
 
 // Allocates an object of `type` whose struct is T (plus `items` * type->item_size bytes).

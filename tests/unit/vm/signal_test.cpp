@@ -93,5 +93,44 @@ TEST(Signals, DestroyingTheVMRestoresThePreviousHandler) {
     EXPECT_EQ(after.sa_handler, before.sa_handler);
 }
 
+TEST(Signals, PythonHandlerRunsAtTheBreakerAndItsExceptionPropagates) {
+    struct sigaction before {};
+    ASSERT_EQ(sigaction(SIGUSR1, nullptr, &before), 0);
+    {
+        Machine machine;
+        ASSERT_TRUE(machine.vm->install_signal_handlers());
+        EXPECT_EQ(machine.run("import signal\n"
+                              "got = []\n"
+                              "old = signal.signal(signal.SIGUSR1, lambda n, f: got.append(n))\n"
+                              "assert old == signal.SIG_DFL\n"
+                              "signal.raise_signal(signal.SIGUSR1)\n"
+                              "assert got == [signal.SIGUSR1], got\n"
+                              "def boom(n, f):\n    raise LookupError(n)\n"
+                              "signal.signal(signal.SIGUSR1, boom)\n"),
+                  "");
+        ASSERT_EQ(std::raise(SIGUSR1), 0);
+        EXPECT_EQ(machine.run("while True:\n    pass\n"), "LookupError");
+        EXPECT_FALSE(vm::signals_pending());
+        EXPECT_EQ(machine.run("for i in range(10):\n    pass\n"), "");
+    }
+    struct sigaction after {};
+    ASSERT_EQ(sigaction(SIGUSR1, nullptr, &after), 0);
+    EXPECT_EQ(after.sa_handler, before.sa_handler);
+}
+
+TEST(Signals, OnlyTheHandlingVMMaySetHandlers) {
+    Machine bystander;
+    EXPECT_EQ(bystander.run("import signal\n"
+                            "try:\n"
+                            "    signal.signal(signal.SIGUSR2, signal.SIG_IGN)\n"
+                            "except ValueError as e:\n"
+                            "    assert str(e) == 'signal only works in main thread of the "
+                            "main interpreter'\n"
+                            "else:\n"
+                            "    raise AssertionError\n"
+                            "assert signal.getsignal(signal.SIGUSR2) == signal.SIG_DFL\n"),
+              "");
+}
+
 } // namespace
 } // namespace minipy::test
