@@ -1,9 +1,10 @@
-// The `signal` module: Python-level signal handlers (CPython 3.11's signal module, Linux).
+// The `_signal` module: Python-level signal handlers (CPython 3.11's _signal, Linux); the frozen
+// stdlib/py/signal.py wraps it and shows the numbers as IntEnum members.
 //
 // Invariants: the handlers live in the VM (VM::signal_handlers, a list indexed by signal number:
 // SIG_DFL 0, SIG_IGN 1, a callable, or None for a disposition Python did not set); only the VM
 // that handles signals (the `minipy` command's) may change them, and it runs them at its eval
-// breaker (vm/signals.h). The constants are plain ints (CPython's are IntEnum members).
+// breaker (vm/signals.h). The constants here are plain ints.
 #include <unistd.h>
 
 #include <cerrno>
@@ -200,11 +201,13 @@ const Constant constants[] = {
     {"SIGKILL", SIGKILL},
     {"SIGUSR1", SIGUSR1},
     {"SIGSEGV", SIGSEGV},
+    {"SIGSTKFLT", SIGSTKFLT},
     {"SIGUSR2", SIGUSR2},
     {"SIGPIPE", SIGPIPE},
     {"SIGALRM", SIGALRM},
     {"SIGTERM", SIGTERM},
     {"SIGCHLD", SIGCHLD},
+    {"SIGCLD", SIGCHLD},
     {"SIGCONT", SIGCONT},
     {"SIGSTOP", SIGSTOP},
     {"SIGTSTP", SIGTSTP},
@@ -236,6 +239,11 @@ bool init_signal_module(vm::Runtime& rt, vm::Object* module) {
         if (!value || !add_object(rt, module, constant.name, value.get()))
             return false;
     }
+    Ref<Object> rtmin = int_from_i64(vm, SIGRTMIN);
+    Ref<Object> rtmax = int_from_i64(vm, SIGRTMAX);
+    if (!rtmin || !rtmax || !add_object(rt, module, "SIGRTMIN", rtmin.get()) ||
+        !add_object(rt, module, "SIGRTMAX", rtmax.get()))
+        return false;
     if (vm.signal_handlers())
         return true; // a re-import: the VM keeps the handlers
     Ref<Object> handlers = list_new(vm, signal_count);

@@ -32,6 +32,7 @@ bool init_time_module(vm::Runtime& runtime, vm::Object* module);
 namespace {
 constexpr BuiltinModuleDef modules[] = {
     {"_io", init__io_module},
+    {"_signal", init_signal_module},
     {"importlib", init_importlib_module},
     {"io", init_io_module},
     {"json", init_json_module},
@@ -39,7 +40,6 @@ constexpr BuiltinModuleDef modules[] = {
     {"os", init_os_module},
     {"posixpath", init_posixpath_module},
     {"random", init_random_module},
-    {"signal", init_signal_module},
     {"sys", init_sys_module},
     {"time", init_time_module},
     {nullptr, nullptr}, // end

@@ -106,6 +106,11 @@ print(signal.SIGKILL in valid, signal.SIGUSR1 in valid, 0 in valid, len(valid))
 for signum in (signal.SIGUSR1, signal.SIGUSR2, signal.SIGALRM):
     signal.signal(signum, signal.SIG_DFL)
 print(signal.getsignal(signal.SIGUSR2) == signal.SIG_DFL)
+print(repr(signal.SIGINT), repr(signal.SIGIOT), repr(signal.SIG_IGN), repr(signal.SIG_SETMASK))
+print(signal.SIGTERM, f"{signal.SIGUSR1}", signal.Signals(15).name, signal.SIGCHLD + 0)
+print(repr(signal.signal(signal.SIGUSR1, signal.SIG_IGN)), repr(signal.getsignal(signal.SIGUSR1)))
+print(signal.SIGINT in signal.valid_signals(), type(signal.NSIG).__name__)
+signal.signal(signal.SIGUSR1, signal.SIG_DFL)
 # expect: True 65 True True
 # expect: True
 # expect: True
@@ -132,3 +137,7 @@ print(signal.getsignal(signal.SIGUSR2) == signal.SIG_DFL)
 # expect: Interrupt | User defined signal 1
 # expect: True True False 62
 # expect: True
+# expect: <Signals.SIGINT: 2> <Signals.SIGABRT: 6> <Handlers.SIG_IGN: 1> <Sigmasks.SIG_SETMASK: 2>
+# expect: 15 10 SIGTERM 17
+# expect: <Handlers.SIG_DFL: 0> <Handlers.SIG_IGN: 1>
+# expect: True int
