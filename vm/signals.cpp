@@ -5,6 +5,8 @@
 #include <csignal>
 #include <new>
 
+#include "stdlib/sys.h"
+#include "vm/runtime.h"
 #include "vm/types/function.h"
 #include "vm/types/int.h"
 #include "vm/types/list.h"
@@ -40,6 +42,22 @@ void keep_later_signals_pending(int signum) {
             return;
         }
     }
+}
+
+// A handler's frame argument: sys._getframe(), the snapshot of the frame the eval breaker
+// interrupted, or None outside any frame (or when sys._getframe is gone or failed).
+Ref<Object> interrupted_frame(VM& vm) {
+    Runtime* rt = vm.runtime();
+    if (rt && rt->current_frame()) {
+        Ref<Object> getframe = stdlib::sys_get(*rt, "_getframe");
+        if (getframe) {
+            Ref<Object> frame = call_object(vm, getframe.get(), nullptr, 0);
+            if (frame)
+                return frame;
+            vm.thread_state().clear_exception();
+        }
+    }
+    return vm.new_none();
 }
 
 } // namespace
@@ -109,9 +127,10 @@ Status VM::handle_pending_signals() {
         if (handler && handler != m_none && !is_int(handler) && handler->type->slots.call) {
             Ref<Object> held = Ref<Object>::borrow(handler);
             Ref<Object> number = int_from_i64(*this, signum);
+            Ref<Object> frame = interrupted_frame(*this);
             Ref<Object> result;
             if (number) {
-                Object* args[2] = {number.get(), m_none};
+                Object* args[2] = {number.get(), frame.get()};
                 result = call_object(*this, held.get(), args, 2);
             }
             if (!result) {

@@ -111,6 +111,23 @@ print(signal.SIGTERM, f"{signal.SIGUSR1}", signal.Signals(15).name, signal.SIGCH
 print(repr(signal.signal(signal.SIGUSR1, signal.SIG_IGN)), repr(signal.getsignal(signal.SIGUSR1)))
 print(signal.SIGINT in signal.valid_signals(), type(signal.NSIG).__name__)
 signal.signal(signal.SIGUSR1, signal.SIG_DFL)
+
+
+# The handler's second argument is the frame the signal interrupted.
+def where(signum, frame):
+    print("handler in", frame.f_code.co_name, signum == signal.SIGUSR2)
+
+
+def work():
+    os.kill(os.getpid(), signal.SIGUSR2)
+    for i in range(10):
+        pass
+
+
+signal.signal(signal.SIGUSR2, where)
+work()
+signal.raise_signal(signal.SIGUSR2)
+signal.signal(signal.SIGUSR2, signal.SIG_DFL)
 # expect: True 65 True True
 # expect: True
 # expect: True
@@ -141,3 +158,5 @@ signal.signal(signal.SIGUSR1, signal.SIG_DFL)
 # expect: 15 10 SIGTERM 17
 # expect: <Handlers.SIG_DFL: 0> <Handlers.SIG_IGN: 1>
 # expect: True int
+# expect: handler in work True
+# expect: handler in <module> True
