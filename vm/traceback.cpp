@@ -238,9 +238,34 @@ void print_one(PrintContext& ctx, Object* exception) {
                 header_margin = ctx.indent() + "+ ";
         }
         std::fprintf(stream, "%s%s\n", header_margin.c_str(), header);
+        // As CPython: after three identical entries (file, line, function) in a row, the rest
+        // are counted and summarised in one "[Previous line repeated N more times]" line.
+        constexpr int recursive_cutoff = 3;
+        std::string last_file;
+        int64_t last_line = -1;
+        std::string last_name;
+        int repeats = 0;
+        auto summarise = [&] {
+            if (repeats > recursive_cutoff) {
+                int more = repeats - recursive_cutoff;
+                ctx.line("  [Previous line repeated " + std::to_string(more) + " more time" +
+                         (more > 1 ? "s" : "") + "]");
+            }
+        };
         for (Object* o = e->traceback; o; o = static_cast<Traceback*>(o)->next) {
             auto* tb = static_cast<Traceback*>(o);
             std::string filename = str_to_utf8(tb->code->filename);
+            std::string name = str_to_utf8(tb->code->name);
+            if (filename == last_file && tb->line == last_line && name == last_name) {
+                if (++repeats > recursive_cutoff)
+                    continue;
+            } else {
+                summarise();
+                last_file = filename;
+                last_line = tb->line;
+                last_name = name;
+                repeats = 1;
+            }
             ctx.line("  File \"" + filename + "\", line " + std::to_string(tb->line) + ", in " +
                      str_to_utf8(tb->code->name));
             std::string raw = raw_source_line(filename, tb->line);
@@ -253,6 +278,7 @@ void print_one(PrintContext& ctx, Object* exception) {
                     ctx.line(carets);
             }
         }
+        summarise();
     }
     ctx.line(exception_line(ctx.rt, exception));
     // PEP 678: the notes follow the message, each of their lines behind the margin.
