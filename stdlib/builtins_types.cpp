@@ -384,10 +384,6 @@ void adapter_dealloc(Object* self) {
     vm_of(self).heap().release(self);
 }
 
-Ref<Object> adapter_iter(VM&, Object* self) {
-    return Ref<Object>::borrow(self);
-}
-
 Ref<Object> next_of(VM& vm, Adapter* a, intptr_t i) {
     Object* iterator = tuple_items(a->iterators)[i];
     return iter_next(vm, iterator);
@@ -623,7 +619,7 @@ Type* make_adapter_type(VM& vm, const char* name) {
     spec.slots.dealloc = adapter_dealloc;
     spec.slots.traverse = adapter_traverse;
     spec.slots.clear = adapter_clear;
-    spec.slots.iter = adapter_iter;
+    spec.slots.iter = iter_self;
     spec.slots.next = adapter_next;
     return make_type(vm, spec).release();
 }

@@ -332,6 +332,10 @@ Ref<Object> object_repr(VM& vm, Object* object) {
     return result;
 }
 
+Ref<Object> iter_self(VM&, Object* self) {
+    return Ref<Object>::borrow(self);
+}
+
 Ref<Object> object_str(VM& vm, Object* object) {
     if (object->type == vm.types().str)
         return Ref<Object>::borrow(object);

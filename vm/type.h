@@ -132,6 +132,8 @@ const MethodDef* find_method(const Type* type, std::string_view name);
 [[nodiscard]] Ref<Object> object_repr(VM& vm, Object* object);
 // str(o): a str; falls back to repr.
 [[nodiscard]] Ref<Object> object_str(VM& vm, Object* object);
+// The __iter__ slot of every iterator type: the iterator itself (a new reference).
+[[nodiscard]] Ref<Object> iter_self(VM& vm, Object* self);
 // hash(o); -1 with TypeError "unhashable type: 'list'" for unhashable objects.
 int64_t object_hash(VM& vm, Object* object);
 // Rich comparison with reflected operands and the identity fallback for == and != (Language

@@ -303,9 +303,6 @@ void dict_iterator_dealloc(Object* self) {
     dict_iterator_clear(self);
     gc::Heap::free_memory(self);
 }
-Ref<Object> iter_self(VM&, Object* self) {
-    return Ref<Object>::borrow(self);
-}
 Ref<Object> dict_iterator_next(VM& vm, Object* self) {
     auto* it = static_cast<DictIterator*>(self);
     if (!it->dict)

@@ -85,9 +85,6 @@ void iterator_dealloc(Object* self) {
     iterator_clear(self);
     vm_of(self).heap().release(self);
 }
-Ref<Object> iterator_self(VM&, Object* self) {
-    return Ref<Object>::borrow(self);
-}
 Ref<Object> iterator_next(VM& vm, Object* self) {
     auto* it = static_cast<DictViewIterator*>(self);
     if (!it->dict)
@@ -279,7 +276,7 @@ Type* make_iterator_type(VM& vm, const char* name) {
     spec.slots.dealloc = iterator_dealloc;
     spec.slots.traverse = iterator_traverse;
     spec.slots.clear = iterator_clear;
-    spec.slots.iter = iterator_self;
+    spec.slots.iter = iter_self;
     spec.slots.next = iterator_next;
     return make_type(vm, spec).release();
 }

@@ -121,10 +121,6 @@ Ref<Object> generator_next(VM& vm, Object* self) {
     return result;
 }
 
-Ref<Object> generator_iter(VM&, Object* self) {
-    return Ref<Object>::borrow(self);
-}
-
 Ref<Object> generator_send(VM& vm, Object* self, Object* const* args, size_t, Object*) {
     bool returned = false;
     Ref<Object> result = step(runtime_of(vm), as_generator(self), args[0], false, returned);
@@ -396,7 +392,7 @@ bool init_generator_type(Runtime& rt) {
     spec.slots.traverse = generator_traverse;
     spec.slots.clear = generator_clear;
     spec.slots.repr = generator_repr;
-    spec.slots.iter = generator_iter;
+    spec.slots.iter = iter_self;
     spec.slots.next = generator_next;
     spec.slots.getattr = generator_getattr;
     spec.methods = generator_methods;

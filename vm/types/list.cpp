@@ -230,9 +230,6 @@ void list_iterator_dealloc(Object* self) {
     list_iterator_clear(self);
     gc::Heap::free_memory(self);
 }
-Ref<Object> iter_self(VM&, Object* self) {
-    return Ref<Object>::borrow(self);
-}
 Ref<Object> list_iterator_next(VM&, Object* self) {
     auto* it = static_cast<ListIterator*>(self);
     if (!it->list)

@@ -157,10 +157,6 @@ Ref<Object> range_iterator_next(VM& vm, Object* self) {
     return int_from_i64(vm, value);
 }
 
-Ref<Object> iter_self(VM&, Object* self) {
-    return Ref<Object>::borrow(self);
-}
-
 Ref<Object> range_getattr(VM& vm, Object* self, Object* name) {
     auto* r = static_cast<Range*>(self);
     std::string_view text = str_ascii_view(name);

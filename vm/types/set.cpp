@@ -330,9 +330,6 @@ void set_iterator_dealloc(Object* self) {
     set_iterator_clear(self);
     gc::Heap::free_memory(self);
 }
-Ref<Object> iter_self(VM&, Object* self) {
-    return Ref<Object>::borrow(self);
-}
 Ref<Object> set_iterator_next(VM& vm, Object* self) {
     auto* it = static_cast<SetIterator*>(self);
     if (!it->set)

@@ -272,9 +272,6 @@ void str_iterator_dealloc(Object* self) {
     str_iterator_clear(self);
     vm_of(self).heap().release(self);
 }
-Ref<Object> iter_self(VM&, Object* self) {
-    return Ref<Object>::borrow(self);
-}
 Ref<Object> str_iterator_next(VM& vm, Object* self) {
     auto* it = static_cast<StrIterator*>(self);
     if (!it->string)

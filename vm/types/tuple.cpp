@@ -230,9 +230,6 @@ void tuple_iterator_dealloc(Object* self) {
     tuple_iterator_clear(self);
     gc::Heap::free_memory(self);
 }
-Ref<Object> iter_self(VM&, Object* self) {
-    return Ref<Object>::borrow(self);
-}
 Ref<Object> tuple_iterator_next(VM&, Object* self) {
     auto* it = static_cast<TupleIterator*>(self);
     if (!it->tuple)
