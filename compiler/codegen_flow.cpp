@@ -565,62 +565,31 @@ bool Compiler::compile_with_except_finish(int32_t cleanup) {
     return true;
 }
 
-bool Compiler::compile_with(const ast::With* stmt, size_t item_index) {
-    const ast::WithItem* item = stmt->items[item_index];
-    int32_t block = new_block();
-    int32_t final = new_block();
-    int32_t exit = new_block();
-    int32_t cleanup = new_block();
-    if (!compile_expr(item->context_expr))
-        return false;
-    set_location(stmt->pos);
-    emit(Opcode::BEFORE_WITH);
-    emit_jump(Opcode::SETUP_WITH, final);
-    use_block(block);
-    if (!push_fblock(FBlockKind::With, block, final, stmt))
-        return false;
-    if (item->optional_vars) {
-        if (!compile_store(item->optional_vars))
-            return false;
-    } else {
-        emit(Opcode::POP_TOP);
-    }
-    bool ok = item_index + 1 == stmt->items.size() ? compile_stmts(stmt->body)
-                                                   : compile_with(stmt, item_index + 1);
-    if (!ok)
-        return false;
-    pop_fblock();
-    set_location(stmt->pos);
-    emit(Opcode::POP_BLOCK);
-    emit_call_exit_with_nones();
-    emit(Opcode::POP_TOP);
-    emit_jump(Opcode::JUMP, exit);
-    use_block(final);
-    emit_jump(Opcode::SETUP_CLEANUP, cleanup);
-    emit(Opcode::PUSH_EXC_INFO);
-    emit(Opcode::WITH_EXCEPT_START);
-    compile_with_except_finish(cleanup);
-    use_block(exit);
-    return true;
-}
-
-bool Compiler::compile_async_with(const ast::With* stmt, size_t item_index) {
-    if (!in_async_function())
+bool Compiler::compile_with(const ast::With* stmt, size_t item_index, bool is_async) {
+    if (is_async && !in_async_function())
         return fail("'async with' outside async function", stmt->pos);
     const ast::WithItem* item = stmt->items[item_index];
     int32_t block = new_block();
     int32_t final = new_block();
     int32_t exit = new_block();
     int32_t cleanup = new_block();
+    // `async with` awaits what __aenter__ and __aexit__ return.
+    auto await_result = [&](int32_t where) {
+        emit(Opcode::GET_AWAITABLE, where);
+        compile_await_sequence();
+    };
     if (!compile_expr(item->context_expr))
         return false;
     set_location(stmt->pos);
-    emit(Opcode::BEFORE_ASYNC_WITH);
-    emit(Opcode::GET_AWAITABLE, 1);
-    compile_await_sequence();
+    if (is_async) {
+        emit(Opcode::BEFORE_ASYNC_WITH);
+        await_result(1);
+    } else {
+        emit(Opcode::BEFORE_WITH);
+    }
     emit_jump(Opcode::SETUP_WITH, final);
     use_block(block);
-    if (!push_fblock(FBlockKind::AsyncWith, block, final, stmt))
+    if (!push_fblock(is_async ? FBlockKind::AsyncWith : FBlockKind::With, block, final, stmt))
         return false;
     if (item->optional_vars) {
         if (!compile_store(item->optional_vars))
@@ -629,23 +598,23 @@ bool Compiler::compile_async_with(const ast::With* stmt, size_t item_index) {
         emit(Opcode::POP_TOP);
     }
     bool ok = item_index + 1 == stmt->items.size() ? compile_stmts(stmt->body)
-                                                   : compile_async_with(stmt, item_index + 1);
+                                                   : compile_with(stmt, item_index + 1, is_async);
     if (!ok)
         return false;
     pop_fblock();
     set_location(stmt->pos);
     emit(Opcode::POP_BLOCK);
     emit_call_exit_with_nones();
-    emit(Opcode::GET_AWAITABLE, 2);
-    compile_await_sequence();
+    if (is_async)
+        await_result(2);
     emit(Opcode::POP_TOP);
     emit_jump(Opcode::JUMP, exit);
     use_block(final);
     emit_jump(Opcode::SETUP_CLEANUP, cleanup);
     emit(Opcode::PUSH_EXC_INFO);
     emit(Opcode::WITH_EXCEPT_START);
-    emit(Opcode::GET_AWAITABLE, 2);
-    compile_await_sequence();
+    if (is_async)
+        await_result(2);
     compile_with_except_finish(cleanup);
     use_block(exit);
     return true;

@@ -210,8 +210,8 @@ public:
     bool compile_try_finally(const ast::Try* stmt);
     bool compile_try_except(const ast::Try* stmt);
     bool compile_try_star_except(const ast::Try* stmt);
-    bool compile_with(const ast::With* stmt, size_t item);
-    bool compile_async_with(const ast::With* stmt, size_t item);
+    // `with` (or `async with`) from its item'th item on.
+    bool compile_with(const ast::With* stmt, size_t item, bool is_async);
     void emit_call_exit_with_nones();
     void emit_pop_except_and_reraise();
     bool compile_with_except_finish(int32_t cleanup);

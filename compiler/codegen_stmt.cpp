@@ -651,9 +651,9 @@ bool Compiler::compile_stmt(const ast::Stmt* stmt) {
     case K::If:
         return compile_if(*this, stmt->as<ast::If>());
     case K::With:
-        return compile_with(stmt->as<ast::With>(), 0);
+        return compile_with(stmt->as<ast::With>(), 0, false);
     case K::AsyncWith:
-        return compile_async_with(stmt->as<ast::With>(), 0);
+        return compile_with(stmt->as<ast::With>(), 0, true);
     case K::Raise:
         return compile_raise(*this, stmt->as<ast::Raise>());
     case K::Try:
