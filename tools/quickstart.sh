@@ -3,17 +3,21 @@
 # packages), configures and builds minipy, then either runs the demo or the whole test suite.
 #   tools/quickstart.sh demo    build, then run examples/demo.py and show its bytecode
 #   tools/quickstart.sh test    build, then run every test through ctest
+#   tools/quickstart.sh bench [bench/run.py options]   build, then the minipy-vs-CPython report
+#                               (also installs hyperfine and gnuplot-nox if absent)
 # Environment: BUILD_DIR (default build), BUILD_TYPE (default RelWithDebInfo), SANITIZE
 # ('address,undefined' or 'thread'), JOBS (default: number of cores), CI (true: warnings are errors).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 what="${1:-demo}"
-case "$what" in demo|test|build) ;; *) echo "usage: $0 demo|test|build" >&2; exit 2 ;; esac
+case "$what" in demo|test|build|bench) ;; *) echo "usage: $0 demo|test|build|bench" >&2; exit 2 ;; esac
 
 packages=(build-essential cmake ninja-build pkg-config re2c bison libgtest-dev libgmock-dev
           libbenchmark-dev libgmp-dev libutf8proc-dev libedit-dev libxxhash-dev libicu-dev python3 tmux
-          clang libclang-rt-14-dev gnuplot-nox hyperfine)
+          clang libclang-rt-14-dev)
+# The benchmark report alone needs these (bench/run.py): never the build or the tests.
+if [ "$what" = bench ]; then packages+=(hyperfine gnuplot-nox); fi
 missing=()
 for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" ||
@@ -44,5 +48,8 @@ demo)
     ;;
 test)
     ctest --test-dir "$build_dir" --output-on-failure -j "$jobs" --timeout 300
+    ;;
+bench)
+    python3 bench/run.py --build "$build_dir" "${@:2}"
     ;;
 esac

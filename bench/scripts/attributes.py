@@ -15,7 +15,7 @@ def main():
     v = Vec(1, 2)
     w = Vec(3, 4)
     t = 0
-    for i in range(400000):
+    for i in range(9000000):
         v.x = w.y + i % 5
         w.y = v.x - v.y
         t += v.x * Vec.scale + w.x + v.scale

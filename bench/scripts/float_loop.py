@@ -3,7 +3,7 @@ def main():
     x = 0.0
     y = 1.5
     acc = 0.0
-    for i in range(1000000):
+    for i in range(14000000):
         x = x * 0.999 + y
         if x > 100.0:
             x -= 50.0

@@ -9,7 +9,7 @@ class Point:
 
 def main():
     p = Point()
-    for i in range(1000000):
+    for i in range(20000000):
         p.inc(i)
     return p.x
 
