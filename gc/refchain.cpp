@@ -6,7 +6,9 @@
 #include <cstring>
 
 #include "vm/type.h"
+#include "vm/types/class.h"
 #include "vm/vm.h"
+#include "vm/weakref.h"
 
 namespace minipy::gc {
 namespace {
@@ -21,6 +23,14 @@ void ring_insert(GcHead* sentinel, GcHead* head) {
     head->gc_next = sentinel;
     last->gc_next = head;
     sentinel->gc_prev = head;
+}
+
+// Calls the type's dealloc slot. Weak references die first (their callbacks run), except for heap
+// instances: heap_dealloc clears them after __del__, as CPython's subtype_dealloc.
+void run_dealloc(vm::Object* object) {
+    if (vm::has_weakrefs(object) && !vm::is_heap_type(object->type))
+        vm::clear_weakrefs(object);
+    object->type->slots.dealloc(object);
 }
 
 } // namespace
@@ -156,13 +166,13 @@ void dealloc_object(vm::Object* object) {
         return;
     }
     ++depth;
-    object->type->slots.dealloc(object);
+    run_dealloc(object);
     --depth;
     if (depth != 0)
         return;
     while (vm::Object* deferred = heap.pop_deferred()) {
         ++depth;
-        deferred->type->slots.dealloc(deferred);
+        run_dealloc(deferred);
         --depth;
     }
 }

@@ -14,6 +14,7 @@
 #include "vm/types/set.h"
 #include "vm/types/str.h"
 #include "vm/types/tuple.h"
+#include "vm/weakref.h"
 
 namespace minipy::vm {
 namespace {
@@ -273,6 +274,7 @@ bool init_code_type(Runtime& runtime) {
     Ref<Type> type = make_type(runtime.vm(), spec);
     if (!type)
         return false;
+    enable_weakrefs(type.get());
     runtime.types().code = type.release();
     return true;
 }

@@ -91,6 +91,7 @@ Type* new_type_object(VM& vm, const TypeSpec& spec, Type* base) {
     type->base = base;
     incref(base);
     type->basic_size = spec.basic_size ? spec.basic_size : base->basic_size;
+    type->weaklist_offset = base->weaklist_offset; // the layout extends the base's
     type->item_size = spec.item_size;
     type->flags = spec.flags;
     type->slots = spec.slots;
@@ -223,6 +224,9 @@ bool init_type_and_object(VM& vm) {
     type_type->base = object_type;
     incref(object_type);
     type_type->basic_size = sizeof(Type);
+    // Classes can be weakly referenced: their list head is Type::weaklist.
+    type_type->weaklist_offset = static_cast<size_t>(reinterpret_cast<char*>(&type_type->weaklist) -
+                                                     reinterpret_cast<char*>(type_type));
     type_type->flags = type_base_type | type_type_subclass | type_has_gc;
     type_type->slots.dealloc = type_dealloc;
     type_type->slots.traverse = type_traverse;

@@ -81,6 +81,10 @@ struct Type : Object {
     uint32_t flags;
     TypeSlots slots;
     const MethodDef* methods; // null-terminated table, or null
+    // Offset of the instances' weak reference list head (an Object*, see vm/weakref.h); 0 when
+    // instances cannot be weakly referenced. Inherited by subclasses (their layout extends ours).
+    size_t weaklist_offset;
+    Object* weaklist; // head of the weak references to this type object itself (borrowed links)
 };
 
 // ====== Creating types

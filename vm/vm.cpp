@@ -18,6 +18,7 @@
 #include "vm/types/singletons.h"
 #include "vm/types/str.h"
 #include "vm/types/tuple.h"
+#include "vm/weakref.h"
 
 namespace minipy::vm {
 namespace {
@@ -169,6 +170,7 @@ void VM::destroy_all_objects() {
     for (Object* object = m_heap.first(); object != end; object = object->chain_next) {
         if (is_type(object) || is_held_container(object))
             incref(object);
+        forget_weakrefs(object); // weakrefs and referents die in any order below
     }
     for (Object* object = m_heap.first(); object != end; object = object->chain_next) {
         if (is_held_container(object) && object->type->slots.clear)

@@ -4,6 +4,7 @@
 #include "vm/types/function.h"
 #include "vm/types/str.h"
 #include "vm/types/tuple.h"
+#include "vm/weakref.h"
 
 namespace minipy::vm {
 namespace {
@@ -123,6 +124,7 @@ bool init_builtin_function_type(Runtime& runtime) {
     Ref<Type> type = make_type(runtime.vm(), spec);
     if (!type)
         return false;
+    enable_weakrefs(type.get());
     runtime.types().builtin_function = type.release();
     return true;
 }

@@ -19,6 +19,7 @@
 #include "vm/types/list.h"
 #include "vm/types/str.h"
 #include "vm/types/tuple.h"
+#include "vm/weakref.h"
 
 namespace minipy::vm {
 
@@ -289,6 +290,9 @@ void heap_dealloc(Object* self) {
     }
     if (run_finalizer(vm, self))
         return;
+    // CPython's subtype_dealloc: weak references die after __del__, before the fields are cleared.
+    if (has_weakrefs(self))
+        clear_weakrefs(self);
     Type* solid = solid_base(type);
     if (Object** dict = instance_dict_slot(self))
         set_ref(*dict, nullptr);
@@ -730,6 +734,14 @@ Ref<Object> make_heap_type(Runtime& rt, Type* metatype, Object* name, Object* ba
     if (!is_heap_type(layout) && !has_flag(solid, type_exception_subclass) &&
         !has_flag(solid, type_type_subclass) && solid->item_size == 0)
         spec.basic_size = solid->basic_size + sizeof(Object*);
+    // Instances of a class get a weak reference list after their dict, unless a base already has
+    // one or the solid base is variable-sized (int, tuple, bytes: CPython's rule) or a metaclass.
+    size_t weaklist_offset = layout->weaklist_offset;
+    if (weaklist_offset == 0 && solid->item_size == 0 && !has_flag(solid, type_type_subclass) &&
+        !has_flag(solid, type_int_subclass)) {
+        weaklist_offset = spec.basic_size;
+        spec.basic_size += sizeof(Object*);
+    }
     spec.flags = type_heap_type | type_has_gc | type_base_type;
     spec.slots.dealloc = heap_dealloc;
     spec.slots.traverse = heap_traverse;
@@ -770,6 +782,7 @@ Ref<Object> make_heap_type(Runtime& rt, Type* metatype, Object* name, Object* ba
         return nullptr;
     }
     adopt_layout_base(vm, type.get(), layout);
+    type->weaklist_offset = weaklist_offset;
     // The name text must live as long as the type: point into the owned name object.
     set_ref(type->name_object, Ref<Object>::borrow(name).release());
     type->name = str_ascii_view(name).empty() ? "?" : str_ascii_view(name).data();

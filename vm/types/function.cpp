@@ -12,6 +12,7 @@
 #include "vm/types/dict.h"
 #include "vm/types/str.h"
 #include "vm/types/tuple.h"
+#include "vm/weakref.h"
 
 namespace minipy::vm {
 
@@ -392,6 +393,7 @@ bool init_function_types(Runtime& runtime) {
     Ref<Type> type = make_type(runtime.vm(), spec);
     if (!type)
         return false;
+    enable_weakrefs(type.get());
     runtime.types().function = type.release();
     return init_code_type(runtime) && init_cell_type(runtime) && init_method_type(runtime) &&
            init_builtin_function_type(runtime);

@@ -11,6 +11,7 @@
 #include "vm/types/function.h"
 #include "vm/types/str.h"
 #include "vm/types/tuple.h"
+#include "vm/weakref.h"
 
 namespace minipy::vm {
 namespace {
@@ -399,6 +400,7 @@ bool init_generator_type(Runtime& rt) {
     Ref<Type> type = make_type(rt.vm(), spec);
     if (!type)
         return false;
+    enable_weakrefs(type.get());
     rt.types().generator = type.release();
     return true;
 }

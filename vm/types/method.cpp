@@ -6,6 +6,7 @@
 #include "vm/runtime.h"
 #include "vm/types/function.h"
 #include "vm/types/str.h"
+#include "vm/weakref.h"
 
 namespace minipy::vm {
 namespace {
@@ -112,6 +113,7 @@ bool init_method_type(Runtime& runtime) {
     Ref<Type> type = make_type(runtime.vm(), spec);
     if (!type)
         return false;
+    enable_weakrefs(type.get());
     runtime.types().method = type.release();
     return true;
 }

@@ -8,6 +8,7 @@
 #include "vm/types/dict.h"
 #include "vm/types/str.h"
 #include "vm/types/tuple.h"
+#include "vm/weakref.h"
 
 namespace minipy::vm {
 namespace {
@@ -116,6 +117,7 @@ bool init_module_type(Runtime& rt) {
     Ref<Type> type = make_type(rt.vm(), spec);
     if (!type)
         return false;
+    enable_weakrefs(type.get());
     rt.types().module = type.release();
     rt.set_constructor(rt.types().module, module_construct);
     return true;

@@ -16,6 +16,7 @@
 #include "vm/types/list.h"
 #include "vm/types/str.h"
 #include "vm/vm.h"
+#include "vm/weakref.h"
 
 namespace minipy::vm {
 namespace {
@@ -590,7 +591,10 @@ Type* make_set_type(VM& vm, const char* name, bool frozen) {
     s.sub = set_sub;
     s.xor_ = set_xor;
     spec.methods = frozen ? frozenset_methods : set_methods;
-    return make_type(vm, spec).release();
+    Ref<Type> type = make_type(vm, spec);
+    if (type)
+        enable_weakrefs(type.get());
+    return type.release();
 }
 
 } // namespace
