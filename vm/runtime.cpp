@@ -5,6 +5,7 @@
 #include <new>
 #include <vector>
 
+#include "vm/eval_helpers.h"
 #include "vm/types/alias.h"
 #include "vm/types/dict.h"
 #include "vm/types/function.h"
@@ -154,6 +155,19 @@ void clear_module_dict(VM& vm, Object* dict) {
     vm.thread_state().clear_exception();
 }
 
+// CPython's _PyAtExit_Call: the functions registered with the (frozen) atexit module run first,
+// with every module intact; atexit reports their exceptions itself.
+void run_atexit_callbacks(VM& vm, Object* modules) {
+    Ref<Object> name = intern(vm, "atexit");
+    Ref<Object> run = intern(vm, "_run_exitfuncs");
+    Object* module = nullptr;
+    if (name && run && modules && dict_lookup(vm, modules, name.get(), &module) > 0 && module) {
+        Ref<Object> keep = Ref<Object>::borrow(module);
+        Ref<Object> result = call_method_name(vm, module, run.get(), nullptr, 0);
+    }
+    vm.thread_state().clear_exception();
+}
+
 } // namespace
 
 void Runtime::finalize() {
@@ -163,6 +177,8 @@ void Runtime::finalize() {
     VM& vm = m_vm;
     std::fflush(stdout);
     vm.thread_state().clear_exception();
+    run_atexit_callbacks(vm, m_modules);
+    std::fflush(stdout);
     set_ref(m_handled, nullptr);
     vm.set_signal_handlers(nullptr); // signal.signal's handlers (vm/signals.h)
     // finalize_remove_modules: sys.modules is emptied, each module held meanwhile. `sys` and

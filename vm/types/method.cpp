@@ -6,6 +6,7 @@
 #include "vm/runtime.h"
 #include "vm/types/function.h"
 #include "vm/types/str.h"
+#include "vm/types/tuple.h"
 #include "vm/weakref.h"
 
 namespace minipy::vm {
@@ -85,6 +86,19 @@ Ref<Object> method_richcompare(VM& vm, Object* self, Object* other, CompareOp op
     return vm.new_bool(op == CompareOp::eq ? same : !same);
 }
 
+// types.MethodType(function, instance), with CPython 3.11's checks and messages.
+Ref<Object> method_construct(VM& vm, Type*, Object* const* args, size_t nargs, Object* kwnames) {
+    if (kwnames && tuple_size(kwnames) > 0)
+        return raise_type_error(vm, "method() takes no keyword arguments");
+    if (nargs != 2)
+        return raise_type_error(vm, "method expected 2 arguments, got ", nargs);
+    if (!args[0]->type->slots.call)
+        return raise_type_error(vm, "first argument must be callable");
+    if (args[1] == vm.none())
+        return raise_type_error(vm, "instance must not be None");
+    return method_new(runtime_of(vm), args[0], args[1]);
+}
+
 } // namespace
 
 Ref<Object> method_new(Runtime& runtime, Object* function, Object* self) {
@@ -114,6 +128,7 @@ bool init_method_type(Runtime& runtime) {
     if (!type)
         return false;
     enable_weakrefs(type.get());
+    runtime.set_constructor(type.get(), method_construct);
     runtime.types().method = type.release();
     return true;
 }
