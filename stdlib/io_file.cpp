@@ -25,6 +25,8 @@
 #include "stdlib/io_file.h"
 #include "stdlib/io_internal.h"
 #include "vm/eval_helpers.h"
+#include "vm/gil.h"
+#include "vm/signals.h"
 #include "vm/types/bytes.h"
 #include "vm/types/class.h"
 #include "vm/types/function.h"
@@ -71,19 +73,28 @@ Status raw_check_open(VM& vm, RawFile* r, const char* message = "I/O operation o
     return r->fd < 0 ? Status(raise_value_error(vm, message)) : Status::ok;
 }
 
-// Reads up to `size` bytes (one read(2), retried on EINTR). Raises OSError.
+// Reads up to `size` bytes (one read(2), retried on EINTR). Raises OSError. The GIL is released
+// around the read (vm/gil.h), into a buffer no other thread can see.
 Status raw_read_some(VM& vm, RawFile* r, size_t size, std::string& out) {
-    size_t old = out.size();
-    out.resize(old + size);
+    std::string chunk(size, '\0');
+    int fd = r->fd;
     ssize_t got;
-    do {
-        got = ::read(r->fd, out.data() + old, size);
-    } while (got < 0 && errno == EINTR);
-    if (got < 0) {
-        out.resize(old);
-        return raise_errno(vm, errno);
+    for (;;) {
+        int error = 0;
+        {
+            ReleaseGil unlocked(vm);
+            got = ::read(fd, chunk.data(), size);
+            error = got < 0 ? errno : 0;
+        }
+        if (got >= 0)
+            break;
+        if (error != EINTR)
+            return raise_errno(vm, error);
+        // PEP 475: run the signal handlers (which may raise), then retry.
+        if (signals_pending() && !is_ok(vm.handle_pending_signals()))
+            return Status::error;
     }
-    out.resize(old + static_cast<size_t>(got));
+    out.append(chunk.data(), static_cast<size_t>(got));
     return Status::ok;
 }
 
@@ -105,14 +116,27 @@ Status raw_write_all(VM& vm, RawFile* r, std::string_view data) {
             return raise_errno(vm, errno ? errno : EIO);
         return Status::ok;
     }
-    while (!data.empty()) {
-        ssize_t done = ::write(r->fd, data.data(), data.size());
-        if (done < 0) {
-            if (errno == EINTR)
-                continue;
-            return raise_errno(vm, errno);
+    // The GIL is released around the writes (vm/gil.h), from a copy no other thread can change.
+    std::string copy(data);
+    std::string_view rest = copy;
+    int fd = r->fd;
+    while (!rest.empty()) {
+        int error = 0;
+        {
+            ReleaseGil unlocked(vm);
+            ssize_t done = ::write(fd, rest.data(), rest.size());
+            if (done < 0)
+                error = errno;
+            else
+                rest.remove_prefix(static_cast<size_t>(done));
         }
-        data.remove_prefix(static_cast<size_t>(done));
+        if (error == EINTR) {
+            // PEP 475: run the signal handlers (which may raise), then retry.
+            if (signals_pending() && !is_ok(vm.handle_pending_signals()))
+                return Status::error;
+        } else if (error != 0) {
+            return raise_errno(vm, error);
+        }
     }
     return Status::ok;
 }

@@ -33,6 +33,7 @@
 #include "stdlib/builtins_support.h"
 #include "stdlib/modules.h"
 #include "vm/eval_helpers.h"
+#include "vm/gil.h"
 #include "vm/run.h"
 #include "vm/runtime.h"
 #include "vm/types/bytes.h"
@@ -432,16 +433,19 @@ Ref<Object> os_read(VM& vm, Object*, Args args, size_t nargs, Object*) {
         return raise_errno(vm, EINVAL);
     std::string buffer(static_cast<size_t>(size), '\0');
     ssize_t got = 0;
+    int error = 0;
     do {
+        ReleaseGil unlocked(vm);
         got = ::read(static_cast<int>(fd), buffer.data(), buffer.size());
-    } while (got < 0 && errno == EINTR);
+        error = got < 0 ? errno : 0;
+    } while (got < 0 && error == EINTR);
     if (got < 0)
-        return raise_errno(vm, errno);
+        return raise_errno(vm, error);
     buffer.resize(static_cast<size_t>(got));
     return bytes_new(vm, buffer);
 }
 
-// write(fd, data). FIXME(#5): release the GIL around the blocking write once it exists.
+// write(fd, data), with the GIL released while it blocks (bytes are immutable: `data` stays).
 Ref<Object> os_write(VM& vm, Object*, Args args, size_t nargs, Object*) {
     if (!is_ok(count_between(vm, "write", nargs, 2, 2)))
         return nullptr;
@@ -453,11 +457,14 @@ Ref<Object> os_write(VM& vm, Object*, Args args, size_t nargs, Object*) {
                                 "'");
     std::string_view data = bytes_view(args[1]);
     ssize_t written = 0;
+    int error = 0;
     do {
+        ReleaseGil unlocked(vm);
         written = ::write(static_cast<int>(fd), data.data(), data.size());
-    } while (written < 0 && errno == EINTR);
+        error = written < 0 ? errno : 0;
+    } while (written < 0 && error == EINTR);
     if (written < 0)
-        return raise_errno(vm, errno);
+        return raise_errno(vm, error);
     return int_from_i64(vm, written);
 }
 
@@ -567,6 +574,8 @@ Ref<Object> os_fork(VM& vm, Object*, Args, size_t, Object*) {
     pid_t pid = ::fork();
     if (pid < 0)
         return raise_errno(vm, errno);
+    if (pid == 0) // the child has only this thread: the GIL is made anew for it (vm/gil.h)
+        vm.gil().reinit_after_fork(vm.thread_state());
     return int_call(vm, pid);
 }
 
@@ -594,22 +603,28 @@ Ref<Object> os_waitpid(VM& vm, Object*, Args args, size_t nargs, Object*) {
         return nullptr;
     int status = 0;
     pid_t result = 0;
+    int error = 0;
     do {
+        ReleaseGil unlocked(vm);
         result = ::waitpid(static_cast<pid_t>(pid), &status, static_cast<int>(options));
-    } while (result < 0 && errno == EINTR);
+        error = result < 0 ? errno : 0;
+    } while (result < 0 && error == EINTR);
     if (result < 0)
-        return raise_errno(vm, errno);
+        return raise_errno(vm, error);
     return pid_status(vm, result, status);
 }
 
 Ref<Object> os_wait(VM& vm, Object*, Args, size_t, Object*) {
     int status = 0;
     pid_t result = 0;
+    int error = 0;
     do {
+        ReleaseGil unlocked(vm);
         result = ::wait(&status);
-    } while (result < 0 && errno == EINTR);
+        error = result < 0 ? errno : 0;
+    } while (result < 0 && error == EINTR);
     if (result < 0)
-        return raise_errno(vm, errno);
+        return raise_errno(vm, error);
     return pid_status(vm, result, status);
 }
 
@@ -629,7 +644,12 @@ Ref<Object> os_system(VM& vm, Object*, Args args, size_t, Object*) {
     if (!is_ok(path_argument(vm, "system", args[0], command)))
         return nullptr;
     flush_standard_streams(vm);
-    return int_call(vm, std::system(command.c_str()));
+    int status = 0;
+    {
+        ReleaseGil unlocked(vm);
+        status = std::system(command.c_str());
+    }
+    return int_call(vm, status);
 }
 
 // The W* status macros.

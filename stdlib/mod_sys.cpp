@@ -47,6 +47,10 @@ namespace minipy::stdlib {
 
 using namespace minipy::vm;
 
+// sys.setswitchinterval, getswitchinterval, setcheckinterval, getcheckinterval and _gilstats
+// (stdlib/mod_thread.cpp).
+extern const MethodDef sys_gil_functions[];
+
 namespace {
 
 using Args = Object* const*;
@@ -771,14 +775,16 @@ bool add_frame_type(Runtime& rt, Object* module) {
 
 bool init_sys_module(Runtime& rt, Object* module) {
     VM& vm = rt.vm();
-    for (const MethodDef* def = sys_functions; def->name; ++def) {
-        Ref<Object> function = builtin_function_new(rt, def, module);
-        if (!function)
-            return false;
-        set_ref(static_cast<BuiltinFunction*>(function.get())->module,
-                Ref<Object>::borrow(static_cast<Module*>(module)->name).release());
-        if (!add_object(rt, module, def->name, function.get()))
-            return false;
+    for (const MethodDef* table : {sys_functions, sys_gil_functions}) {
+        for (const MethodDef* def = table; def->name; ++def) {
+            Ref<Object> function = builtin_function_new(rt, def, module);
+            if (!function)
+                return false;
+            set_ref(static_cast<BuiltinFunction*>(function.get())->module,
+                    Ref<Object>::borrow(static_cast<Module*>(module)->name).release());
+            if (!add_object(rt, module, def->name, function.get()))
+                return false;
+        }
     }
     Ref<Object> argv = list_new(vm);
     Ref<Object> orig_argv = list_new(vm);

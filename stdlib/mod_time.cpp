@@ -18,6 +18,7 @@
 #include "stdlib/builtins_support.h"
 #include "stdlib/modules.h"
 #include "vm/eval_helpers.h"
+#include "vm/gil.h"
 #include "vm/run.h"
 #include "vm/runtime.h"
 #include "vm/signals.h"
@@ -79,8 +80,7 @@ Status seconds_argument(VM& vm, Object* arg, double& out) {
                             "' object cannot be interpreted as an integer");
 }
 
-// sleep(secs). FIXME(#5): once the VM has a GIL, sleep must release it around nanosleep so other
-// threads run while this one waits.
+// sleep(secs): the GIL is released while the thread sleeps, so other threads run.
 Ref<Object> time_sleep(VM& vm, Object*, Args args, size_t, Object*) {
     double secs = 0;
     if (!is_ok(seconds_argument(vm, args[0], secs)))
@@ -94,7 +94,14 @@ Ref<Object> time_sleep(VM& vm, Object*, Args args, size_t, Object*) {
     request.tv_nsec = static_cast<long>((secs - static_cast<double>(request.tv_sec)) * 1e9);
     timespec remaining{};
     // PEP 475: a signal runs its Python handler (which may raise), then the sleep resumes.
-    while (nanosleep(&request, &remaining) != 0 && errno == EINTR) {
+    for (;;) {
+        int error = 0;
+        {
+            ReleaseGil unlocked(vm);
+            error = nanosleep(&request, &remaining) != 0 ? errno : 0;
+        }
+        if (error != EINTR)
+            break;
         if (signals_pending() && !is_ok(vm.handle_pending_signals()))
             return nullptr;
         request = remaining;

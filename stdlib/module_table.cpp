@@ -27,6 +27,7 @@ bool init_posixpath_module(vm::Runtime& runtime, vm::Object* module);
 bool init_random_module(vm::Runtime& runtime, vm::Object* module);
 bool init_signal_module(vm::Runtime& runtime, vm::Object* module);
 bool init_sys_module(vm::Runtime& runtime, vm::Object* module);
+bool init_thread_module(vm::Runtime& runtime, vm::Object* module);
 bool init_time_module(vm::Runtime& runtime, vm::Object* module);
 bool init_weakref_module(vm::Runtime& runtime, vm::Object* module);
 
@@ -34,6 +35,7 @@ namespace {
 constexpr BuiltinModuleDef modules[] = {
     {"_io", init__io_module},
     {"_signal", init_signal_module},
+    {"_thread", init_thread_module},
     {"_weakref", init_weakref_module},
     {"importlib", init_importlib_module},
     {"io", init_io_module},

@@ -8,6 +8,7 @@
 #include "vm/code.h"
 #include "vm/eval.h"
 #include "vm/eval_helpers.h"
+#include "vm/gil.h"
 #include "vm/run.h"
 #include "vm/runtime.h"
 #include "vm/traceback.h"
@@ -60,6 +61,7 @@ Interpreter::Interpreter(std::unique_ptr<State> state) : m_state(std::move(state
 Interpreter::~Interpreter() {
     if (!m_state)
         return;
+    vm::finish_threads(*m_state->runtime); // waits for non-daemon threads (vm/gil.h)
     stdlib::sys_flush_std_streams(*m_state->runtime);
     m_state->runtime.reset(); // finalizes: modules cleared, garbage freed
     m_state->machine.reset();

@@ -23,6 +23,7 @@
 #include "vm/generator.h"
 #include "vm/opcodes.h"
 #include "vm/runtime.h"
+#include "vm/gil.h"
 #include "vm/signals.h"
 #include "vm/types/dict.h"
 #include "vm/types/float.h"
@@ -232,9 +233,13 @@ Frame* push_function_frame(Runtime& rt, Function* func, Object* const* args, siz
                            Object* kwnames) {
     ThreadState& thread = rt.vm().thread_state();
     // The eval breaker's check on calls (CPython checks at RESUME), so a recursive program
-    // without loops is interruptible too.
-    if (signals_pending() && !is_ok(rt.vm().handle_pending_signals()))
-        return nullptr;
+    // without loops offers the GIL and is interruptible too; the callee's length counts as the
+    // instructions it will run.
+    if (thread.count_instructions(static_cast<int32_t>(func->code->instruction_count)) |
+        signals_pending()) [[unlikely]] {
+        if (!is_ok(eval_breaker(rt.vm())))
+            return nullptr;
+    }
     if (!is_ok(thread.enter_recursive_call("")))
         return nullptr;
     void* memory = rt.frames().push(frame_slot_count(func->code));

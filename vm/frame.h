@@ -14,6 +14,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 #include "vm/object.h"
@@ -51,6 +52,11 @@ public:
     ~FrameStack();
     FrameStack(const FrameStack&) = delete;
     FrameStack& operator=(const FrameStack&) = delete;
+    // Exchanges the contents (the GIL parks a thread's stack in its ThreadState, vm/gil.h).
+    void swap(FrameStack& other) noexcept {
+        m_chunks.swap(other.m_chunks);
+        std::swap(m_current, other.m_current);
+    }
     // Room for `slots` Object* slots, or null when out of memory.
     void* push(size_t slots);
     // Releases the most recent push (the memory, not the references).

@@ -18,6 +18,7 @@
 #include "vm/code.h"
 #include "vm/eval.h"
 #include "vm/eval_helpers.h"
+#include "vm/gil.h"
 #include "vm/runtime.h"
 #include "vm/traceback.h"
 #include "vm/types/dict.h"
@@ -261,6 +262,16 @@ int MainInterpreter::finish() {
         return 0;
     m_finished = true;
     int exit_code = 0;
+    // CPython's wait_for_thread_shutdown: threading._shutdown() waits for the non-daemon threads;
+    // the others stop at their next GIL request (vm/gil.h).
+    if (m_runtime)
+        finish_threads(*m_runtime);
+    for (const std::string& option : m_options.x_options) {
+        if (option == "gilstats" && m_vm) {
+            std::fflush(stdout);
+            std::fputs(gil_stats_text(m_vm->gil().stats()).c_str(), stderr);
+        }
+    }
     // CPython's flush_std_files: output that cannot be written at exit is an error (120). A
     // write that failed earlier was reported then, as an exception.
     bool failed_before = std::ferror(stdout) != 0;

@@ -116,7 +116,9 @@ void VM::set_signal_handlers(Object* handlers) {
 }
 
 Status VM::handle_pending_signals() {
-    if (!m_handles_signals || !any_signal_pending.exchange(false, std::memory_order_acquire))
+    // Only the main thread runs handlers, as CPython's; the others leave the flags set for it.
+    if (!m_handles_signals || m_current_thread != m_thread_state.get() ||
+        !any_signal_pending.exchange(false, std::memory_order_acquire))
         return Status::ok;
     for (int signum = 1; signum < signal_count; ++signum) {
         if (!pending_signal[signum].exchange(false, std::memory_order_relaxed))

@@ -7,13 +7,18 @@
 //  - recursion_depth counts nested guarded calls; it never exceeds the limit by more than the
 //  margin
 //    the guard grants while the RecursionError itself is being built;
-//  - a ThreadState belongs to one VM and is used only by the thread holding that VM's GIL.
+//  - a ThreadState belongs to one VM and one OS thread, and is used only while that thread holds
+//    the VM's GIL (vm/gil.h); VM::thread_state() is the holder's;
+//  - while its thread does not hold the GIL, the per-thread part of the runtime (frame stack,
+//    current frame, handled exception) is parked in saved_frames / saved_frame / saved_handled;
+//    while it holds it, those are empty and the runtime has them.
 #pragma once
 
 #include <cstdint>
 
 #include "gc/ref.h"
 #include "vm/errors.h"
+#include "vm/frame.h"
 #include "vm/object.h"
 
 namespace minipy::vm {
@@ -56,7 +61,30 @@ public:
     int repr_enter(Object* object);
     void repr_leave(Object* object);
 
+    // ====== Threads (vm/gil.h)
+    // The eval breaker's countdown: takes `instructions` off; true when it ran out (the loop then
+    // calls eval_breaker, which refills it with the check interval).
+    bool count_instructions(int32_t instructions) {
+        m_eval_ticks -= instructions;
+        return m_eval_ticks < 0;
+    }
+    void set_eval_ticks(int32_t ticks) { m_eval_ticks = ticks; }
+
+    // The runtime's per-thread fields while this thread does not hold the GIL (vm/gil.cpp swaps
+    // them in and out).
+    FrameStack saved_frames;
+    Frame* saved_frame = nullptr;
+    Object* saved_handled = nullptr; // owned
+    // _thread.get_ident() / get_native_id() of the thread (0 until it ran).
+    uint64_t ident = 0;
+    uint64_t native_id = 0;
+    // Where the GIL keeps this thread's wait counters (GilStats::threads).
+    size_t stats_index = 0;
+    // The lock _thread._set_sentinel() returned (owned, or null): released when the thread ends.
+    Object* sentinel = nullptr;
+
 private:
+    int32_t m_eval_ticks = 100;
     VM& m_vm;
     Object* m_exception = nullptr;
     int m_recursion_depth = 0;

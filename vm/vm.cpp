@@ -9,6 +9,7 @@
 #include <new>
 #include <string_view>
 
+#include "vm/gil.h"
 #include "vm/types/bytes.h"
 #include "vm/types/dict.h"
 #include "vm/types/float.h"
@@ -86,6 +87,10 @@ bool VM::initialize(const VMOptions& options) {
     m_thread_state.reset(new (std::nothrow) ThreadState(*this));
     if (!m_thread_state)
         return false;
+    m_current_thread = m_thread_state.get();
+    m_gil = Gil::create(*this, *m_thread_state);
+    if (!m_gil)
+        return false;
     // Order matters: the types first (named later, once str and tuple work), then the pools, then
     // everything that needs interning or raising.
     if (!init_type_and_object(*this) || !init_str_type(*this) || !init_tuple_type(*this) ||
@@ -129,7 +134,7 @@ Status VM::set_recursion_limit(int64_t limit) {
         return raise_overflow_error(*this, "Python int too large to convert to C int");
     if (limit < 1)
         return raise_value_error(*this, "recursion limit must be greater or equal than 1");
-    int depth = m_thread_state ? m_thread_state->recursion_depth() : 0;
+    int depth = m_current_thread ? m_current_thread->recursion_depth() : 0;
     if (limit <= depth)
         return raise_recursion_error(*this, "cannot set the recursion limit to ", limit,
                                      " at the recursion depth ", depth, ": the limit is too low");
@@ -141,13 +146,21 @@ VM::~VM() {
     restore_signal_handlers(*this, m_saved_sigint);
     m_handles_signals = false;
     m_finalizing = true;
-    if (m_thread_state)
-        m_thread_state->clear_exception();
+    // Other threads still alive (daemons) block for good at their next GIL request (vm/gil.h).
+    if (m_gil && m_current_thread)
+        m_gil->begin_finalization(*m_current_thread);
+    if (m_current_thread)
+        m_current_thread->clear_exception();
     xdecref(m_memory_error);
     m_memory_error = nullptr;
     m_pools.release();
     destroy_all_objects();
-    m_thread_state.reset();
+    Gil::destroy(m_gil);
+    m_gil = nullptr;
+    if (m_current_thread == m_thread_state.get())
+        m_thread_state.reset();
+    else // destroyed by another thread than the main one: the main one may still be blocked
+        (void)m_thread_state.release();
 }
 
 // Teardown, in passes that never read freed memory:

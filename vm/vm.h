@@ -10,8 +10,8 @@
 //  included
 //    (containers are cleared first, then every object is deallocated, types last), so a host that
 //    creates and destroys VMs leaks nothing;
-//  - a VM is used by one OS thread at a time (the GIL, issue #5, will arbitrate); today it has one
-//    ThreadState, the main one;
+//  - a VM is used by one OS thread at a time: the one holding its GIL (vm/gil.h); each OS thread
+//    running Python code in it has its own ThreadState, the main one made with the VM;
 //  - the only process-wide state a VM touches is the pending-signal flag of vm/signals.h (signals
 //    are process-wide); only the VM that installed the handlers (install_signal_handlers, the one
 //    the `minipy` command makes) reacts to it.
@@ -32,6 +32,7 @@
 namespace minipy::vm {
 
 class Runtime;
+class Gil;
 
 // The VM's built-in types (owned by the VM).
 struct BuiltinTypes {
@@ -84,8 +85,14 @@ public:
     gc::Heap& heap() { return m_heap; }
     gc::Pools& pools() { return m_pools; }
     gc::FreeLists& free_lists() { return m_free_lists; }
-    // The ThreadState of the thread running in this VM.
-    ThreadState& thread_state() { return *m_thread_state; }
+    // The ThreadState of the thread running in this VM (the GIL's holder).
+    ThreadState& thread_state() { return *m_current_thread; }
+    // The ThreadState of the VM's main thread (the one that made it).
+    ThreadState& main_thread_state() { return *m_thread_state; }
+    // Called by the GIL only (vm/gil.cpp) when it changes hands.
+    void set_current_thread_state(ThreadState* state) { m_current_thread = state; }
+    // The VM's GIL (vm/gil.h).
+    Gil& gil() { return *m_gil; }
     BuiltinTypes& types() { return m_types; }
     ExceptionTypes& exceptions() { return m_exceptions; }
 
@@ -178,6 +185,8 @@ private:
     gc::FreeLists m_free_lists;
     gc::Pools m_pools;
     std::unique_ptr<ThreadState> m_thread_state;
+    ThreadState* m_current_thread = nullptr;
+    Gil* m_gil = nullptr; // owned; see vm/gil.h for when it outlives the VM
     BuiltinTypes m_types{};
     ExceptionTypes m_exceptions{};
     Object* m_none = nullptr;

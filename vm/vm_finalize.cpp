@@ -150,7 +150,7 @@ size_t VM::collect_unreachable(Object* const* extra_roots, size_t count) {
     for (Type* type : types)
         decref(type);
     m_finalizers_done = false;
-    m_thread_state->clear_exception();
+    m_current_thread->clear_exception();
     size_t after = m_heap.object_count();
     return before > after ? before - after : 0;
 }
