@@ -247,13 +247,15 @@ Ref<Object> tuple_construct(VM& vm, Type* cls, Args args, size_t nargs, Object* 
     if (!subclass)
         return list_to_tuple(vm, list.get());
     auto count = static_cast<size_t>(list_size(list.get()));
-    // A heap type records no item size of its own: the items follow the header as tuple's do.
-    if (count > (SIZE_MAX - cls->basic_size) / sizeof(Object*))
+    // A heap type records no item size of its own: the items follow the header as tuple's do,
+    // the instance dict slot after them.
+    if (count > (SIZE_MAX - sizeof(Tuple)) / sizeof(Object*) - 2)
         return raise_memory_error(vm);
-    Object* memory = vm.heap().allocate(cls, cls->basic_size + count * sizeof(Object*));
+    Ref<Object> memory =
+        allocate_variable_instance(vm, cls, sizeof(Tuple) + count * sizeof(Object*));
     if (!memory)
-        return raise_memory_error(vm);
-    Ref<Tuple> tuple = Ref<Tuple>::steal(static_cast<Tuple*>(memory));
+        return nullptr;
+    Ref<Tuple> tuple = Ref<Tuple>::steal(static_cast<Tuple*>(memory.release()));
     tuple->size = static_cast<intptr_t>(count);
     for (size_t i = 0; i < count; ++i) {
         Object* item = list_items(list.get())[i];
@@ -283,7 +285,15 @@ Ref<Object> make_set(VM& vm, Args args, size_t nargs, bool frozen) {
     Ref<Object> set = set_new(vm, frozen);
     if (!set)
         return nullptr;
-    if (nargs > 0) {
+    if (nargs > 0 && is_set_or_frozenset(args[0])) {
+        // CPython's set_update_internal merges another set's table, whatever its __iter__.
+        intptr_t pos = 0;
+        Object* key = nullptr;
+        while (set_next(args[0], pos, &key)) {
+            if (!is_ok(set_add(vm, set.get(), key)))
+                return nullptr;
+        }
+    } else if (nargs > 0) {
         Ref<Object> items = sequence_to_list(vm, args[0]);
         if (!items)
             return nullptr;

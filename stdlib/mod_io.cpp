@@ -280,7 +280,7 @@ Ref<Object> builtin_print(VM& vm, Object* self, Args args, size_t nargs, Object*
         for (size_t i = 0; i < nargs; ++i) {
             if (i > 0)
                 text += separator;
-            if (is_str(args[i])) {
+            if (args[i]->type == vm.types().str) { // a subclass's __str__ must run
                 text += str_to_utf8(args[i]);
                 continue;
             }

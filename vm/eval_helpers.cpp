@@ -16,6 +16,7 @@
 #include "vm/types/list.h"
 #include "vm/types/module.h"
 #include "vm/types/range.h"
+#include "vm/types/set.h"
 #include "vm/types/str.h"
 #include "vm/types/tuple.h"
 
@@ -188,6 +189,28 @@ Ref<Object> matmul_dunders(VM& vm, Object* left, Object* right) {
     return vm.new_not_implemented();
 }
 
+// The in-place forms list and set implement in C in CPython (list_inplace_concat, set_ior, ...),
+// for their subclasses: left itself after the update, or NotImplemented.
+Ref<Object> builtin_inplace(VM& vm, Object* left, Object* right, BinaryOpArg base) {
+    if (base == BinaryOpArg::Add && is_list(left)) {
+        if (!is_ok(list_extend_iterable(vm, left, right)))
+            return nullptr;
+        return Ref<Object>::borrow(left);
+    }
+    if (!is_subtype(left->type, vm.types().set) || !is_set_or_frozenset(right))
+        return vm.new_not_implemented();
+    const char* method = base == BinaryOpArg::Or         ? "update"
+                         : base == BinaryOpArg::And      ? "intersection_update"
+                         : base == BinaryOpArg::Subtract ? "difference_update"
+                         : base == BinaryOpArg::Xor      ? "symmetric_difference_update"
+                                                         : nullptr;
+    if (!method)
+        return vm.new_not_implemented();
+    if (!call_method(vm, left, method, &right, 1))
+        return nullptr;
+    return Ref<Object>::borrow(left);
+}
+
 } // namespace
 
 Ref<Object> binary_op(VM& vm, Object* left, Object* right, BinaryOpArg op) {
@@ -200,6 +223,9 @@ Ref<Object> binary_op(VM& vm, Object* left, Object* right, BinaryOpArg op) {
             return Ref<Object>::borrow(left);
         }
         Ref<Object> result = inplace_dunder(vm, left, right, binary_info(base).inplace_dunder);
+        if (!result || result.get() != vm.not_implemented())
+            return result;
+        result = builtin_inplace(vm, left, right, base);
         if (!result || result.get() != vm.not_implemented())
             return result;
     }
@@ -326,11 +352,8 @@ Object** instance_dict_slot(Object* object) {
     Type* type = object->type;
     if (has_flag(type, type_exception_subclass))
         return &static_cast<BaseExceptionObject*>(object)->dict;
-    if (is_heap_type(type)) {
-        size_t offset = heap_dict_offset(type);
-        return offset ? reinterpret_cast<Object**>(reinterpret_cast<char*>(object) + offset)
-                      : nullptr;
-    }
+    if (is_heap_type(type))
+        return heap_instance_dict(object);
     Runtime& rt = runtime_of(*type->vm);
     if (type == rt.types().function)
         return &static_cast<Function*>(object)->dict;
@@ -510,7 +533,10 @@ Ref<Object> iter_next(VM& vm, Object* iterator) {
 }
 
 Status list_extend_iterable(VM& vm, Object* list, Object* iterable) {
-    if (is_list(iterable) || is_tuple(iterable)) {
+    // CPython's exact-type fast path, widened to subclasses that keep the built-in __iter__.
+    auto iter = iterable->type->slots.iter;
+    if ((is_list(iterable) && iter == vm.types().list->slots.iter) ||
+        (is_tuple(iterable) && iter == vm.types().tuple->slots.iter)) {
         Ref<Object> keep = Ref<Object>::borrow(iterable);
         intptr_t size = is_list(iterable) ? list_size(iterable) : tuple_size(iterable);
         for (intptr_t i = 0; i < size; ++i) {

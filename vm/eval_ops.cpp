@@ -424,7 +424,9 @@ Status set_update_from(Runtime& rt, Object* set, Object* iterable) {
 Status unpack_sequence(Runtime& rt, Object* sequence, uint32_t count, Object** out) {
     VM& vm = rt.vm();
     Ref<Object> items;
-    if (is_list(sequence) || is_tuple(sequence))
+    auto iter = sequence->type->slots.iter;
+    if ((is_list(sequence) && iter == vm.types().list->slots.iter) ||
+        (is_tuple(sequence) && iter == vm.types().tuple->slots.iter))
         items = Ref<Object>::borrow(sequence);
     else
         items = sequence_to_list(vm, sequence);

@@ -69,11 +69,15 @@ def _reduce(x):
                 pass
     if slot_state:
         state = (state, slot_state)
-    return (_new_instance, (cls,), state)
+    # copyreg.__reduce_ex__'s protocol 2: the arguments of __new__ come from __getnewargs__
+    # (a tuple or str subclass rebuilds its value).
+    getnewargs = getattr(x, '__getnewargs__', None)
+    args = tuple(getnewargs()) if getnewargs is not None else ()
+    return (_new_instance, (cls,) + args, state)
 
 
-def _new_instance(cls):
-    return cls.__new__(cls)
+def _new_instance(cls, *args):
+    return cls.__new__(cls, *args)
 
 
 def deepcopy(x, memo=None, _nil=[]):

@@ -12,6 +12,7 @@
 #include "vm/eval_helpers.h"
 #include "vm/format.h"
 #include "vm/runtime.h"
+#include "vm/types/class.h"
 #include "vm/types/codecs.h"
 #include "vm/types/function.h"
 #include "vm/types/int.h"
@@ -1055,11 +1056,13 @@ Status bytes_from_arguments(VM& vm, const char* type_name, Object* const* args, 
         return raise_type_error(vm, values[1] ? "encoding without a string argument"
                                               : "errors without a string argument");
     std::string_view view;
-    if (bytes_like(source, view)) {
+    // CPython's bytes_new asks a class's __bytes__ before its buffer (a bytes subclass's too).
+    bool ask_bytes = std::string_view(type_name) == "bytes";
+    if ((!ask_bytes || !is_heap_type(source->type)) && bytes_like(source, view)) {
         out.assign(view);
         return Status::ok;
     }
-    if (std::string_view(type_name) == "bytes") {
+    if (ask_bytes) {
         Ref<Object> name = intern(vm, "__bytes__");
         if (!name)
             return Status::error;
@@ -1076,6 +1079,10 @@ Status bytes_from_arguments(VM& vm, const char* type_name, Object* const* args, 
         }
         if (vm.thread_state().has_exception())
             return Status::error;
+        if (bytes_like(source, view)) {
+            out.assign(view);
+            return Status::ok;
+        }
     }
     if (is_int(source) || source->type->slots.index) {
         int64_t count = 0;
@@ -1140,6 +1147,7 @@ bool init_bytes_type(VM& vm) {
     TypeSlots& s = spec.slots;
     s.dealloc = dealloc_plain;
     s.repr = bytes_repr;
+    s.str = bytes_repr; // CPython's bytes_str: a subclass's __repr__ does not change str()
     s.hash = bytes_hash;
     s.richcompare = bytes_like_richcompare;
     s.len = bytes_len;

@@ -13,6 +13,7 @@
 #include "vm/eval.h"
 #include "vm/eval_helpers.h"
 #include "vm/runtime.h"
+#include "vm/types/bytes.h"
 #include "vm/types/dict.h"
 #include "vm/types/function.h"
 #include "vm/types/int.h"
@@ -63,6 +64,17 @@ int64_t slot_hash(VM& vm, Object* self) {
 Ref<Object> slot_richcompare(VM& vm, Object* self, Object* other, CompareOp op) {
     static constexpr const char* names[] = {"__lt__", "__le__", "__eq__",
                                             "__ne__", "__gt__", "__ge__"};
+    Ref<Object> key = intern(vm, names[static_cast<int>(op)]);
+    if (!key)
+        return nullptr;
+    if (!type_lookup(self->type, key.get())) {
+        // No class defines this one: a built-in base compares with its own slot (str.__ne__ of a
+        // str subclass that only defines __eq__), object's inverts __eq__ below.
+        Type* solid = solid_base(self->type);
+        if (solid != vm.types().object && solid->slots.richcompare &&
+            solid->slots.richcompare != slot_richcompare)
+            return solid->slots.richcompare(vm, self, other, op);
+    }
     Ref<Object> result = call_dunder_or_ni(vm, self, names[static_cast<int>(op)], &other, 1);
     if (result && result.get() == vm.not_implemented() && op == CompareOp::ne) {
         // object.__ne__ inverts __eq__ unless it is NotImplemented.
@@ -323,6 +335,46 @@ size_t heap_dict_offset(const Type* type) {
     return solid->basic_size;
 }
 
+size_t variable_part_size(const Object* object, const Type* solid) {
+    const BuiltinTypes& types = solid->vm->types();
+    auto size = static_cast<size_t>(static_cast<const VarObject*>(object)->size);
+    size_t end = 0;
+    if (solid == types.str) // PEP 393 layout: kind bytes per code point and a zero unit
+        end = sizeof(Str) + (size + 1) * static_cast<const Str*>(object)->kind;
+    else if (solid == types.bytes) // a terminating zero byte
+        end = sizeof(Bytes) + size + 1;
+    else
+        end = solid->basic_size + size * solid->item_size;
+    constexpr size_t align = alignof(Object*);
+    return (end + align - 1) / align * align;
+}
+
+Object** heap_instance_dict(Object* object) {
+    Type* solid = solid_base(object->type);
+    // At VM teardown a heap type's base link may be cut: the layout is unknown, so no dict.
+    if (is_heap_type(solid))
+        return nullptr;
+    if (solid->item_size == 0) {
+        size_t offset = heap_dict_offset(object->type);
+        return offset ? reinterpret_cast<Object**>(reinterpret_cast<char*>(object) + offset)
+                      : nullptr;
+    }
+    // CPython's negative tp_dictoffset: the dict pointer follows the items (str, bytes, tuple).
+    return reinterpret_cast<Object**>(reinterpret_cast<char*>(object) +
+                                      variable_part_size(object, solid));
+}
+
+Ref<Object> allocate_variable_instance(VM& vm, Type* cls, size_t solid_bytes) {
+    constexpr size_t align = alignof(Object*);
+    if (solid_bytes > SIZE_MAX - 2 * align)
+        return raise_memory_error(vm);
+    size_t bytes = (solid_bytes + align - 1) / align * align + sizeof(Object*);
+    Object* memory = vm.heap().allocate(cls, bytes);
+    if (!memory)
+        return raise_memory_error(vm);
+    return Ref<Object>::steal(memory);
+}
+
 Ref<Object> call_dunder(VM& vm, Object* self, Object* name, Object* const* args, size_t nargs) {
     Runtime& rt = runtime_of(vm);
     Object* method = type_lookup(self->type, name);
@@ -543,14 +595,58 @@ Status check_bases(Runtime& rt, Object* bases, std::vector<Type*>& out) {
     return Status::ok;
 }
 
-// The base whose layout the new class extends: the one with the most specific solid base.
+// The built-in type that fixes the instance layout of `type` (CPython's solid_base): up from its
+// solid base while a type adds no fields to its base's (bool is laid out as int, ValueError as
+// BaseException).
+Type* layout_solid(Type* type) {
+    Type* t = solid_base(type);
+    while (t->base && t->basic_size == t->base->basic_size && t->item_size == t->base->item_size)
+        t = t->base;
+    return t;
+}
+
+// The base whose layout the new class extends (CPython's best_base): the one whose layout is the
+// most specific. Raises TypeError when two bases' layouts are unrelated (class X(str, int)).
 Type* pick_layout_base(VM& vm, const std::vector<Type*>& bases) {
-    Type* best = bases[0];
+    Type* best = nullptr;
+    Type* winner = nullptr;
     for (Type* base : bases) {
-        if (solid_base(best) == vm.types().object && solid_base(base) != vm.types().object)
+        Type* candidate = layout_solid(base);
+        if (!winner) {
+            winner = candidate;
             best = base;
+        } else if (is_subtype(winner, candidate)) {
+            continue;
+        } else if (is_subtype(candidate, winner)) {
+            winner = candidate;
+            best = base;
+        } else {
+            (void)raise_type_error(vm, "multiple bases have instance lay-out conflict");
+            return nullptr;
+        }
     }
     return best;
+}
+
+// CPython's type_new_slots: the items of bytes, tuple and int leave no room for slot fields.
+Status check_variable_slots(Runtime& rt, Type* layout, Object* dict) {
+    VM& vm = rt.vm();
+    Type* solid = layout_solid(layout);
+    if (solid != vm.types().bytes && solid != vm.types().tuple && solid != vm.types().int_)
+        return Status::ok;
+    Object* slots = nullptr;
+    if (dict_lookup(vm, dict, rt.names().__slots__, &slots) < 0)
+        return Status::error;
+    if (!slots)
+        return Status::ok;
+    intptr_t count = is_str(slots)     ? 1
+                     : is_tuple(slots) ? tuple_size(slots)
+                     : is_list(slots)  ? list_size(slots)
+                                       : 0;
+    if (count > 0)
+        return raise_type_error(vm, "nonempty __slots__ not supported for subtype of '",
+                                layout->name, "'");
+    return Status::ok;
 }
 
 // Moves __qualname__ and __classcell__ out of the namespace, fills __module__ and __doc__.
@@ -726,6 +822,8 @@ Ref<Object> make_heap_type(Runtime& rt, Type* metatype, Object* name, Object* ba
         !is_ok(dict_setitem(vm, dict.get(), rt.names().__hash__, vm.none())))
         return nullptr;
     Type* layout = pick_layout_base(vm, base_list);
+    if (!layout || !is_ok(check_variable_slots(rt, layout, dict.get())))
+        return nullptr;
     Type* solid = solid_base(layout);
     TypeSpec spec{};
     spec.name = str_ascii_view(name).empty() ? "?" : str_ascii_view(name).data();

@@ -5,8 +5,8 @@
 //  - a heap type (made by a `class` statement or type(name, bases, dict)) carries type_heap_type in
 //    its flags, owns its dict, and has every slot whose dunder its namespace defines set to a
 //    dispatcher; other slots are inherited;
-//  - instances of a heap type whose solid base is not variable-sized have a dict slot at
-//    heap_dict_offset(type).
+//  - instances of a heap type have a dict slot (heap_instance_dict): at heap_dict_offset(type)
+//    after a fixed-size solid base, after the items of a variable-size one (str, bytes, tuple).
 #pragma once
 
 #include "gc/ref.h"
@@ -32,8 +32,17 @@ Type* solid_base(Type* type);
 // Re-installs the dunder slots of heap type `type` from its dict, after a dunder was assigned on
 // the class (CPython's update_slot; subclasses made earlier keep their slots).
 void update_dunder_slots(Runtime& runtime, Type* type);
-// Offset of the instance dict pointer, 0 when instances have none.
+// Offset of the instance dict pointer, 0 when instances have none or when the solid base is
+// variable-sized (str, bytes, tuple: the pointer follows the items, see heap_instance_dict).
 size_t heap_dict_offset(const Type* type);
+// The bytes the solid base `solid` (str, bytes, tuple or a built-in tuple subclass) takes in the
+// variable-size `object`, rounded up to pointer alignment.
+size_t variable_part_size(const Object* object, const Type* solid);
+// The dict pointer slot of an instance of a heap type, or null when it has none.
+Object** heap_instance_dict(Object* object);
+// Memory for an instance of heap type `cls` whose variable-size solid base takes `solid_bytes`,
+// the dict slot after it (zeroed, refcount 1, on the refchain; cls not increfed). MemoryError.
+[[nodiscard]] Ref<Object> allocate_variable_instance(VM& vm, Type* cls, size_t solid_bytes);
 
 // type(name, bases, namespace): makes a heap type. Raises TypeError (bad bases, mro conflicts).
 // `kwargs` (a dict or null) goes to the parent's __init_subclass__.

@@ -361,6 +361,13 @@ Ref<Object> builtin_init(Runtime& rt, Type* owner, Object* self, Object* const* 
         set_ref(static_cast<BaseExceptionObject*>(self)->args, tuple.release());
         return vm.new_none();
     }
+    if (owner == vm.types().set && is_subtype(self->type, owner)) {
+        if (!call_method(vm, self, "clear", nullptr, 0))
+            return nullptr;
+        if (nargs >= 1 && !call_method(vm, self, "update", args, 1))
+            return nullptr;
+        return vm.new_none();
+    }
     if (owner == vm.types().list && is_list(self)) {
         while (list_size(self) > 0)
             (void)call_method(vm, self, "pop", nullptr, 0);
@@ -388,8 +395,18 @@ Ref<Object> builtin_new(Runtime& rt, Type* owner, Object* cls_object, Object* co
         return raise_type_error(vm, owner->name, ".__new__(X): X is not a type object (",
                                 cls_object->type->name, ")");
     auto* cls = static_cast<Type*>(cls_object);
+    if (!is_subtype(cls, owner))
+        return raise_type_error(vm, owner->name, ".__new__(", cls->name, "): ", cls->name,
+                                " is not a subtype of ", owner->name);
     if (owner == vm.types().object)
         return instance_new(vm, cls);
+    // list.__new__, dict.__new__, set.__new__ make an empty container; __init__ fills it.
+    if (owner == vm.types().list || owner == vm.types().dict || owner == vm.types().set) {
+        if (is_heap_type(cls))
+            return instance_new(vm, cls);
+        nargs = 0;
+        kwnames = nullptr;
+    }
     if (has_flag(owner, type_type_subclass) && nargs == 3)
         return make_heap_type(rt, cls, args[0], args[1], args[2]);
     if (has_flag(owner, type_exception_subclass)) {
@@ -405,9 +422,9 @@ Ref<Object> builtin_new(Runtime& rt, Type* owner, Object* cls_object, Object* co
     if (!constructor)
         return raise_type_error(vm, "cannot create '", cls->name, "' instances");
     Ref<Object> result = constructor(vm, cls, args, nargs, kwnames);
-    // int.__new__(IntSubclass, 5) (IntEnum members): the constructor made an exact int.
-    if (result && is_heap_type(cls) && result->type != cls &&
-        (is_int(result.get()) || is_float(result.get())))
+    // int.__new__(IntSubclass, 5) (IntEnum members), str.__new__(Name, "x"): the constructor made
+    // an exact value.
+    if (result && is_heap_type(cls) && result->type != cls)
         return rehome_value(vm, cls, result.get());
     if (result && is_heap_type(result->type))
         incref(result->type);

@@ -132,7 +132,8 @@ restart:
             }
             if (entry.hash == hash) {
                 Object* start_key = entry.key;
-                bool fast = is_str(start_key) && is_str(key);
+                // Exact strs only: a str subclass's __eq__ decides for its instances.
+                bool fast = start_key->type == vm.types().str && key->type == vm.types().str;
                 int equal = fast ? str_equal(start_key, key) : 0;
                 if (!fast) {
                     Ref<Object> held = Ref<Object>::borrow(start_key);

@@ -1,6 +1,7 @@
 // Calling classes and the attribute protocol of class objects: type_call (instance creation and
 // __init__), __build_class__, type's getattr/setattr/repr, slot wrappers of built-in types
 // (object.__init__, Exception.__str__, list.__init__, ...), and exception attributes.
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -9,12 +10,14 @@
 #include "vm/eval.h"
 #include "vm/eval_helpers.h"
 #include "vm/runtime.h"
+#include "vm/types/bytes.h"
 #include "vm/types/class.h"
 #include "vm/types/dict.h"
 #include "vm/types/float.h"
 #include "vm/types/function.h"
 #include "vm/types/int.h"
 #include "vm/types/list.h"
+#include "vm/types/set.h"
 #include "vm/types/str.h"
 #include "vm/types/tuple.h"
 
@@ -46,11 +49,62 @@ Ref<Object> exception_from_args(VM& vm, Type* cls, Object* const* args, size_t n
 
 } // namespace
 
-// A heap subclass of int or float (class Money(int)): the built-in constructor made an exact
-// value; copy it into an instance of cls. Raises TypeError for other immutable bases (str, tuple:
-// FIXME, their variable-size layout is not copied yet).
+namespace {
+
+// A fresh instance of heap type cls (a set or frozenset subclass) holding the keys of `value`.
+Ref<Object> rehome_set(VM& vm, Type* cls, Object* value) {
+    Ref<Object> copy = instance_new(vm, cls);
+    if (!copy)
+        return nullptr;
+    static_cast<Set*>(copy.get())->hash = -1;
+    intptr_t pos = 0;
+    Object* key = nullptr;
+    while (set_next(value, pos, &key)) {
+        if (!is_ok(set_add(vm, copy.get(), key)))
+            return nullptr;
+    }
+    return copy;
+}
+
+// A fresh instance of heap type cls (variable-size solid base str, bytes or tuple) with a copy of
+// the exact `value`'s contents.
+Ref<Object> rehome_variable(VM& vm, Type* cls, Object* value, Type* solid) {
+    Ref<Object> copy = allocate_variable_instance(vm, cls, variable_part_size(value, solid));
+    if (!copy)
+        return nullptr;
+    intptr_t size = static_cast<VarObject*>(value)->size;
+    static_cast<VarObject*>(copy.get())->size = size;
+    auto count = static_cast<size_t>(size);
+    if (solid == vm.types().str) {
+        const Str* source = static_cast<const Str*>(value);
+        Str* target = static_cast<Str*>(copy.get());
+        target->hash = -1;
+        target->kind = source->kind;
+        target->ascii = source->ascii;
+        std::memcpy(str_data(target), str_data(source), (count + 1) * source->kind);
+    } else if (solid == vm.types().bytes) {
+        static_cast<Bytes*>(copy.get())->hash = -1;
+        std::memcpy(reinterpret_cast<char*>(static_cast<Bytes*>(copy.get()) + 1), bytes_data(value),
+                    count + 1);
+    } else {
+        for (size_t i = 0; i < count; ++i) {
+            Object* item = tuple_items(value)[i];
+            incref(item);
+            tuple_items(copy.get())[i] = item;
+        }
+    }
+    incref(cls);
+    return copy;
+}
+
+} // namespace
+
+// A heap subclass of an immutable built-in (class Money(int), class Name(str)): the built-in
+// constructor made an exact value; copy it into an instance of cls. Raises TypeError when value
+// is not of cls's built-in base.
 Ref<Object> rehome_value(VM& vm, Type* cls, Object* value) {
-    if (is_int(value) && has_flag(cls, type_int_subclass) && value->type != vm.types().bool_) {
+    const BuiltinTypes& types = vm.types();
+    if (is_int(value) && has_flag(cls, type_int_subclass) && value->type != types.bool_) {
         Ref<Int> copy = allocate_object<Int>(vm, cls);
         if (!copy)
             return nullptr;
@@ -62,7 +116,7 @@ Ref<Object> rehome_value(VM& vm, Type* cls, Object* value) {
         incref(cls);
         return Ref<Object>(std::move(copy).cast<Object>());
     }
-    if (is_float(value) && is_subtype(cls, vm.types().float_)) {
+    if (is_float(value) && is_subtype(cls, types.float_)) {
         Ref<Float> copy = allocate_object<Float>(vm, cls);
         if (!copy)
             return nullptr;
@@ -70,7 +124,15 @@ Ref<Object> rehome_value(VM& vm, Type* cls, Object* value) {
         incref(cls);
         return Ref<Object>(std::move(copy).cast<Object>());
     }
-    return raise_type_error(vm, "subclassing '", solid_base(cls)->name, "' is not supported yet");
+    for (Type* solid : {types.str, types.bytes, types.tuple}) {
+        if (is_subtype(value->type, solid) && is_subtype(cls, solid))
+            return rehome_variable(vm, cls, value, solid);
+    }
+    if (is_set_or_frozenset(value) &&
+        (is_subtype(cls, types.set) || is_subtype(cls, types.frozenset)))
+        return rehome_set(vm, cls, value);
+    return raise_type_error(vm, "cannot make a '", cls->name, "' from a '", value->type->name,
+                            "' value");
 }
 
 namespace {
@@ -91,8 +153,9 @@ Ref<Object> create_instance(Runtime& rt, Type* cls, Object* const* args, size_t 
             return raise_type_error(vm, cls->name, "() takes no arguments");
         return instance_new(vm, cls);
     }
-    if (is_heap_type(cls) && (solid == vm.types().list || solid == vm.types().dict))
-        return instance_new(vm, cls); // zeroed list/dict are valid and empty; __init__ fills
+    if (is_heap_type(cls) &&
+        (solid == vm.types().list || solid == vm.types().dict || solid == vm.types().set))
+        return instance_new(vm, cls); // zeroed list/dict/set are valid and empty; __init__ fills
     ConstructorFn constructor = nullptr;
     for (Type* t = cls; t && !constructor; t = t->base)
         constructor = rt.constructor(t);
@@ -130,14 +193,23 @@ Status run_init(Runtime& rt, Object* instance, Object* init, Object* const* args
     return Status::ok;
 }
 
-// The default __init__ of a heap subclass of list or dict: fills from the arguments.
+// The default __init__ of a heap subclass of list, dict or set: fills from the arguments (list
+// and set start over, as their __init__ clears).
 Status builtin_base_init(Runtime& rt, Object* instance, Object* const* args, size_t nargs,
                          Object* kwnames) {
     VM& vm = rt.vm();
     Type* solid = solid_base(instance->type);
     size_t npos = nargs - keyword_count(kwnames);
-    if (solid == vm.types().list && npos == 1)
-        return list_extend_iterable(vm, instance, args[0]);
+    if (solid == vm.types().list || solid == vm.types().set) {
+        bool empty = solid == vm.types().list ? list_size(instance) == 0 : set_size(instance) == 0;
+        if (!empty && !call_method(vm, instance, "clear", nullptr, 0))
+            return Status::error;
+        if (npos == 1 && solid == vm.types().list)
+            return list_extend_iterable(vm, instance, args[0]);
+        if (npos == 1 && !call_method(vm, instance, "update", args, 1))
+            return Status::error;
+        return Status::ok;
+    }
     if (solid == vm.types().dict) {
         if (npos == 1 && !is_ok(dict_update_any(rt, instance, args[0])))
             return Status::error;
@@ -193,7 +265,7 @@ Ref<Object> type_call(VM& vm, Object* self, Object* const* args, size_t nargs, O
         Ref<Object> keep = Ref<Object>::borrow(init);
         if (!is_ok(run_init(rt, instance.get(), init, args, nargs, kwnames)))
             return nullptr;
-    } else if (!custom_new && !is_ok(builtin_base_init(rt, instance.get(), args, nargs, kwnames))) {
+    } else if (!is_ok(builtin_base_init(rt, instance.get(), args, nargs, kwnames))) {
         return nullptr;
     }
     return instance;

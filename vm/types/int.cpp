@@ -417,6 +417,14 @@ Ref<Object> int_as_integer_ratio(VM& vm, Object* self, Object* const*, size_t, O
 Ref<Object> int_dunder_format(VM& vm, Object* self, Object* const* args, size_t, Object*) {
     if (!is_str(args[0]))
         return raise_type_error(vm, "__format__() argument must be str, not ", args[0]->type->name);
+    // A subclass's own __format__ may call int.__format__(self, spec): format the value, so that
+    // its __format__ does not run again (an empty spec gives str(self), as CPython's).
+    if (self->type != vm.types().int_ && self->type != vm.types().bool_) {
+        if (str_length(args[0]) == 0)
+            return object_str(vm, self);
+        Ref<Object> value = int_pos(vm, self);
+        return value ? format_with_spec(vm, value.get(), args[0]) : nullptr;
+    }
     return format_with_spec(vm, self, args[0]);
 }
 

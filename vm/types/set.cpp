@@ -15,6 +15,7 @@
 #include "vm/eval_helpers.h"
 #include "vm/types/list.h"
 #include "vm/types/str.h"
+#include "vm/types/tuple.h"
 #include "vm/vm.h"
 #include "vm/weakref.h"
 
@@ -141,11 +142,28 @@ Ref<Object> set_repr(VM& vm, Object* self) {
     if (entered != 0)
         return entered < 0 ? nullptr : str_from_utf8(vm, name + "(...)");
     std::string text = plain_set ? "{" : name + "({";
+    // CPython lists the keys with PySequence_List: a subclass's __iter__ decides.
+    Ref<Object> keys;
+    if (self->type->slots.iter != vm.types().set->slots.iter) {
+        keys = sequence_to_list(vm, self);
+        if (!keys) {
+            vm.thread_state().repr_leave(self);
+            return nullptr;
+        }
+    }
     intptr_t pos = 0;
     Object* key = nullptr;
     bool ok = true;
     bool first = true;
-    while (ok && set_next(self, pos, &key)) {
+    auto next_key = [&]() {
+        if (!keys)
+            return set_next(self, pos, &key);
+        if (pos >= list_size(keys.get()))
+            return false;
+        key = list_items(keys.get())[pos++];
+        return true;
+    };
+    while (ok && next_key()) {
         Ref<Object> held = Ref<Object>::borrow(key);
         Ref<Object> item = object_repr(vm, key);
         ok = static_cast<bool>(item);
@@ -524,8 +542,26 @@ Ref<Object> set_pop_method(VM& vm, Object* self, Object* const*, size_t, Object*
     return result;
 }
 
+// CPython's set_reduce: (type(self), (list of the keys,), the instance dict or None).
+Ref<Object> set_reduce(VM& vm, Object* self, Object* const*, size_t, Object*) {
+    Ref<Object> keys = list_new(vm);
+    if (!keys)
+        return nullptr;
+    intptr_t pos = 0;
+    Object* key = nullptr;
+    while (set_next(self, pos, &key)) {
+        if (!is_ok(list_append(vm, keys.get(), key)))
+            return nullptr;
+    }
+    Ref<Object> args = tuple_pack(vm, {keys.get()});
+    Object** dict = instance_dict_slot(self);
+    Object* state = dict && *dict ? *dict : vm.none();
+    return args ? tuple_pack(vm, {self->type, args.get(), state}) : nullptr;
+}
+
 constexpr MethodDef frozenset_methods[] = {
     {"copy", set_copy_method, MethodKind::noargs, "Return a shallow copy of a set."},
+    {"__reduce__", set_reduce, MethodKind::noargs, "Return state information for pickling."},
     {"difference", set_difference_method, MethodKind::fastcall,
      "Return the difference of two or more sets as a new set."},
     {"intersection", set_intersection_method, MethodKind::fastcall,
@@ -542,6 +578,7 @@ constexpr MethodDef frozenset_methods[] = {
 
 constexpr MethodDef set_methods[] = {
     {"copy", set_copy_method, MethodKind::noargs, "Return a shallow copy of a set."},
+    {"__reduce__", set_reduce, MethodKind::noargs, "Return state information for pickling."},
     {"difference", set_difference_method, MethodKind::fastcall,
      "Return the difference of two or more sets as a new set."},
     {"difference_update", set_difference_update, MethodKind::fastcall,

@@ -768,9 +768,8 @@ Ref<Object> partition_common(VM& vm, Object* self, Object* sep, bool reverse) {
     size_t found = reverse ? text.rfind(separator) : text.find(separator);
     Ref<Object> empty = Ref<Object>::borrow(vm.pools().empty_str());
     if (found == Text::npos) {
-        Ref<Object> whole = same_or_copy(vm, self);
-        if (!whole)
-            return nullptr;
+        // CPython's stringlib partition puts the object itself there, a subclass instance too.
+        Ref<Object> whole = Ref<Object>::borrow(self);
         return reverse ? tuple_pack(vm, {empty.get(), empty.get(), whole.get()})
                        : tuple_pack(vm, {whole.get(), empty.get(), empty.get()});
     }
@@ -790,7 +789,11 @@ Ref<Object> str_rpartition(VM& vm, Object* self, Args args, size_t, Object*) {
 Ref<Object> str_join(VM& vm, Object* self, Args args, size_t, Object*) {
     Object* iterable = args[0];
     Ref<Object> items;
-    if (is_list(iterable) || is_tuple(iterable)) {
+    // PySequence_Fast: the items of a list or tuple as they are, unless a subclass iterates its
+    // own way.
+    auto iter = iterable->type->slots.iter;
+    if ((is_list(iterable) && iter == vm.types().list->slots.iter) ||
+        (is_tuple(iterable) && iter == vm.types().tuple->slots.iter)) {
         items = Ref<Object>::borrow(iterable);
     } else {
         Ref<Object> iterator = get_iter(vm, iterable);
@@ -1124,15 +1127,33 @@ Ref<Object> str_encode(VM& vm, Object* self, Args args, size_t nargs, Object* kw
     return codec_encode(vm, self, encoding, errors);
 }
 
+// A text without braces is copied whole by CPython's format writer, which then hands back the
+// object itself: "x".format() of a str subclass instance is that instance.
+bool has_no_markup(Object* self) {
+    Text text = str_to_u32(self);
+    return text.find_first_of(U"{}") == Text::npos;
+}
 Ref<Object> str_format_method(VM& vm, Object* self, Args args, size_t nargs, Object* kwnames) {
+    if (self->type != vm.types().str && has_no_markup(self))
+        return Ref<Object>::borrow(self);
     return str_format(vm, self, args, nargs, kwnames, nullptr);
 }
 Ref<Object> str_format_map(VM& vm, Object* self, Args args, size_t, Object*) {
+    if (self->type != vm.types().str && has_no_markup(self))
+        return Ref<Object>::borrow(self);
     return str_format(vm, self, nullptr, 0, nullptr, args[0]);
 }
 Ref<Object> str_dunder_format(VM& vm, Object* self, Args args, size_t, Object*) {
     if (!is_str(args[0]))
         return raise_type_error(vm, "__format__() argument must be str, not ", args[0]->type->name);
+    // A subclass's own __format__ may call str.__format__(self, spec): format the value, so that
+    // its __format__ does not run again (an empty spec gives str(self), as CPython's).
+    if (self->type != vm.types().str) {
+        if (str_length(args[0]) == 0)
+            return object_str(vm, self);
+        Ref<Object> value = same_or_copy(vm, self);
+        return value ? format_with_spec(vm, value.get(), args[0]) : nullptr;
+    }
     return format_with_spec(vm, self, args[0]);
 }
 Ref<Object> str_getnewargs(VM& vm, Object* self, Args, size_t, Object*) {

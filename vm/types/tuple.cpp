@@ -281,8 +281,16 @@ Ref<Object> tuple_index(VM& vm, Object* self, Object* const* args, size_t nargs,
     return raise_value_error(vm, "tuple.index(x): x not in tuple");
 }
 
+// tuple.__getnewargs__: (a plain tuple of the items,), for copy and pickle of subclasses.
+Ref<Object> tuple_getnewargs(VM& vm, Object* self, Object* const*, size_t, Object*) {
+    Ref<Object> items =
+        tuple_from_array(vm, tuple_items(self), static_cast<size_t>(tuple_size(self)));
+    return items ? tuple_pack(vm, {items.get()}) : nullptr;
+}
+
 constexpr MethodDef tuple_methods[] = {
     {"count", tuple_count, MethodKind::o, "Return number of occurrences of value."},
+    {"__getnewargs__", tuple_getnewargs, MethodKind::noargs, nullptr},
     {"index", tuple_index, MethodKind::fastcall, "Return first index of value."},
     {nullptr, nullptr, MethodKind::noargs, nullptr},
 };
