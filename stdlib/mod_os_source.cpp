@@ -53,59 +53,37 @@ _STAT_FIELDS = ("st_mode", "st_ino", "st_dev", "st_nlink", "st_uid", "st_gid",
                 "st_size", "st_atime", "st_mtime", "st_ctime")
 
 
-class stat_result:
-    n_sequence_fields = 10
-    n_unnamed_fields = 3
+import _structseq
 
-    def __init__(self, raw):
-        (self.st_mode, self.st_ino, self.st_dev, self.st_nlink, self.st_uid,
-         self.st_gid, self.st_size, self.st_atime_ns, self.st_mtime_ns,
-         self.st_ctime_ns, self.st_blksize, self.st_blocks, self.st_rdev) = raw
-        # CPython's fill_time: seconds + nanoseconds * 1e-9 in double arithmetic.
-        self.st_atime = self.st_atime_ns // 1000000000 + (self.st_atime_ns % 1000000000) * 1e-9
-        self.st_mtime = self.st_mtime_ns // 1000000000 + (self.st_mtime_ns % 1000000000) * 1e-9
-        self.st_ctime = self.st_ctime_ns // 1000000000 + (self.st_ctime_ns % 1000000000) * 1e-9
-        self._items = (self.st_mode, self.st_ino, self.st_dev, self.st_nlink,
-                       self.st_uid, self.st_gid, self.st_size,
-                       self.st_atime_ns // 1000000000, self.st_mtime_ns // 1000000000,
-                       self.st_ctime_ns // 1000000000)
+# CPython's struct sequence: ten items (the times as whole seconds, three unnamed fields), the
+# float and nanosecond times and st_blksize/st_blocks/st_rdev as attributes only.
+stat_result = _structseq.make_type(
+    "os.stat_result", _STAT_FIELDS[:7] + ("", "", "") + _STAT_FIELDS[7:] +
+    ("st_atime_ns", "st_mtime_ns", "st_ctime_ns", "st_blksize", "st_blocks", "st_rdev"), 10)
 
-    def __getitem__(self, index):
-        return self._items[index]
 
-    def __len__(self):
-        return 10
-
-    def __iter__(self):
-        return iter(self._items)
-
-    def __eq__(self, other):
-        if isinstance(other, stat_result):
-            return self._items == other._items
-        if isinstance(other, tuple):
-            return self._items == other
-        return NotImplemented
-
-    def __hash__(self):
-        return hash(self._items)
-
-    def __repr__(self):
-        parts = []
-        for i in range(10):
-            parts.append(_STAT_FIELDS[i] + "=" + repr(self._items[i]))
-        return "os.stat_result(" + ", ".join(parts) + ")"
+def _stat_result(raw):
+    (mode, ino, dev, nlink, uid, gid, size, atime_ns, mtime_ns, ctime_ns,
+     blksize, blocks, rdev) = raw
+    seconds = (atime_ns // 1000000000, mtime_ns // 1000000000, ctime_ns // 1000000000)
+    # CPython's fill_time: seconds + nanoseconds * 1e-9 in double arithmetic.
+    floats = (seconds[0] + (atime_ns % 1000000000) * 1e-9,
+              seconds[1] + (mtime_ns % 1000000000) * 1e-9,
+              seconds[2] + (ctime_ns % 1000000000) * 1e-9)
+    return stat_result((mode, ino, dev, nlink, uid, gid, size) + seconds + floats +
+                       (atime_ns, mtime_ns, ctime_ns, blksize, blocks, rdev))
 
 
 def stat(path, *, dir_fd=None, follow_symlinks=True):
-    return stat_result(_stat(path, follow_symlinks))
+    return _stat_result(_stat(path, follow_symlinks))
 
 
 def lstat(path, *, dir_fd=None):
-    return stat_result(_stat(path, False))
+    return _stat_result(_stat(path, False))
 
 
 def fstat(fd):
-    return stat_result(_stat(fd, True))
+    return _stat_result(_stat(fd, True))
 
 
 class _Environ:
@@ -389,54 +367,11 @@ def walk(top, topdown=True, onerror=None, followlinks=False):
                 stack.append(new_path)
 
 
-class _NamedResult:
-    _fields = ()
-    _type_name = ""
-
-    def __init__(self, values):
-        self._items = tuple(values)
-        for name, value in zip(self._fields, self._items):
-            setattr(self, name, value)
-
-    def __getitem__(self, index):
-        return self._items[index]
-
-    def __len__(self):
-        return len(self._items)
-
-    def __iter__(self):
-        return iter(self._items)
-
-    def __eq__(self, other):
-        if isinstance(other, _NamedResult):
-            return self._items == other._items
-        if isinstance(other, tuple):
-            return self._items == other
-        return NotImplemented
-
-    def __hash__(self):
-        return hash(self._items)
-
-    def __repr__(self):
-        parts = []
-        for name, value in zip(self._fields, self._items):
-            parts.append(name + "=" + repr(value))
-        return self._type_name + "(" + ", ".join(parts) + ")"
-
-
-class uname_result(_NamedResult):
-    _fields = ("sysname", "nodename", "release", "version", "machine")
-    _type_name = "posix.uname_result"
-
-
-class times_result(_NamedResult):
-    _fields = ("user", "system", "children_user", "children_system", "elapsed")
-    _type_name = "posix.times_result"
-
-
-class terminal_size(_NamedResult):
-    _fields = ("columns", "lines")
-    _type_name = "os.terminal_size"
+uname_result = _structseq.make_type(
+    "posix.uname_result", ("sysname", "nodename", "release", "version", "machine"), 5)
+times_result = _structseq.make_type(
+    "posix.times_result", ("user", "system", "children_user", "children_system", "elapsed"), 5)
+terminal_size = _structseq.make_type("os.terminal_size", ("columns", "lines"), 2)
 
 
 def uname():

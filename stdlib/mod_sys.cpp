@@ -607,13 +607,10 @@ Ref<Object> make_seq(Runtime& rt, const char* name, std::initializer_list<const 
     for (const Ref<Object>& value : values)
         if (!value)
             return nullptr;
-    Ref<Object> tuple = allocate_object<Object>(rt.vm(), type.get(), values.size());
-    if (!tuple)
-        return nullptr;
-    static_cast<VarObject*>(tuple.get())->size = static_cast<intptr_t>(values.size());
-    for (size_t i = 0; i < values.size(); ++i)
-        tuple_items(tuple.get())[i] = Ref<Object>(values[i]).release();
-    return tuple;
+    std::vector<Object*> items;
+    for (const Ref<Object>& value : values)
+        items.push_back(value.get());
+    return struct_seq_from_array(rt.vm(), type.get(), items.data(), items.size());
 }
 
 // PYTHONDONTWRITEBYTECODE, as CPython reads it (minipy writes no bytecode files either way).

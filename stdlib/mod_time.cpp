@@ -416,84 +416,18 @@ constexpr MethodDef functions[] = {
     {nullptr, nullptr, MethodKind::noargs, nullptr},
 };
 
-// struct_time (a 9-item sequence with named fields plus tm_zone/tm_gmtoff, as CPython's struct
-// sequence; FIXME: a tuple subclass once minipy supports subclassing tuple) and get_clock_info.
+// struct_time (a struct sequence, stdlib/struct_seq.h: nine items plus tm_zone/tm_gmtoff) and
+// get_clock_info.
 constexpr std::string_view time_source = R"PYSRC(
 _FIELDS = ("tm_year", "tm_mon", "tm_mday", "tm_hour", "tm_min", "tm_sec",
            "tm_wday", "tm_yday", "tm_isdst")
 
 
-class struct_time:
-    n_sequence_fields = 9
-    n_fields = 11
-    n_unnamed_fields = 0
+import _structseq
 
-    def __init__(self, seq, dict=None):
-        seq = tuple(seq)
-        n = len(seq)
-        if n < 9:
-            raise TypeError("time.struct_time() takes an at least 9-sequence (" +
-                            str(n) + "-sequence given)")
-        if n > 11:
-            raise TypeError("time.struct_time() takes an at most 11-sequence (" +
-                            str(n) + "-sequence given)")
-        self._items = seq[:9]
-        (self.tm_year, self.tm_mon, self.tm_mday, self.tm_hour, self.tm_min,
-         self.tm_sec, self.tm_wday, self.tm_yday, self.tm_isdst) = self._items
-        self.tm_zone = seq[9] if n > 9 else None
-        self.tm_gmtoff = seq[10] if n > 10 else None
-
-    def __getitem__(self, index):
-        return self._items[index]
-
-    def __len__(self):
-        return 9
-
-    def __iter__(self):
-        return iter(self._items)
-
-    def __hash__(self):
-        return hash(self._items)
-
-    def _other(self, other):
-        if isinstance(other, struct_time):
-            return other._items
-        if isinstance(other, tuple):
-            return other
-        return None
-
-    def __eq__(self, other):
-        other = self._other(other)
-        return NotImplemented if other is None else self._items == other
-
-    def __ne__(self, other):
-        other = self._other(other)
-        return NotImplemented if other is None else self._items != other
-
-    def __lt__(self, other):
-        other = self._other(other)
-        return NotImplemented if other is None else self._items < other
-
-    def __le__(self, other):
-        other = self._other(other)
-        return NotImplemented if other is None else self._items <= other
-
-    def __gt__(self, other):
-        other = self._other(other)
-        return NotImplemented if other is None else self._items > other
-
-    def __ge__(self, other):
-        other = self._other(other)
-        return NotImplemented if other is None else self._items >= other
-
-    def __repr__(self):
-        parts = []
-        for i in range(9):
-            parts.append(_FIELDS[i] + "=" + repr(self._items[i]))
-        return "time.struct_time(" + ", ".join(parts) + ")"
-
-    def __reduce__(self):
-        return (struct_time, (self._items + (self.tm_zone, self.tm_gmtoff),))
+# CPython's struct sequence: nine tuple items, tm_zone and tm_gmtoff as attributes only.
+struct_time = _structseq.make_type("time.struct_time", _FIELDS + ("tm_zone", "tm_gmtoff"), 9)
+del _structseq
 
 
 class _ClockInfo:

@@ -18,6 +18,7 @@ using vm::Ref;
 
 // One line per module: declare its init here and list it in `modules` below (keep both sorted).
 bool init__io_module(vm::Runtime& runtime, vm::Object* module);
+bool init__structseq_module(vm::Runtime& runtime, vm::Object* module);
 bool init_importlib_module(vm::Runtime& runtime, vm::Object* module);
 bool init_io_module(vm::Runtime& runtime, vm::Object* module);
 bool init_json_module(vm::Runtime& runtime, vm::Object* module);
@@ -35,6 +36,7 @@ namespace {
 constexpr BuiltinModuleDef modules[] = {
     {"_io", init__io_module},
     {"_signal", init_signal_module},
+    {"_structseq", init__structseq_module},
     {"_thread", init_thread_module},
     {"_weakref", init_weakref_module},
     {"importlib", init_importlib_module},
