@@ -85,14 +85,18 @@ std::string format_compile_error(const CompileError& error) {
         out += '\n';
         return out;
     }
-    if (error.lineno < 0) {
-        // No position at all (CPython's lineno None): only the class and message.
-        out += class_name;
-        out += ": ";
-        out += error.message;
-        out += '\n';
-        return out;
-    }
+    out = format_compile_error_location(error);
+    out += class_name;
+    out += ": ";
+    out += error.message.empty() && error.lineno >= 0 ? "<no detail available>" : error.message;
+    out += '\n';
+    return out;
+}
+
+std::string format_compile_error_location(const CompileError& error) {
+    std::string out;
+    if (error.lineno < 0)
+        return out; // no position at all (CPython's lineno None)
     std::string filename = error.filename.empty() ? "<string>" : error.filename;
     out += "  File \"" + filename + "\", line " + std::to_string(error.lineno) + "\n";
     if (!error.text.empty()) {
@@ -113,10 +117,6 @@ std::string format_compile_error(const CompileError& error) {
             end_offset = 0;
         append_error_text(out, error.offset, end_offset, text);
     }
-    out += class_name;
-    out += ": ";
-    out += error.message.empty() ? "<no detail available>" : error.message;
-    out += '\n';
     return out;
 }
 

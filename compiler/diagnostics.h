@@ -52,5 +52,8 @@ const char* compile_error_class_name(CompileErrorKind kind);
 //     ^^^
 // SyntaxError: cannot assign to function call here. Maybe you meant '==' instead of '='?
 std::string format_compile_error(const CompileError& error);
+// The same without the last line: the `File "t.py", line 1` line, the source line and its carets
+// (nothing without a position). The traceback printer uses it for SyntaxErrors raised at run time.
+std::string format_compile_error_location(const CompileError& error);
 
 } // namespace minipy::compiler

@@ -102,9 +102,13 @@ void frame_clear_fields(Object* self) {
     set_ref(f->back, nullptr);
 }
 
+// A frame object owns a reference to its type: the type lives in sys.__dict__ only, and a frame
+// kept in a cycle (a traceback's tb_frame) may outlive the sys module's clearing at exit.
 void frame_dealloc(Object* self) {
+    Type* type = self->type;
     frame_clear_fields(self);
     vm_of(self).heap().release(self);
+    decref(type);
 }
 
 // The running frame a snapshot copies, while it still runs on this thread (found on the current
@@ -192,6 +196,7 @@ Ref<Object> frame_snapshot(Runtime& rt, Type* type, Frame* frame) {
         Ref<FrameObject> object = allocate_object<FrameObject>(vm, type);
         if (!object)
             return nullptr;
+        incref(type); // released by frame_dealloc
         Ref<Object> locals = frame_locals(rt, f);
         if (!locals)
             return nullptr;
@@ -208,6 +213,42 @@ Ref<Object> frame_snapshot(Runtime& rt, Type* type, Frame* frame) {
     }
     return back;
 }
+
+} // namespace
+
+// A traceback entry's tb_frame: the running frame's snapshot while it still runs on this thread,
+// else a frame object made from what the entry kept (no f_back; f_locals the kept mapping, or an
+// empty dict for a finished function frame).
+Ref<Object> sys_traceback_frame(Runtime& rt, Code* code, Object* globals, Object* builtins,
+                                Object* locals, Frame* live, int line, int lasti) {
+    VM& vm = rt.vm();
+    Type* type = frame_type(rt);
+    if (!type)
+        return raise_runtime_error(vm, "lost sys.__frame_type__");
+    for (Frame* frame = rt.current_frame(); frame && live; frame = frame->previous) {
+        if (frame == live && frame->code == code)
+            return frame_snapshot(rt, type, frame);
+    }
+    Ref<FrameObject> object = allocate_object<FrameObject>(vm, type);
+    if (!object)
+        return nullptr;
+    incref(type); // released by frame_dealloc
+    Ref<Object> mapping = locals ? Ref<Object>::borrow(locals) : dict_new(vm);
+    if (!mapping)
+        return nullptr;
+    incref(code);
+    object->code = code;
+    object->globals = Ref<Object>::borrow(globals).release();
+    object->builtins = Ref<Object>::borrow(builtins).release();
+    object->locals = mapping.release();
+    object->back = nullptr;
+    object->live = nullptr;
+    object->line = line;
+    object->lasti = lasti;
+    return Ref<Object>(std::move(object).cast<Object>());
+}
+
+namespace {
 
 // ====== Functions
 

@@ -6,12 +6,14 @@
 #include <cstring>
 #include <vector>
 
+#include "vm/eval_helpers.h"
 #include "vm/opcodes.h"
 #include "vm/runtime.h"
 #include "vm/types/bytes.h"
 #include "vm/types/float.h"
 #include "vm/types/int.h"
 #include "vm/types/set.h"
+#include "vm/types/list.h"
 #include "vm/types/str.h"
 #include "vm/types/tuple.h"
 #include "vm/weakref.h"
@@ -166,11 +168,60 @@ Ref<Object> code_getattr(VM& vm, Object* self, Object* name) {
         return names_of_kind(compiler::local_kind_cell, false);
     if (text == "co_freevars")
         return names_of_kind(compiler::local_kind_free, false);
-    return raise_attribute_error(vm, "'code' object has no attribute '", str_to_utf8(name), "'");
+    return get_attr_generic(vm, self, name); // the methods (co_positions)
 }
 
 Status fill_tables(Runtime& runtime, Code* code, const compiler::CodeUnit& unit) {
     VM& vm = runtime.vm();
+// The import instructions: CPython positions them at their whole statement, the compiler at the
+// module name; co_positions reports no columns for them (so no carets, as the interpreter's
+// printer in vm/traceback.cpp draws none).
+bool is_import(Opcode op) {
+    return op == Opcode::IMPORT_NAME || op == Opcode::IMPORT_FROM || op == Opcode::IMPORT_STAR;
+}
+
+// co_positions(): an iterator of (line, end_line, column, end_column) per instruction word (cache
+// words repeat their instruction's), None where unknown; the traceback module indexes it with
+// tb_lasti // 2 as CPython's does.
+Ref<Object> code_positions(VM& vm, Object* self, Object* const*, size_t, Object*) {
+    Code* code = static_cast<Code*>(self);
+    const auto& locations = code_unit(code).locations;
+    Ref<Object> list = list_new(vm);
+    if (!list)
+        return nullptr;
+    auto number = [&](int32_t value) {
+        return value < 0 ? vm.new_none() : int_from_i64(vm, value);
+    };
+    bool columns = true;
+    int caches_left = 0;
+    for (size_t i = 0; i < code->instruction_count; ++i) {
+        if (caches_left > 0) {
+            --caches_left;
+        } else {
+            Opcode op = instruction_opcode(code->instructions[i]);
+            caches_left = cache_words(op);
+            columns = !is_import(op);
+        }
+        compiler::Location where = i < locations.size() ? locations[i] : compiler::Location{};
+        Ref<Object> line = number(where.line);
+        Ref<Object> end_line = number(where.end_line);
+        Ref<Object> column = columns ? number(where.column) : vm.new_none();
+        Ref<Object> end_column = columns ? number(where.end_column) : vm.new_none();
+        if (!line || !end_line || !column || !end_column)
+            return nullptr;
+        Ref<Object> item =
+            tuple_pack(vm, {line.get(), end_line.get(), column.get(), end_column.get()});
+        if (!item || !is_ok(list_append(vm, list.get(), item.get())))
+            return nullptr;
+    }
+    return object_iter(vm, list.get());
+}
+
+constexpr MethodDef code_methods[] = {
+    {"co_positions", code_positions, MethodKind::noargs, nullptr},
+    {nullptr, nullptr, MethodKind::noargs, nullptr},
+};
+
     Ref<Object> consts = tuple_new(vm, unit.constants.size());
     if (!consts)
         return Status::error;
@@ -225,6 +276,7 @@ Ref<Code> code_from_unit(Runtime& runtime, const std::shared_ptr<const compiler:
     code->instruction_count = count;
     code->localsplus_kinds = unit->localsplus_kinds.data();
     code->nlocalsplus = static_cast<int32_t>(unit->localsplus_names.size());
+        return raise_memory_error(vm);
     code->stacksize = unit->max_stack_depth;
     code->argcount = unit->argcount;
     code->posonlyargcount = unit->posonlyargcount;
@@ -274,6 +326,7 @@ bool init_code_type(Runtime& runtime) {
     Ref<Type> type = make_type(runtime.vm(), spec);
     if (!type)
         return false;
+    spec.methods = code_methods;
     enable_weakrefs(type.get());
     runtime.types().code = type.release();
     return true;

@@ -2,10 +2,13 @@
 // Invariants are in vm/errors.h.
 #include "vm/errors.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
+#include <vector>
 
 #include "vm/eval_helpers.h"
+#include "vm/traceback.h"
 #include "vm/types/bytes.h"
 #include "vm/types/dict.h"
 #include "vm/types/function.h"
@@ -141,6 +144,72 @@ Type* oserror_subclass(VM& vm, int64_t code) {
     }
 }
 
+// SyntaxError(msg, (filename, lineno, offset, text[, end_lineno, end_offset])), as CPython's
+// SyntaxError_init: every attribute exists (None when not given); args stay as passed.
+Status init_syntax_error(VM& vm, Object* self, intptr_t n, Object* const* items) {
+    static constexpr const char* fields[] = {"filename", "lineno",     "offset",
+                                             "text",     "end_lineno", "end_offset"};
+    Ref<Object> info;
+    if (n == 2) {
+        Ref<Object> list = sequence_to_list(vm, items[1]);
+        if (!list)
+            return Status::error;
+        intptr_t count = list_size(list.get());
+        if (count < 4)
+            return raise_type_error(vm, "function takes at least 4 arguments (", count, " given)");
+        if (count > 6)
+            return raise_type_error(vm, "function takes at most 6 arguments (", count, " given)");
+        if (count == 5)
+            return raise_type_error(vm, "end_offset must be provided when end_lineno is provided");
+        info = std::move(list);
+    }
+    if (!is_ok(store_attribute(vm, self, "msg", n >= 1 ? items[0] : nullptr)) ||
+        !is_ok(store_attribute(vm, self, "print_file_and_line", nullptr)))
+        return Status::error;
+    for (size_t i = 0; i < std::size(fields); ++i) {
+        Object* value = nullptr;
+        if (info && static_cast<intptr_t>(i) < list_size(info.get()))
+            value = list_items(info.get())[i];
+        if (!is_ok(store_attribute(vm, self, fields[i], value)))
+            return Status::error;
+    }
+    return Status::ok;
+}
+
+// The last path component of a str (CPython's my_basename for SyntaxError_str).
+std::string base_name(Object* path) {
+    std::string text = str_to_utf8(path);
+    size_t slash = text.rfind('/');
+    return slash == std::string::npos ? text : text.substr(slash + 1);
+}
+
+// CPython's SyntaxError_str: "msg (file.py, line 3)" from the current attributes; the parts that
+// are missing (filename not a str, lineno not an int) are left out.
+Ref<Object> syntax_error_str(VM& vm, Object* self) {
+    Object* message = stored_attribute(vm, self, "msg");
+    Object* filename = stored_attribute(vm, self, "filename");
+    Object* lineno = stored_attribute(vm, self, "lineno");
+    Ref<Object> text = object_str(vm, message ? message : vm.none());
+    if (!text)
+        return nullptr;
+    bool have_file = filename && is_str(filename);
+    bool have_line = lineno && lineno->type == vm.types().int_;
+    if (!have_file && !have_line)
+        return text;
+    std::string out = str_to_utf8(text.get()) + " (";
+    if (have_file)
+        out += base_name(filename);
+    if (have_file && have_line)
+        out += ", ";
+    if (have_line) {
+        int64_t line = -1;
+        if (!int_to_i64(lineno, line))
+            line = -1;
+        out += "line " + std::to_string(line);
+    }
+    return str_from_utf8(vm, out + ")");
+}
+
 // Sets the subclass-specific attributes from the constructor arguments, as CPython's
 // OSError_init / SystemExit_init / UnicodeError inits. May shorten args (OSError with a filename).
 Status init_special_attributes(VM& vm, Object* self) {
@@ -181,6 +250,25 @@ Status init_special_attributes(VM& vm, Object* self) {
         if (!tuple || !is_ok(store_attribute(vm, self, "message", items[0])))
             return Status::error;
         return store_attribute(vm, self, "exceptions", tuple.get());
+    }
+    if (is_subtype(self->type, t.SyntaxError))
+        return init_syntax_error(vm, self, n, items);
+    // CPython 3.10+: NameError.name, AttributeError.name and .obj (None until set; the eval loop
+    // and getattr set them, see vm/traceback.h).
+    if (is_subtype(self->type, t.NameError))
+        return store_attribute(vm, self, "name", nullptr);
+    if (is_subtype(self->type, t.AttributeError)) {
+        Status status = store_attribute(vm, self, "name", nullptr);
+        return is_ok(status) ? store_attribute(vm, self, "obj", nullptr) : status;
+    }
+    if (is_subtype(self->type, t.ImportError)) {
+        // CPython's ImportError_init: msg is the one argument; name and path come as keywords.
+        Status status = store_attribute(vm, self, "msg", n == 1 ? items[0] : nullptr);
+        if (is_ok(status))
+            status = store_attribute(vm, self, "name", nullptr);
+        if (is_ok(status))
+            status = store_attribute(vm, self, "path", nullptr);
+        return status;
     }
     bool decode = is_subtype(self->type, t.UnicodeDecodeError);
     bool encode = is_subtype(self->type, t.UnicodeEncodeError);
@@ -446,6 +534,14 @@ Ref<Object> exception_str(VM& vm, Object* self) {
     special = unicode_error_str(vm, self, applies);
     if (applies || special)
         return special;
+    if (is_subtype(self->type, vm.exceptions().SyntaxError))
+        return syntax_error_str(vm, self);
+    if (is_subtype(self->type, vm.exceptions().ImportError)) {
+        // ImportError_str: the msg attribute when it is a str.
+        Object* message = stored_attribute(vm, self, "msg");
+        if (message && is_str(message))
+            return Ref<Object>::borrow(message);
+    }
     if (is_subtype(self->type, vm.exceptions().BaseExceptionGroup)) {
         Object* message = stored_attribute(vm, self, "message");
         Object* exceptions = stored_attribute(vm, self, "exceptions");
@@ -602,6 +698,71 @@ Ref<Object> exception_new(VM& vm, Type* type, Object* args) {
     if (!is_ok(init_special_attributes(vm, e.get())))
         return nullptr;
     return e;
+}
+
+Ref<Object> exception_new_from_call(VM& vm, Type* cls, Object* const* args, size_t npos,
+                                    Object* kwnames, bool python_init) {
+    Ref<Object> tuple = tuple_from_array(vm, args, npos);
+    if (!tuple)
+        return nullptr;
+    intptr_t nkw = kwnames && !python_init ? tuple_size(kwnames) : 0;
+    ExceptionTypes& t = vm.exceptions();
+    // The keywords the built-in __init__ of the class accepts (CPython 3.10+).
+    const char* owner = nullptr;
+    std::vector<std::string_view> accepted;
+    if (is_subtype(cls, t.ImportError)) {
+        owner = "ImportError";
+        accepted = {"name", "path"};
+    } else if (is_subtype(cls, t.AttributeError)) {
+        owner = "AttributeError";
+        accepted = {"name", "obj"};
+    } else if (is_subtype(cls, t.NameError)) {
+        owner = "NameError";
+        accepted = {"name"};
+    }
+    if (nkw > 0 && !owner)
+        return raise_type_error(vm, cls->name, "() takes no keyword arguments");
+    if (nkw > static_cast<intptr_t>(accepted.size()))
+        return raise_type_error(vm, owner, "() takes at most ", accepted.size(),
+                                " keyword argument", accepted.size() == 1 ? "" : "s", " (", nkw,
+                                " given)");
+    for (intptr_t i = 0; i < nkw; ++i) {
+        std::string key = str_to_utf8(tuple_items(kwnames)[i]);
+        if (std::find(accepted.begin(), accepted.end(), key) == accepted.end())
+            return raise_type_error(vm, "'", key, "' is an invalid keyword argument for ", owner,
+                                    "()");
+    }
+    Ref<Object> e = exception_new(vm, cls, tuple.get());
+    if (!e)
+        return nullptr;
+    for (intptr_t i = 0; i < nkw; ++i) {
+        std::string key = str_to_utf8(tuple_items(kwnames)[i]);
+        if (!is_ok(store_attribute(vm, e.get(), key.c_str(), args[npos + static_cast<size_t>(i)])))
+            return nullptr;
+    }
+    return e;
+}
+
+void attribute_error_add_context(VM& vm, Object* object, Object* name) {
+    Object* error = vm.thread_state().exception();
+    if (!error || !exception_matches(error, vm.exceptions().AttributeError))
+        return;
+    Object* obj = stored_attribute(vm, error, "obj");
+    if (obj && obj != vm.none())
+        return; // already augmented (an inner getattr, or obj= given)
+    Ref<Object> keep = Ref<Object>::borrow(error);
+    if (!is_ok(store_attribute(vm, error, "name", name)) ||
+        !is_ok(store_attribute(vm, error, "obj", object)))
+        vm.thread_state().set_exception(std::move(keep)); // the AttributeError stays the error
+}
+
+void name_error_set_name(VM& vm, Object* name) {
+    Object* error = vm.thread_state().exception();
+    if (!error || error->type != vm.exceptions().NameError)
+        return;
+    Ref<Object> keep = Ref<Object>::borrow(error);
+    if (!is_ok(store_attribute(vm, error, "name", name)))
+        vm.thread_state().set_exception(std::move(keep));
 }
 
 bool is_exception_instance(const Object* object) {

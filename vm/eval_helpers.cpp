@@ -9,6 +9,7 @@
 #include "vm/format.h"
 #include "vm/runtime.h"
 #include "vm/types/alias.h"
+#include "vm/traceback.h"
 #include "vm/types/class.h"
 #include "vm/types/dict.h"
 #include "vm/types/function.h"
@@ -419,13 +420,19 @@ Ref<Object> get_attr_generic(VM& vm, Object* object, Object* name) {
 Ref<Object> get_attr(VM& vm, Object* object, Object* name) {
     if (name->type != vm.types().str && !is_str(name))
         return raise_type_error(vm, "attribute name must be string, not '", name->type->name, "'");
-    if (auto slot = object->type->slots.getattr)
-        return slot(vm, object, name);
-    return get_attr_generic(vm, object, name);
+    auto slot = object->type->slots.getattr;
+    Ref<Object> value = slot ? slot(vm, object, name) : get_attr_generic(vm, object, name);
+    if (!value)
+        attribute_error_add_context(vm, object, name); // CPython's set_attribute_error_context
+    return value;
 }
 
 Ref<Object> get_attr_optional(VM& vm, Object* object, Object* name) {
-    Ref<Object> value = get_attr(vm, object, name);
+    if (name->type != vm.types().str && !is_str(name))
+        return raise_type_error(vm, "attribute name must be string, not '", name->type->name, "'");
+    // The AttributeError is dropped: no name/obj context for it (get_attr adds them).
+    auto slot = object->type->slots.getattr;
+    Ref<Object> value = slot ? slot(vm, object, name) : get_attr_generic(vm, object, name);
     if (!value) {
         Object* exception = vm.thread_state().exception();
         if (exception && exception_matches(exception, vm.exceptions().AttributeError))

@@ -31,8 +31,10 @@ namespace minipy::vm {
 namespace {
 
 Raised raise_name_error(Runtime& rt, Object* name) {
-    return raise_message(rt.vm(), rt.vm().exceptions().NameError,
-                         "name '" + str_to_utf8(name) + "' is not defined");
+    (void)raise_message(rt.vm(), rt.vm().exceptions().NameError,
+                        "name '" + str_to_utf8(name) + "' is not defined");
+    name_error_set_name(rt.vm(), name); // for "Did you mean" (vm/traceback.h)
+    return {};
 }
 
 // Looks name up in a mapping (a dict fast, anything else through __getitem__): 1, 0, -1.
@@ -115,9 +117,11 @@ Raised raise_unbound_free(Runtime& rt, Code* code, uint32_t index) {
     std::string name = str_to_utf8(tuple_items(code->localsplus_names)[index]);
     if (static_cast<int32_t>(index) < code->nlocalsplus - code->nfree)
         return raise_unbound_local(rt, code, index);
-    return raise_message(rt.vm(), rt.vm().exceptions().NameError,
-                         "cannot access free variable '" + name +
-                             "' where it is not associated with a value in enclosing scope");
+    (void)raise_message(rt.vm(), rt.vm().exceptions().NameError,
+                        "cannot access free variable '" + name +
+                            "' where it is not associated with a value in enclosing scope");
+    name_error_set_name(rt.vm(), tuple_items(code->localsplus_names)[index]);
+    return {};
 }
 
 // ====== Subscripts

@@ -175,11 +175,47 @@ Ref<Object> import_dotted(Runtime& rt, const std::string& name) {
     return Ref<Object>::borrow(module);
 }
 
+// The exception for a failed compilation, as CPython raises it: SyntaxError (IndentationError,
+// TabError) with args (msg, (filename, lineno, offset, text, end_lineno, end_offset)), so the
+// attributes and str() "msg (file.py, line 1)" follow; only the message when there is no position.
+Raised raise_compile_error(Runtime& rt, const compiler::CompileError& error,
+                           std::string_view filename, std::string_view source, CompileMode mode) {
+    VM& vm = rt.vm();
+    using Kind = compiler::CompileErrorKind;
+    if (error.kind == Kind::RecursionError)
+        return raise_message(vm, vm.exceptions().RecursionError, error.message);
+    Type* kind = error.kind == Kind::IndentationError ? vm.exceptions().IndentationError
+                 : error.kind == Kind::TabError       ? vm.exceptions().TabError
+                                                      : vm.exceptions().SyntaxError;
+    if (error.lineno < 0)
+        return raise_message(vm, kind, error.message);
+    Ref<Object> message = str_from_utf8(vm, error.message);
+    Ref<Object> file = str_from_utf8(vm, error.filename.empty() ? filename : error.filename);
+    std::string_view line = error.text;
+    // In eval mode CPython's tokenizer adds no newline to a last line that has none.
+    if (mode == CompileMode::eval && line.ends_with('\n') && !source.ends_with('\n') &&
+        source.ends_with(line.substr(0, line.size() - 1)))
+        line.remove_suffix(1);
+    Ref<Object> text = line.empty() ? vm.new_none() : str_from_utf8(vm, line);
+    Ref<Object> lineno = int_from_i64(vm, error.lineno);
+    Ref<Object> offset = int_from_i64(vm, error.offset);
+    Ref<Object> end_lineno = int_from_i64(vm, error.end_lineno);
+    Ref<Object> end_offset = int_from_i64(vm, error.end_offset);
+    if (!message || !file || !text || !lineno || !offset || !end_lineno || !end_offset)
+        return {};
+    Ref<Object> info = tuple_pack(vm, {file.get(), lineno.get(), offset.get(), text.get(),
+                                       end_lineno.get(), end_offset.get()});
+    Ref<Object> args = info ? tuple_pack(vm, {message.get(), info.get()}) : nullptr;
+    Ref<Object> exception = args ? exception_new(vm, kind, args.get()) : nullptr;
+    if (!exception)
+        return {};
+    return raise_object(vm, exception.get());
+}
+
 } // namespace
 
 void* compile_string(Runtime& rt, std::string_view source, std::string_view filename,
                      CompileMode mode) {
-    VM& vm = rt.vm();
     compiler::ParseOptions options;
     options.filename = filename;
     options.mode = mode == CompileMode::eval     ? compiler::ast::ModuleKind::Expression
@@ -188,16 +224,7 @@ void* compile_string(Runtime& rt, std::string_view source, std::string_view file
     options.source_is_text = true;
     compiler::CompileResult result = compiler::compile_source(source, options);
     if (!result.code) {
-        const compiler::CompileError& error = result.error;
-        Type* kind = error.kind == compiler::CompileErrorKind::IndentationError
-                         ? vm.exceptions().IndentationError
-                     : error.kind == compiler::CompileErrorKind::TabError
-                         ? vm.exceptions().TabError
-                         : vm.exceptions().SyntaxError;
-        std::string message = error.message;
-        if (error.lineno > 0)
-            message += " (" + error.filename + ", line " + std::to_string(error.lineno) + ")";
-        (void)raise_message(vm, kind, message);
+        (void)raise_compile_error(rt, result.error, filename, source, mode);
         return nullptr;
     }
     return code_from_unit(rt, result.code).release();

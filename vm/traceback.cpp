@@ -1,11 +1,16 @@
 // Traceback objects and CPython-style printing of uncaught exceptions. See vm/traceback.h.
 #include "vm/traceback.h"
 
+#include <algorithm>
+#include <climits>
+#include <cstdint>
 #include <fstream>
 #include <string>
 #include <unordered_set>
 #include <vector>
 
+#include "compiler/diagnostics.h"
+#include "stdlib/sys.h"
 #include "vm/code.h"
 #include "vm/eval_helpers.h"
 #include "vm/frame.h"
@@ -13,6 +18,7 @@
 #include "vm/runtime.h"
 #include "vm/types/class.h"
 #include "vm/types/dict.h"
+#include "vm/types/function.h"
 #include "vm/types/int.h"
 #include "vm/types/list.h"
 #include "vm/types/str.h"
@@ -23,11 +29,14 @@ namespace {
 
 int traceback_traverse(Object* self, VisitFn visit, void* arg) {
     auto* tb = static_cast<Traceback*>(self);
-    if (tb->next) {
-        if (int result = visit(tb->next, arg))
-            return result;
+    for (Object* field : {tb->next, static_cast<Object*>(tb->code), tb->globals, tb->builtins,
+                          tb->locals, tb->frame}) {
+        if (field) {
+            if (int result = visit(field, arg))
+                return result;
+        }
     }
-    return tb->code ? visit(tb->code, arg) : 0;
+    return 0;
 }
 
 void traceback_clear(Object* self) {
@@ -36,6 +45,10 @@ void traceback_clear(Object* self) {
     Object* code = tb->code;
     tb->code = nullptr;
     xdecref(code);
+    set_ref(tb->globals, nullptr);
+    set_ref(tb->builtins, nullptr);
+    set_ref(tb->locals, nullptr);
+    set_ref(tb->frame, nullptr);
 }
 
 void traceback_dealloc(Object* self) {
@@ -50,7 +63,47 @@ Ref<Object> traceback_getattr(VM& vm, Object* self, Object* name) {
         return Ref<Object>::borrow(tb->next ? tb->next : vm.none());
     if (text == "tb_lineno")
         return int_from_i64(vm, tb->line);
+    if (text == "tb_lasti")
+        return int_from_i64(vm, int64_t{tb->instruction} * 2); // CPython counts bytes
+    if (text == "tb_frame") {
+        if (!tb->frame) {
+            Ref<Object> frame =
+                stdlib::sys_traceback_frame(runtime_of(vm), tb->code, tb->globals, tb->builtins,
+                                            tb->locals, tb->live, tb->line, tb->instruction * 2);
+            if (!frame)
+                return nullptr;
+            tb->frame = frame.release();
+        }
+        return Ref<Object>::borrow(tb->frame);
+    }
     return get_attr_generic(vm, self, name);
+}
+
+// tb_next is the one writable attribute: a traceback or None, never making a loop (CPython).
+Status traceback_setattr(VM& vm, Object* self, Object* name, Object* value) {
+    auto* tb = static_cast<Traceback*>(self);
+    if (str_ascii_view(name) != "tb_next") {
+        if (str_ascii_view(name).starts_with("tb_"))
+            return raise_attribute_error(vm, "attribute '", str_to_utf8(name),
+                                         "' of 'traceback' objects is not writable");
+        return raise_attribute_error(vm, "'traceback' object has no attribute '", str_to_utf8(name),
+                                     "'");
+    }
+    if (!value)
+        return raise_type_error(vm, "can't delete tb_next attribute");
+    if (value == vm.none()) {
+        set_ref(tb->next, nullptr);
+        return Status::ok;
+    }
+    if (value->type != self->type)
+        return raise_type_error(vm, "expected traceback object, got '", value->type->name, "'");
+    for (Object* o = value; o; o = static_cast<Traceback*>(o)->next) {
+        if (o == self)
+            return raise_value_error(vm, "traceback loop detected");
+    }
+    incref(value);
+    set_ref(tb->next, value);
+    return Status::ok;
 }
 
 // The source line `line` of `filename` (unstripped, no newline), or "" when unreadable.
@@ -174,7 +227,161 @@ std::string caret_line(const Code* code, int32_t instruction, const std::string&
     return out;
 }
 
-std::string exception_line(Runtime& rt, Object* exception) {
+// ====== "Did you mean" (CPython 3.11's Python/suggestions.c: the same costs and limits)
+
+constexpr size_t max_candidate_items = 750;
+constexpr size_t max_string_size = 40;
+constexpr size_t move_cost = 2;
+constexpr size_t case_cost = 1;
+
+size_t substitution_cost(char a, char b) {
+    if ((a & 31) != (b & 31))
+        return move_cost; // not the same letter in another case
+    if (a == b)
+        return 0;
+    auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };
+    return lower(a) == lower(b) ? case_cost : move_cost;
+}
+
+// The Levenshtein distance of two UTF-8 strings with case flips costing less, or max_cost + 1 as
+// soon as it must exceed max_cost.
+size_t levenshtein_distance(std::string_view a, std::string_view b, size_t max_cost) {
+    while (!a.empty() && !b.empty() && a.front() == b.front()) {
+        a.remove_prefix(1);
+        b.remove_prefix(1);
+    }
+    while (!a.empty() && !b.empty() && a.back() == b.back()) {
+        a.remove_suffix(1);
+        b.remove_suffix(1);
+    }
+    if (a.empty() || b.empty())
+        return (a.size() + b.size()) * move_cost;
+    if (a.size() > max_string_size || b.size() > max_string_size)
+        return max_cost + 1;
+    if (b.size() < a.size())
+        std::swap(a, b);
+    if ((b.size() - a.size()) * move_cost > max_cost)
+        return max_cost + 1;
+    size_t row[max_string_size];
+    for (size_t i = 0; i < a.size(); ++i)
+        row[i] = (i + 1) * move_cost;
+    size_t result = 0;
+    for (size_t b_index = 0; b_index < b.size(); ++b_index) {
+        size_t distance = result = b_index * move_cost;
+        size_t minimum = SIZE_MAX;
+        for (size_t index = 0; index < a.size(); ++index) {
+            size_t substitute = distance + substitution_cost(b[b_index], a[index]);
+            distance = row[index];
+            size_t insert_delete = std::min(result, distance) + move_cost;
+            result = std::min(insert_delete, substitute);
+            row[index] = result;
+            minimum = std::min(minimum, result);
+        }
+        if (minimum > max_cost)
+            return max_cost + 1;
+    }
+    return result;
+}
+
+// The closest of `candidates` (strs) to `name`, or "" (CPython's calculate_suggestions).
+std::string closest_name(const std::vector<Object*>& candidates, const std::string& name) {
+    if (candidates.size() >= max_candidate_items)
+        return "";
+    size_t best_distance = SIZE_MAX;
+    std::string best;
+    bool found = false;
+    for (Object* item : candidates) {
+        if (!is_str(item))
+            continue;
+        std::string text = str_to_utf8(item);
+        if (text == name)
+            continue;
+        // No more than a third of the characters involved may need a change.
+        size_t max_distance = (name.size() + text.size() + 3) * move_cost / 6;
+        max_distance = std::min(max_distance, best_distance - 1);
+        size_t distance = levenshtein_distance(name, text, max_distance);
+        if (distance > max_distance)
+            continue;
+        if (!found || distance < best_distance) {
+            best = text;
+            best_distance = distance;
+            found = true;
+        }
+    }
+    return best;
+}
+
+std::vector<Object*> dict_keys_of(Object* dict) {
+    std::vector<Object*> keys;
+    if (!dict || !is_dict(dict))
+        return keys;
+    intptr_t pos = 0;
+    Object* key = nullptr;
+    Object* value = nullptr;
+    while (dict_next(dict, pos, &key, &value))
+        keys.push_back(key);
+    return keys;
+}
+
+// The attribute `name` stored on an exception (borrowed), or null.
+Object* exception_field(VM& vm, Object* exception, const char* name) {
+    Object* dict = static_cast<BaseExceptionObject*>(exception)->dict;
+    Ref<Object> key = intern(vm, name);
+    Object* value = nullptr;
+    if (!dict || !key || dict_lookup(vm, dict, key.get(), &value) <= 0)
+        return nullptr;
+    return value;
+}
+
+std::string suggest_for_name_error(Runtime& rt, Object* exception) {
+    VM& vm = rt.vm();
+    Object* name = exception_field(vm, exception, "name");
+    Object* tb = static_cast<BaseExceptionObject*>(exception)->traceback;
+    if (!name || name->type != vm.types().str || !tb || tb->type != rt.types().traceback)
+        return "";
+    while (static_cast<Traceback*>(tb)->next)
+        tb = static_cast<Traceback*>(tb)->next;
+    auto* entry = static_cast<Traceback*>(tb);
+    std::string wanted = str_to_utf8(name);
+    // The code's local variable names (co_varnames), then the globals, then the builtins.
+    std::vector<Object*> varnames;
+    const compiler::CodeUnit& unit = code_unit(entry->code);
+    for (int32_t i = 0; i < entry->code->nlocalsplus; ++i) {
+        if (unit.localsplus_kinds[static_cast<size_t>(i)] & compiler::local_kind_local)
+            varnames.push_back(tuple_items(entry->code->localsplus_names)[i]);
+    }
+    for (const std::vector<Object*>& candidates :
+         {varnames, dict_keys_of(entry->globals), dict_keys_of(entry->builtins)}) {
+        std::string found = closest_name(candidates, wanted);
+        if (!found.empty())
+            return found;
+    }
+    return "";
+}
+
+std::string suggest_for_attribute_error(Runtime& rt, Object* exception) {
+    VM& vm = rt.vm();
+    Object* name = exception_field(vm, exception, "name");
+    Object* obj = exception_field(vm, exception, "obj");
+    if (!name || name->type != vm.types().str || !obj || obj == vm.none())
+        return "";
+    Ref<Object> keep_name = Ref<Object>::borrow(name);
+    Ref<Object> keep_obj = Ref<Object>::borrow(obj);
+    Ref<Object> dir_key = intern(vm, "dir");
+    Object* dir_function = nullptr;
+    if (!dir_key || dict_lookup(vm, rt.builtins(), dir_key.get(), &dir_function) <= 0)
+        return "";
+    Ref<Object> listing = call_object(vm, dir_function, &obj, 1);
+    if (!listing || !is_list(listing.get()))
+        return "";
+    std::vector<Object*> candidates(list_items(listing.get()),
+                                    list_items(listing.get()) + list_size(listing.get()));
+    return closest_name(candidates, str_to_utf8(name));
+}
+
+// The name of the exception's class as the printer shows it ("module.Qualname" for classes
+// outside builtins).
+std::string exception_type_name(Runtime& rt, Object* exception) {
     VM& vm = rt.vm();
     Type* type = exception->type;
     std::string name = type->name;
@@ -188,8 +395,15 @@ std::string exception_line(Runtime& rt, Object* exception) {
         if (module && is_str(module) && str_to_utf8(module) != "builtins")
             name = str_to_utf8(module) + "." + name;
     }
+    return name;
+}
+
+// "Name: str(value)", or "Name" when the text is empty.
+std::string exception_line(Runtime& rt, Object* exception, Object* value) {
+    VM& vm = rt.vm();
+    std::string name = exception_type_name(rt, exception);
     Ref<Object> saved = vm.thread_state().fetch_exception();
-    Ref<Object> text = object_str(vm, exception);
+    Ref<Object> text = object_str(vm, value);
     std::string message;
     if (text)
         message = str_to_utf8(text.get());
@@ -221,6 +435,75 @@ struct PrintContext {
         std::fprintf(stream, "%s%s\n", margin().c_str(), text.c_str());
     }
 };
+
+// A SyntaxError's location block as CPython's print_exception writes it (parse_syntax_error,
+// print_error_text), from the attributes msg, filename, lineno, offset, text and, for SyntaxError
+// itself, end_lineno and end_offset. False (nothing filled) when they do not parse, lineno not
+// being an int: then the exception is printed as any other.
+bool syntax_error_block(Runtime& rt, Object* exception, std::string& location,
+                        Ref<Object>& message) {
+    VM& vm = rt.vm();
+    auto attribute = [&](const char* name) -> Ref<Object> {
+        Ref<Object> key = intern(vm, name);
+        return key ? get_attr(vm, exception, key.get()) : nullptr;
+    };
+    auto as_int = [&](Object* value, int64_t fallback, int64_t& out) {
+        if (!value || value == vm.none()) {
+            out = fallback;
+            return true;
+        }
+        return is_int(value) && int_to_i64(value, out);
+    };
+    Ref<Object> msg = attribute("msg");
+    Ref<Object> filename = msg ? attribute("filename") : nullptr;
+    Ref<Object> lineno = filename ? attribute("lineno") : nullptr;
+    Ref<Object> offset = lineno ? attribute("offset") : nullptr;
+    Ref<Object> text = offset ? attribute("text") : nullptr;
+    int64_t line = 0, column = 0, end_line = 0, end_column = 0;
+    if (!text || lineno.get() == vm.none() || !as_int(lineno.get(), 0, line) ||
+        !as_int(offset.get(), -1, column))
+        return false;
+    end_line = line;
+    end_column = -1;
+    if (exception->type == vm.exceptions().SyntaxError) {
+        Ref<Object> end_lineno = attribute("end_lineno");
+        Ref<Object> end_offset = end_lineno ? attribute("end_offset") : nullptr;
+        if (!end_offset || !as_int(end_lineno.get(), line, end_line) ||
+            !as_int(end_offset.get(), -1, end_column))
+            return false;
+    }
+    compiler::CompileError error;
+    // The compiler's renderer draws one caret for its IndentationError kind, as CPython does for
+    // every subclass (their end_offset counts as unknown).
+    error.kind = exception->type == vm.exceptions().SyntaxError
+                     ? compiler::CompileErrorKind::SyntaxError
+                     : compiler::CompileErrorKind::IndentationError;
+    Ref<Object> file_text = filename.get() == vm.none() ? str_from_utf8(vm, "<string>")
+                                                        : object_str(vm, filename.get());
+    if (!file_text)
+        return false;
+    error.filename = str_to_utf8(file_text.get());
+    auto clamp = [](int64_t v) {
+        return static_cast<int32_t>(std::clamp<int64_t>(v, INT32_MIN / 2, INT32_MAX / 2));
+    };
+    error.lineno = clamp(line);
+    error.offset = clamp(column);
+    error.end_lineno = clamp(end_line);
+    error.end_offset = clamp(end_column);
+    if (text.get() != vm.none()) {
+        Ref<Object> source = object_str(vm, text.get());
+        if (!source)
+            return false;
+        error.text = str_to_utf8(source.get());
+        if (error.text.empty())
+            error.text = "\n"; // CPython still prints the (empty) line
+    }
+    location = compiler::format_compile_error_location(error);
+    if (error.lineno < 0)
+        location = "  File \"" + error.filename + "\", line " + std::to_string(error.lineno) + "\n";
+    message = std::move(msg);
+    return true;
+}
 
 bool is_group_instance(Runtime& rt, const Object* exception) {
     return is_subtype(exception->type, rt.vm().exceptions().BaseExceptionGroup);
@@ -280,10 +563,36 @@ void print_one(PrintContext& ctx, Object* exception) {
         }
         summarise();
     }
-    ctx.line(exception_line(ctx.rt, exception));
+    VM& vm = ctx.rt.vm();
+    std::string last;
+    {
+        Ref<Object> saved = vm.thread_state().fetch_exception();
+        std::string location;
+        Ref<Object> message;
+        if (is_subtype(exception->type, vm.exceptions().SyntaxError) &&
+            syntax_error_block(ctx.rt, exception, location, message)) {
+            size_t at = 0;
+            while (at < location.size()) {
+                size_t newline = location.find('\n', at);
+                ctx.line(location.substr(at, newline - at));
+                at = newline + 1;
+            }
+            last = exception_line(ctx.rt, exception, message.get());
+        } else {
+            vm.thread_state().clear_exception();
+            last = exception_line(ctx.rt, exception, exception);
+        }
+        // CPython 3.11's print_exception_suggestions.
+        std::string suggestion = exception_suggestion(ctx.rt, exception);
+        if (!suggestion.empty())
+            last += ". Did you mean: '" + suggestion + "'?";
+        vm.thread_state().clear_exception();
+        if (saved)
+            vm.thread_state().set_exception(std::move(saved));
+    }
+    ctx.line(last);
     // PEP 678: the notes follow the message, each of their lines behind the margin.
     if (e->notes && is_list(e->notes)) {
-        VM& vm = ctx.rt.vm();
         Ref<Object> notes = Ref<Object>::borrow(e->notes);
         for (intptr_t i = 0; i < list_size(notes.get()); ++i) {
             Object* note = list_items(notes.get())[i];
@@ -410,9 +719,30 @@ void traceback_add(Runtime& rt, Object* exception, Frame* frame) {
     e->traceback = nullptr;
     incref(frame->code);
     tb->code = frame->code;
+    tb->globals = Ref<Object>::borrow(frame->globals).release();
+    tb->builtins = Ref<Object>::borrow(frame->builtins).release();
+    xincref(frame->locals);
+    tb->locals = frame->locals;
+    tb->frame = nullptr;
+    tb->live = frame;
     tb->instruction = frame->instruction;
     tb->line = frame->line();
     e->traceback = tb.release();
+}
+
+std::string exception_suggestion(Runtime& rt, Object* exception) {
+    VM& vm = rt.vm();
+    if (exception->type != vm.exceptions().NameError &&
+        exception->type != vm.exceptions().AttributeError)
+        return "";
+    Ref<Object> saved = vm.thread_state().fetch_exception();
+    std::string found = exception->type == vm.exceptions().NameError
+                            ? suggest_for_name_error(rt, exception)
+                            : suggest_for_attribute_error(rt, exception);
+    vm.thread_state().clear_exception();
+    if (saved)
+        vm.thread_state().set_exception(std::move(saved));
+    return found;
 }
 
 void print_exception(Runtime& rt, Object* exception, std::FILE* stream) {
@@ -431,6 +761,7 @@ bool init_traceback_type(Runtime& rt) {
     spec.slots.traverse = traceback_traverse;
     spec.slots.clear = traceback_clear;
     spec.slots.getattr = traceback_getattr;
+    spec.slots.setattr = traceback_setattr;
     Ref<Type> type = make_type(rt.vm(), spec);
     if (!type)
         return false;

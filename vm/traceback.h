@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdio>
+#include <string>
 
 #include "gc/ref.h"
 #include "vm/object.h"
@@ -10,12 +11,21 @@
 namespace minipy::vm {
 
 class Runtime;
+class VM;
 struct Code;
 struct Frame;
+struct Type;
 
+// One traceback entry. The frame itself is not kept (frames are not heap objects): the entry
+// holds what tb_frame needs, and `frame` caches the frame object made on the first tb_frame.
 struct Traceback : Object {
-    Object* next; // the next (inner) entry, owned, or null
-    Code* code;   // owned
+    Object* next;     // the next (inner) entry, owned, or null
+    Code* code;       // owned
+    Object* globals;  // owned: the frame's globals
+    Object* builtins; // owned: the frame's builtins
+    Object* locals;   // owned: the frame's locals mapping, null for function frames
+    Object* frame;    // owned frame object (tb_frame), or null until asked for
+    Frame* live;      // the frame, valid only while it still runs (checked before use)
     int32_t instruction;
     int32_t line;
 };
@@ -25,5 +35,25 @@ void traceback_add(Runtime& runtime, Object* exception, Frame* frame);
 // Writes "Traceback (most recent call last):" ... "ValueError: msg" for `exception` and its
 // __cause__/__context__ chain, as CPython's default excepthook.
 void print_exception(Runtime& runtime, Object* exception, std::FILE* stream);
+
+// The name CPython 3.11 suggests in "Did you mean: 'x'?" for an uncaught exception, or "" (only
+// for an exact NameError with `name` set, from the innermost frame's variables, globals and
+// builtins, or an exact AttributeError with `name` and `obj`, from dir(obj)). Never raises.
+std::string exception_suggestion(Runtime& runtime, Object* exception);
+
+// ====== Exception attributes the printer and the traceback module use (defined in
+// vm/errors.cpp; declared here to keep vm/errors.h stable)
+
+// An instance of exception class `cls` from a call: positional arguments become `args`; keyword
+// arguments are the ones CPython's built-in __init__ takes (ImportError name/path, NameError name,
+// AttributeError name/obj), ignored when `python_init` (a Python __init__ will see them). Raises
+// TypeError for other keywords, MemoryError.
+[[nodiscard]] Ref<Object> exception_new_from_call(VM& vm, Type* cls, Object* const* args,
+                                                  size_t npos, Object* kwnames, bool python_init);
+// After getattr(object, name) failed: an AttributeError being raised gets name and obj, unless
+// its obj is already set (CPython's set_attribute_error_context). Never raises.
+void attribute_error_add_context(VM& vm, Object* object, Object* name);
+// A NameError (exact class) being raised gets its `name` attribute. Never raises.
+void name_error_set_name(VM& vm, Object* name);
 
 } // namespace minipy::vm

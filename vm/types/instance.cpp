@@ -10,6 +10,7 @@
 #include "vm/eval.h"
 #include "vm/eval_helpers.h"
 #include "vm/runtime.h"
+#include "vm/traceback.h"
 #include "vm/types/bytes.h"
 #include "vm/types/class.h"
 #include "vm/types/dict.h"
@@ -38,13 +39,6 @@ Object* python_defined(Runtime& rt, Type* cls, Object* name) {
         kind == rt.types().classmethod || is_heap_type(kind))
         return found;
     return nullptr;
-}
-
-Ref<Object> exception_from_args(VM& vm, Type* cls, Object* const* args, size_t npos) {
-    Ref<Object> tuple = tuple_from_array(vm, args, npos);
-    if (!tuple)
-        return nullptr;
-    return exception_new(vm, cls, tuple.get());
 }
 
 } // namespace
@@ -143,7 +137,8 @@ Ref<Object> create_instance(Runtime& rt, Type* cls, Object* const* args, size_t 
     VM& vm = rt.vm();
     Type* solid = solid_base(cls);
     if (has_flag(solid, type_exception_subclass)) {
-        Ref<Object> e = exception_from_args(vm, cls, args, nargs - keyword_count(kwnames));
+        Ref<Object> e = exception_new_from_call(vm, cls, args, nargs - keyword_count(kwnames),
+                                                kwnames, has_init);
         if (e && is_heap_type(cls))
             incref(cls);
         return e;

@@ -1,0 +1,4 @@
+import math
+
+print(math.sqrt(4))
+print(math.sqrtt(4))
