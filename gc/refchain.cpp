@@ -45,6 +45,9 @@ Heap::Heap() {
         m_generations[g].gc_refs = 0;
         m_thresholds[g] = default_thresholds[g];
     }
+    m_permanent.gc_prev = &m_permanent;
+    m_permanent.gc_next = &m_permanent;
+    m_permanent.gc_refs = 0;
 }
 
 vm::Object* Heap::allocate(vm::Type* type, size_t bytes) {
@@ -63,7 +66,7 @@ vm::Object* Heap::allocate(vm::Type* type, size_t bytes, bool has_gc) {
     object->type = type;
     link(object);
     if (has_gc)
-        track(object);
+        track_new(object, type);
     return object;
 }
 
@@ -71,8 +74,10 @@ void Heap::adopt(vm::Object* memory, vm::Type* type) {
     memory->refcount = 1;
     memory->type = type;
     link(memory);
-    if (type_has_gc(type))
-        track(memory);
+    if (type_has_gc(type)) {
+        gc_head_of(memory)->gc_refs = 0; // a new object: not finalized
+        track_new(memory, type);
+    }
 }
 
 void Heap::link(vm::Object* object) {

@@ -10,8 +10,8 @@
 //    one generation list; gc_next == null means untracked;
 //  - object_count() is the number of objects on the refchain; objects kept on free lists are not
 //    counted (they are raw memory);
-//  - only this file's functions touch chain_prev/chain_next and the GcHead links (the collector of
-//    issue #4 adds its own passes over generations here or in gc/collector.cpp).
+//  - only this file's functions and gc/collector.cpp touch chain_prev/chain_next and the GcHead
+//    links.
 #pragma once
 
 #include <cstddef>
@@ -24,9 +24,17 @@ namespace minipy::gc {
 // The collector header placed before a container's Object (CPython's PyGC_Head).
 struct GcHead {
     GcHead* gc_prev;
-    GcHead* gc_next;  // null: not tracked
-    intptr_t gc_refs; // scratch for the collector
+    GcHead* gc_next; // null: not tracked
+    intptr_t
+        gc_refs; // gc_flag_* bits below, and the collector's reference count scratch above them
 };
+
+// The low bits of GcHead::gc_refs. `finalized` lives as long as the object (PEP 442: __del__ runs
+// once); the other two are meaningful only during a collection (gc/collector.cpp).
+inline constexpr intptr_t gc_flag_finalized = 1;   // its finalizer (__del__, close) already ran
+inline constexpr intptr_t gc_flag_collecting = 2;  // in the generations being collected
+inline constexpr intptr_t gc_flag_unreachable = 4; // on the collector's unreachable list
+inline constexpr int gc_refs_shift = 3;            // the count is gc_refs >> gc_refs_shift
 
 inline GcHead* gc_head_of(vm::Object* object) {
     return reinterpret_cast<GcHead*>(object) - 1;
@@ -39,6 +47,35 @@ inline constexpr int generation_count = 3;
 // CPython's default thresholds: gen 0 after 700 net allocations, each older one after 10 of the
 // younger generation's collections.
 inline constexpr intptr_t default_thresholds[generation_count] = {700, 10, 10};
+
+// One generation's statistics (gc.get_stats and -X gcstats).
+struct GenerationStats {
+    intptr_t collections = 0;
+    intptr_t collected = 0;
+    intptr_t uncollectable = 0;
+    uint64_t total_pause_ns = 0;
+    uint64_t longest_pause_ns = 0;
+};
+
+// The collector's state (gc/collector.cpp; CPython's GCState).
+struct CollectorState {
+    bool enabled = true;     // gc.enable / gc.disable: automatic collections only
+    bool collecting = false; // a collection is running (re-entry from finalizers does nothing)
+    bool scheduled = false;  // gen 0 passed its threshold: the eval breaker collects
+    int debug = 0;           // gc.set_debug flags
+    // CPython's long-lived heuristic: a full collection only when the objects that reached the
+    // oldest generation since the last one exceed a quarter of those it kept then.
+    intptr_t long_lived_total = 0;
+    intptr_t long_lived_pending = 0;
+    GenerationStats stats[generation_count];
+    // gc.garbage and gc.callbacks (lists, owned; VM roots, freed with the VM).
+    vm::Object* garbage = nullptr;
+    vm::Object* callbacks = nullptr;
+};
+
+// Called by Heap when generation 0 passes its threshold (gc/collector.cpp): asks the eval breaker
+// of the running thread to collect.
+void schedule_collection(vm::Type* type);
 
 class Heap {
 public:
@@ -69,6 +106,13 @@ public:
 
     // ====== Generations
     void track(vm::Object* object, int generation = 0);
+    // Tracks a fresh container in generation 0 and schedules a collection past the threshold.
+    void track_new(vm::Object* object, vm::Type* type) {
+        track(object);
+        if (m_counters[0] > m_thresholds[0] && m_collector.enabled && !m_collector.scheduled)
+            [[unlikely]]
+            schedule_collection(type);
+    }
     void untrack(vm::Object* object);
     static bool is_tracked(vm::Object* object) { return gc_head_of(object)->gc_next != nullptr; }
     // The sentinel of generation g's ring.
@@ -79,6 +123,9 @@ public:
     intptr_t threshold(int g) const { return m_thresholds[g]; }
     void set_threshold(int g, intptr_t value) { m_thresholds[g] = value; }
     size_t generation_size(int g) const;
+    // The permanent generation of gc.freeze (never collected).
+    GcHead* permanent() { return &m_permanent; }
+    CollectorState& collector() { return m_collector; }
 
     // ====== Observability (sys.gettotalrefcount, sys.getobjects, -X showrefcount)
     size_t object_count() const { return m_object_count; }
@@ -98,6 +145,8 @@ private:
     void link(vm::Object* object);
     vm::Object m_chain;                     // sentinel; its type is null
     GcHead m_generations[generation_count]; // sentinels
+    GcHead m_permanent;                     // sentinel of gc.freeze's generation
+    CollectorState m_collector;
     intptr_t m_counters[generation_count] = {0, 0, 0};
     intptr_t m_thresholds[generation_count];
     size_t m_object_count = 0;

@@ -19,6 +19,7 @@ using vm::Ref;
 // One line per module: declare its init here and list it in `modules` below (keep both sorted).
 bool init__io_module(vm::Runtime& runtime, vm::Object* module);
 bool init__structseq_module(vm::Runtime& runtime, vm::Object* module);
+bool init_gc_module(vm::Runtime& runtime, vm::Object* module);
 bool init_importlib_module(vm::Runtime& runtime, vm::Object* module);
 bool init_io_module(vm::Runtime& runtime, vm::Object* module);
 bool init_json_module(vm::Runtime& runtime, vm::Object* module);
@@ -39,6 +40,7 @@ constexpr BuiltinModuleDef modules[] = {
     {"_structseq", init__structseq_module},
     {"_thread", init_thread_module},
     {"_weakref", init_weakref_module},
+    {"gc", init_gc_module},
     {"importlib", init_importlib_module},
     {"io", init_io_module},
     {"json", init_json_module},

@@ -18,6 +18,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "gc/collector.h"
 #include "gc/refchain.h"
 #include "vm/eval_helpers.h"
 #include "vm/runtime.h"
@@ -57,6 +58,9 @@ void mark_owned(VM& vm, Marker& marker, Object* const* extra, size_t count) {
         mark_visit(object, &marker);
     if (Runtime* runtime = vm.runtime())
         (void)runtime->traverse_roots(mark_visit, &marker);
+    // gc.garbage and gc.callbacks belong to the collector (freed with the VM, as CPython's gcstate).
+    mark_visit(vm.heap().collector().garbage, &marker);
+    mark_visit(vm.heap().collector().callbacks, &marker);
     for (size_t i = 0; i < count; ++i)
         mark_visit(extra[i], &marker);
     while (!marker.pending.empty()) {
@@ -78,8 +82,9 @@ void run_finalizers(VM& vm, const std::vector<Object*>& garbage) {
         return;
     }
     for (Object* object : garbage) {
-        if (is_type_object(object))
+        if (is_type_object(object) || gc::is_finalized(object))
             continue;
+        gc::set_finalized(object);
         Ref<Object> saved = vm.thread_state().fetch_exception();
         if (is_heap_type(object->type) && type_lookup(object->type, del_name.get())) {
             Ref<Object> result = call_dunder(vm, object, del_name.get(), nullptr, 0);

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "gc/collector.h"
 #include "vm/descriptors.h"
 #include "vm/eval.h"
 #include "vm/eval_helpers.h"
@@ -250,11 +251,12 @@ Ref<Object> heap_default_repr(VM& vm, Object* self) {
 
 // Runs __del__ (PEP 442) on an instance whose count reached zero; true when it was resurrected.
 bool run_finalizer(VM& vm, Object* self) {
-    if (vm.finalizers_done())
-        return false; // VM::collect_unreachable already ran it (PEP 442: once per object)
+    if (vm.finalizers_done() || gc::is_finalized(self))
+        return false; // already ran (PEP 442: once per object), by the collector or before
     Ref<Object> name = intern(vm, "__del__");
     if (!name || !type_lookup(self->type, name.get()))
         return false;
+    gc::set_finalized(self);
     self->refcount = 1; // resurrect for the call
     Ref<Object> saved = vm.thread_state().fetch_exception();
     Ref<Object> result = call_dunder(vm, self, name.get(), nullptr, 0);

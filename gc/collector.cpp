@@ -1,0 +1,625 @@
+// The cycle collector: CPython's gc_collect_main (Modules/gcmodule.c, 3.11) over minipy's
+// generation rings. Invariants are in gc/collector.h; the gc_refs states of a GcHead during a
+// collection:
+//  - outside a collection only gc_flag_finalized may be set;
+//  - update_refs: every object of the young generations gets gc_flag_collecting and a count equal
+//    to its reference count;
+//  - subtract_refs: the count drops by one for each reference from another young object, so what
+//    is left counts references from outside (roots);
+//  - move_unreachable: objects with a zero count that nothing reachable refers to move to the
+//    unreachable ring with gc_flag_unreachable; everything else keeps a positive count;
+//  - before the young ring merges into the older generation the collecting flag is cleared.
+#include "gc/collector.h"
+
+#include <chrono>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "gc/refchain.h"
+#include "vm/eval_helpers.h"
+#include "vm/runtime.h"
+#include "vm/thread_state.h"
+#include "vm/traceback.h"
+#include "vm/type.h"
+#include "vm/types/class.h"
+#include "vm/types/dict.h"
+#include "vm/types/function.h"
+#include "vm/types/int.h"
+#include "vm/types/list.h"
+#include "vm/types/str.h"
+#include "vm/types/tuple.h"
+#include "vm/vm.h"
+#include "vm/weakref.h"
+
+namespace minipy::gc {
+namespace {
+
+using vm::Object;
+using vm::Ref;
+using vm::VM;
+
+constexpr intptr_t flag_mask = (intptr_t{1} << gc_refs_shift) - 1;
+constexpr intptr_t one_ref = intptr_t{1} << gc_refs_shift;
+
+// ====== Rings
+
+void ring_init(GcHead* ring) {
+    ring->gc_prev = ring;
+    ring->gc_next = ring;
+}
+
+bool ring_empty(const GcHead* ring) {
+    return ring->gc_next == ring;
+}
+
+void ring_remove(GcHead* head) {
+    head->gc_prev->gc_next = head->gc_next;
+    head->gc_next->gc_prev = head->gc_prev;
+}
+
+void ring_append(GcHead* ring, GcHead* head) {
+    GcHead* last = ring->gc_prev;
+    head->gc_prev = last;
+    head->gc_next = ring;
+    last->gc_next = head;
+    ring->gc_prev = head;
+}
+
+void ring_move(GcHead* head, GcHead* ring) {
+    ring_remove(head);
+    ring_append(ring, head);
+}
+
+// Appends every object of `from` to `to`; `from` becomes empty.
+void ring_merge(GcHead* from, GcHead* to) {
+    if (ring_empty(from))
+        return;
+    GcHead* last = to->gc_prev;
+    last->gc_next = from->gc_next;
+    from->gc_next->gc_prev = last;
+    to->gc_prev = from->gc_prev;
+    from->gc_prev->gc_next = to;
+    ring_init(from);
+}
+
+intptr_t ring_size(const GcHead* ring) {
+    intptr_t count = 0;
+    for (const GcHead* head = ring->gc_next; head != ring; head = head->gc_next)
+        ++count;
+    return count;
+}
+
+bool is_container(const Object* object) {
+    return vm::has_flag(object->type, vm::type_has_gc);
+}
+
+intptr_t count_of(const GcHead* head) {
+    return head->gc_refs >> gc_refs_shift;
+}
+
+void set_count(GcHead* head, intptr_t count) {
+    head->gc_refs = (head->gc_refs & flag_mask) | (count << gc_refs_shift);
+}
+
+// The young object behind `object` if it takes part in this collection, else null.
+GcHead* collecting_head(Object* object) {
+    if (!object || !is_container(object))
+        return nullptr;
+    GcHead* head = gc_head_of(object);
+    if (!head->gc_next || !(head->gc_refs & gc_flag_collecting))
+        return nullptr;
+    return head;
+}
+
+bool is_type_object(const Object* object) {
+    return vm::has_flag(object->type, vm::type_type_subclass);
+}
+
+int traverse(Object* object, vm::VisitFn visit, void* arg) {
+    if (auto slot = object->type->slots.traverse)
+        return slot(object, visit, arg);
+    return 0;
+}
+
+// ====== Finding the unreachable objects (CPython's deduce_unreachable)
+
+void update_refs(GcHead* young) {
+    for (GcHead* head = young->gc_next; head != young; head = head->gc_next) {
+        intptr_t refcount = object_of(head)->refcount;
+        head->gc_refs =
+            (head->gc_refs & gc_flag_finalized) | gc_flag_collecting | (refcount << gc_refs_shift);
+    }
+}
+
+int visit_decref(Object* object, void*) {
+    if (GcHead* head = collecting_head(object))
+        head->gc_refs -= one_ref;
+    return 0;
+}
+
+void subtract_refs(GcHead* young) {
+    for (GcHead* head = young->gc_next; head != young; head = head->gc_next)
+        (void)traverse(object_of(head), visit_decref, nullptr);
+}
+
+int visit_reachable(Object* object, void* arg) {
+    GcHead* head = collecting_head(object);
+    if (!head)
+        return 0;
+    if (head->gc_refs & gc_flag_unreachable) {
+        // Moved to the unreachable ring too early: back to the young ring's tail, where the scan
+        // of move_unreachable will reach it again.
+        ring_move(head, static_cast<GcHead*>(arg));
+        head->gc_refs &= ~gc_flag_unreachable;
+        set_count(head, 1);
+    } else if (count_of(head) <= 0) {
+        set_count(head, 1); // ahead in the young ring: scanned when the loop gets there
+    }
+    return 0;
+}
+
+// CPython's move_unreachable: one pass over the young ring, which grows at its tail when an
+// object thought unreachable turns out reachable.
+void move_unreachable(GcHead* young, GcHead* unreachable) {
+    GcHead* head = young->gc_next;
+    while (head != young) {
+        if (count_of(head) > 0) {
+            (void)traverse(object_of(head), visit_reachable, young);
+            head = head->gc_next;
+        } else {
+            GcHead* next = head->gc_next;
+            ring_move(head, unreachable);
+            head->gc_refs |= gc_flag_unreachable;
+            head = next;
+        }
+    }
+}
+
+void clear_collecting(GcHead* ring) {
+    for (GcHead* head = ring->gc_next; head != ring; head = head->gc_next)
+        head->gc_refs &= gc_flag_finalized;
+}
+
+void deduce_unreachable(GcHead* young, GcHead* unreachable) {
+    update_refs(young);
+    subtract_refs(young);
+    move_unreachable(young, unreachable);
+}
+
+// CPython's untrack_tuples: a tuple holding only atomic (or untracked) objects can never be part
+// of a cycle. A null item (a tuple still being filled) keeps it tracked.
+void untrack_tuples(VM& vm, GcHead* young) {
+    vm::Type* tuple_type = vm.types().tuple;
+    GcHead* head = young->gc_next;
+    while (head != young) {
+        GcHead* next = head->gc_next;
+        Object* object = object_of(head);
+        if (object->type == tuple_type) {
+            auto* tuple = static_cast<vm::VarObject*>(object);
+            Object** items = vm::tuple_items(object);
+            bool atomic = true;
+            for (intptr_t i = 0; i < tuple->size && atomic; ++i) {
+                Object* item = items[i];
+                atomic = item && (!is_container(item) || !Heap::is_tracked(item));
+            }
+            if (atomic) {
+                ring_remove(head);
+                head->gc_prev = nullptr;
+                head->gc_next = nullptr;
+                head->gc_refs &= gc_flag_finalized;
+            }
+        }
+        head = next;
+    }
+}
+
+// ====== Reporting
+
+double seconds_since(std::chrono::steady_clock::time_point start) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+// As CPython's PyErr_WriteUnraisable: "Exception ignored in: <repr of where>" and the traceback.
+void report_unraisable(VM& vm, Object* where) {
+    Ref<Object> error = vm.thread_state().fetch_exception();
+    std::string text = "<object>";
+    if (where) {
+        if (Ref<Object> repr = vm::object_repr(vm, where))
+            text = vm::str_to_utf8(repr.get());
+        vm.thread_state().clear_exception();
+    }
+    std::fflush(stdout);
+    std::fprintf(stderr, "Exception ignored in: %s\n", text.c_str());
+    if (vm::Runtime* runtime = vm.runtime(); runtime && error)
+        vm::print_exception(*runtime, error.get(), stderr);
+    std::fflush(stderr);
+    vm.thread_state().clear_exception();
+}
+
+void debug_object(const char* what, Object* object) {
+    std::fprintf(stderr, "gc: %s <%s %p>\n", what, object->type->name, static_cast<void*>(object));
+}
+
+// ====== Finalizers, weak references, clearing
+
+// PEP 442: the finalizer of one unreachable object, held by the caller.
+void finalize(VM& vm, Object* object) {
+    vm::Runtime* runtime = vm.runtime();
+    if (!runtime || is_type_object(object))
+        return;
+    if (vm::is_heap_type(object->type)) {
+        Ref<Object> name = vm::intern(vm, "__del__");
+        if (!name) {
+            vm.thread_state().clear_exception();
+            return;
+        }
+        Object* del = vm::type_lookup(object->type, name.get());
+        if (!del)
+            return;
+        set_finalized(object);
+        Ref<Object> hold_del = Ref<Object>::borrow(del);
+        Ref<Object> result = vm::call_dunder(vm, object, name.get(), nullptr, 0);
+        if (!result)
+            report_unraisable(vm, hold_del.get());
+    } else if (object->type == runtime->types().generator) {
+        // CPython's _PyGen_Finalize: a suspended generator is closed (its finally blocks run).
+        set_finalized(object);
+        Ref<Object> result = vm::call_method(vm, object, "close", nullptr, 0);
+        if (!result)
+            report_unraisable(vm, object);
+    }
+}
+
+void finalize_garbage(VM& vm, GcHead* unreachable) {
+    Ref<Object> del_name = vm::intern(vm, "__del__");
+    if (!del_name)
+        vm.thread_state().clear_exception();
+    GcHead seen;
+    ring_init(&seen);
+    while (!ring_empty(unreachable)) {
+        GcHead* head = unreachable->gc_next;
+        ring_move(head, &seen);
+        Object* object = object_of(head);
+        if (head->gc_refs & gc_flag_finalized)
+            continue;
+        if (vm::is_heap_type(object->type) && !is_type_object(object) &&
+            (!del_name || !vm::type_lookup(object->type, del_name.get()))) {
+            // No finalizer: marked anyway, so its dealloc (maybe after its class was cleared)
+            // does not look for one.
+            head->gc_refs |= gc_flag_finalized;
+            continue;
+        }
+        Ref<Object> hold = Ref<Object>::borrow(object);
+        finalize(vm, object);
+    }
+    ring_merge(&seen, unreachable);
+}
+
+bool is_garbage(Object* object) {
+    if (!is_container(object))
+        return false;
+    GcHead* head = gc_head_of(object);
+    return head->gc_next && (head->gc_refs & gc_flag_unreachable);
+}
+
+// CPython's handle_weakrefs: every weak reference to garbage is cleared first (so no callback
+// sees a half-cleared object); then the callbacks of the weakrefs that are not garbage themselves
+// run.
+void handle_weakrefs(VM& vm, GcHead* unreachable) {
+    std::vector<Ref<Object>> pending;
+    for (GcHead* head = unreachable->gc_next; head != unreachable; head = head->gc_next) {
+        Object* object = object_of(head);
+        if (vm::has_weakrefs(object))
+            vm::clear_weakrefs_no_callbacks(object, pending);
+    }
+    for (Ref<Object>& weakref : pending) {
+        if (!is_garbage(weakref.get()))
+            vm::call_weakref_callback(vm, weakref.get());
+    }
+}
+
+// A garbage class keeps its layout base and name until its dealloc (instances are freed through
+// them); its dict, mro and bases (where the cycles are) go.
+void clear_type(Object* object) {
+    auto* type = static_cast<vm::Type*>(object);
+    vm::set_ref(type->dict, nullptr);
+    vm::set_ref(type->mro, nullptr);
+    vm::set_ref(type->bases, nullptr);
+}
+
+// The clear step of one garbage object. Tuples are immutable and never cleared (CPython's tuple
+// has no tp_clear): a type's mro and bases tuples stay whole until the type itself is cleared,
+// since instances freed meanwhile look their type up through them. A tuple subclass instance
+// loses its attribute dict only.
+void clear_object(Object* object) {
+    if (vm::has_flag(object->type, vm::type_tuple_subclass)) {
+        if (vm::is_heap_type(object->type)) {
+            if (Object** dict = vm::instance_dict_slot(object))
+                vm::set_ref(*dict, nullptr);
+        }
+        return;
+    }
+    if (auto clear = object->type->slots.clear)
+        clear(object);
+}
+
+// CPython's delete_garbage: clears every object (classes last), which breaks the cycles; the
+// reference counts then free them. An object still alive after its clear goes to `old`.
+void delete_garbage(VM& vm, GcHead* unreachable, GcHead* old) {
+    CollectorState& state = vm.heap().collector();
+    GcHead types;
+    ring_init(&types);
+    for (int pass = 0; pass < 2; ++pass) {
+        GcHead* ring = pass == 0 ? unreachable : &types;
+        while (!ring_empty(ring)) {
+            GcHead* head = ring->gc_next;
+            Object* object = object_of(head);
+            if (pass == 0 && is_type_object(object) && !(state.debug & debug_saveall)) {
+                ring_move(head, &types);
+                continue;
+            }
+            if (state.debug & debug_saveall) {
+                if (state.garbage && !is_ok(vm::list_append(vm, state.garbage, object)))
+                    vm.thread_state().clear_exception();
+            } else {
+                Ref<Object> hold = Ref<Object>::borrow(object);
+                if (pass == 1)
+                    clear_type(object);
+                else
+                    clear_object(object);
+            }
+            if (ring->gc_next == head) {
+                // Still alive (held from outside by something its clear did not drop).
+                head->gc_refs &= gc_flag_finalized;
+                ring_move(head, old);
+            }
+        }
+    }
+}
+
+// The number CPython 3.11 reports for `ring`: an instance's attribute dict is part of the
+// instance there (inline values), so a dict that is the __dict__ of an unreachable instance is
+// not counted.
+intptr_t reported_count(GcHead* ring) {
+    intptr_t count = 0;
+    for (GcHead* head = ring->gc_next; head != ring; head = head->gc_next) {
+        ++count;
+        Object* object = object_of(head);
+        if (vm::is_heap_type(object->type) && !is_type_object(object)) {
+            Object** dict = vm::instance_dict_slot(object);
+            if (dict && *dict && is_container(*dict) && Heap::is_tracked(*dict) &&
+                (gc_head_of(*dict)->gc_refs & gc_flag_collecting))
+                --count;
+        }
+    }
+    return count;
+}
+
+// ====== One collection
+
+struct Result {
+    intptr_t collected = 0;
+    intptr_t uncollectable = 0;
+};
+
+void print_generation_sizes(Heap& heap) {
+    std::fprintf(stderr, "gc: objects in each generation: %zu %zu %zu\n", heap.generation_size(0),
+                 heap.generation_size(1), heap.generation_size(2));
+    std::fprintf(stderr, "gc: objects in permanent generation: %zu\n",
+                 static_cast<size_t>(ring_size(heap.permanent())));
+}
+
+Result collect_main(VM& vm, int generation) {
+    Heap& heap = vm.heap();
+    CollectorState& state = heap.collector();
+    auto start = std::chrono::steady_clock::now();
+    if (state.debug & debug_stats) {
+        std::fflush(stdout);
+        std::fprintf(stderr, "gc: collecting generation %d...\n", generation);
+        print_generation_sizes(heap);
+    }
+    if (generation + 1 < generation_count)
+        ++heap.generation_counter(generation + 1);
+    for (int g = 0; g <= generation; ++g)
+        heap.generation_counter(g) = 0;
+    for (int g = 0; g < generation; ++g)
+        ring_merge(heap.generation(g), heap.generation(generation));
+    GcHead* young = heap.generation(generation);
+    GcHead* old = generation + 1 < generation_count ? heap.generation(generation + 1) : young;
+
+    GcHead unreachable;
+    ring_init(&unreachable);
+    deduce_unreachable(young, &unreachable);
+    clear_collecting(young);
+    untrack_tuples(vm, young);
+    if (young != old) {
+        if (generation == generation_count - 2)
+            state.long_lived_pending += ring_size(young);
+        ring_merge(young, old);
+    } else {
+        state.long_lived_pending = 0;
+        state.long_lived_total = ring_size(young);
+    }
+    if (state.debug & debug_collectable) {
+        for (GcHead* head = unreachable.gc_next; head != &unreachable; head = head->gc_next)
+            debug_object("collectable", object_of(head));
+    }
+    Result result;
+    if (!ring_empty(&unreachable)) {
+        // Every garbage object is held while Python code runs, so none is freed under the rings.
+        std::vector<Ref<Object>> holds;
+        for (GcHead* head = unreachable.gc_next; head != &unreachable; head = head->gc_next)
+            holds.push_back(Ref<Object>::borrow(object_of(head)));
+        handle_weakrefs(vm, &unreachable);
+        finalize_garbage(vm, &unreachable);
+        // CPython's handle_resurrected_objects: what a finalizer made reachable again survives
+        // (to the older generation). The holds are not references from outside.
+        clear_collecting(&unreachable);
+        GcHead still;
+        ring_init(&still);
+        update_refs(&unreachable);
+        for (GcHead* head = unreachable.gc_next; head != &unreachable; head = head->gc_next)
+            head->gc_refs -= one_ref;
+        subtract_refs(&unreachable);
+        move_unreachable(&unreachable, &still);
+        clear_collecting(&unreachable);
+        ring_merge(&unreachable, old);
+        result.collected = reported_count(&still);
+        // Each garbage object is referred to by another one, so dropping the holds frees only
+        // what the finalizers cut loose (their dealloc takes them off the ring).
+        holds.clear();
+        delete_garbage(vm, &still, old);
+    }
+    GenerationStats& stats = state.stats[generation];
+    ++stats.collections;
+    stats.collected += result.collected;
+    stats.uncollectable += result.uncollectable;
+    auto pause = static_cast<uint64_t>(std::chrono::duration_cast<std::chrono::nanoseconds>(
+                                           std::chrono::steady_clock::now() - start)
+                                           .count());
+    stats.total_pause_ns += pause;
+    if (pause > stats.longest_pause_ns)
+        stats.longest_pause_ns = pause;
+    if (state.debug & debug_stats) {
+        std::fprintf(stderr, "gc: done, %zd unreachable, %zd uncollectable, %.4fs elapsed\n",
+                     result.collected + result.uncollectable, result.uncollectable,
+                     seconds_since(start));
+    }
+    return result;
+}
+
+// gc.callbacks: each is called with ("start" or "stop", info dict); errors are unraisable.
+void invoke_callbacks(VM& vm, const char* phase, int generation, const Result& result) {
+    CollectorState& state = vm.heap().collector();
+    if (!state.callbacks || !vm.runtime() || vm::list_size(state.callbacks) == 0)
+        return;
+    Ref<Object> phase_text = vm::str_from_utf8(vm, phase);
+    Ref<Object> info = vm::dict_new(vm);
+    if (!phase_text || !info) {
+        vm.thread_state().clear_exception();
+        return;
+    }
+    const std::pair<const char*, intptr_t> fields[] = {{"generation", generation},
+                                                       {"collected", result.collected},
+                                                       {"uncollectable", result.uncollectable}};
+    for (const auto& [key, value] : fields) {
+        Ref<Object> key_text = vm::str_from_utf8(vm, key);
+        Ref<Object> number = vm::int_from_i64(vm, value);
+        if (!key_text || !number ||
+            !is_ok(vm::dict_setitem(vm, info.get(), key_text.get(), number.get()))) {
+            vm.thread_state().clear_exception();
+            return;
+        }
+    }
+    // A copy, as CPython: a callback may change the list.
+    Ref<Object> callbacks = vm::tuple_from_array(
+        vm, vm::list_items(state.callbacks), static_cast<size_t>(vm::list_size(state.callbacks)));
+    if (!callbacks) {
+        vm.thread_state().clear_exception();
+        return;
+    }
+    auto* copy = static_cast<vm::VarObject*>(callbacks.get());
+    for (intptr_t i = 0; i < copy->size; ++i) {
+        Object* callback = vm::tuple_items(copy)[i];
+        Object* args[] = {phase_text.get(), info.get()};
+        Ref<Object> called = vm::call_object(vm, callback, args, 2, nullptr);
+        if (!called)
+            report_unraisable(vm, callback);
+    }
+}
+
+intptr_t collect_with_callbacks(VM& vm, int generation) {
+    CollectorState& state = vm.heap().collector();
+    if (state.collecting)
+        return 0;
+    state.collecting = true;
+    Ref<Object> saved = vm.thread_state().fetch_exception();
+    invoke_callbacks(vm, "start", generation, Result{});
+    Result result = collect_main(vm, generation);
+    invoke_callbacks(vm, "stop", generation, result);
+    vm.thread_state().clear_exception();
+    if (saved)
+        vm.thread_state().set_exception(std::move(saved));
+    state.collecting = false;
+    return result.collected + result.uncollectable;
+}
+
+} // namespace
+
+// ====== Public entry points
+
+intptr_t collect(VM& vm, int generation) {
+    return collect_with_callbacks(vm, generation);
+}
+
+void schedule_collection(vm::Type* type) {
+    if (!type || !type->vm)
+        return;
+    VM& vm = *type->vm;
+    Heap& heap = vm.heap();
+    CollectorState& state = heap.collector();
+    if (state.collecting || heap.threshold(0) == 0 || !vm.runtime())
+        return;
+    state.scheduled = true;
+    vm.thread_state().set_eval_ticks(-1); // the next eval breaker check runs the collection
+}
+
+bool collection_scheduled(VM& vm) {
+    return vm.heap().collector().scheduled;
+}
+
+void run_scheduled_collection(VM& vm) {
+    Heap& heap = vm.heap();
+    CollectorState& state = heap.collector();
+    state.scheduled = false;
+    if (!state.enabled || state.collecting || heap.threshold(0) == 0)
+        return;
+    // CPython's gc_collect_generations: the oldest generation past its threshold; the oldest
+    // only when enough objects became long-lived since the last full collection.
+    for (int g = generation_count - 1; g >= 0; --g) {
+        if (heap.generation_counter(g) <= heap.threshold(g))
+            continue;
+        if (g == generation_count - 1 && state.long_lived_pending < state.long_lived_total / 4)
+            continue;
+        (void)collect_with_callbacks(vm, g);
+        return;
+    }
+}
+
+void freeze(VM& vm) {
+    Heap& heap = vm.heap();
+    for (int g = 0; g < generation_count; ++g)
+        ring_merge(heap.generation(g), heap.permanent());
+    heap.generation_counter(0) = 0;
+}
+
+void unfreeze(VM& vm) {
+    Heap& heap = vm.heap();
+    ring_merge(heap.permanent(), heap.generation(generation_count - 1));
+}
+
+intptr_t freeze_count(VM& vm) {
+    return ring_size(vm.heap().permanent());
+}
+
+bool is_finalized(Object* object) {
+    return is_container(object) && (gc_head_of(object)->gc_refs & gc_flag_finalized);
+}
+
+void set_finalized(Object* object) {
+    if (is_container(object))
+        gc_head_of(object)->gc_refs |= gc_flag_finalized;
+}
+
+void print_gc_stats(VM& vm) {
+    CollectorState& state = vm.heap().collector();
+    std::fprintf(stderr, "gc stats: generation, collections, objects collected, longest pause\n");
+    for (int g = 0; g < generation_count; ++g) {
+        const GenerationStats& stats = state.stats[g];
+        std::fprintf(stderr, "gc stats: %d %zd %zd %.6fs\n", g, stats.collections, stats.collected,
+                     static_cast<double>(stats.longest_pause_ns) / 1e9);
+    }
+}
+
+} // namespace minipy::gc
