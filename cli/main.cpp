@@ -355,7 +355,12 @@ int exit_code_of(std::unique_ptr<vm::MainInterpreter>& interpreter, const vm::Ru
 }
 
 int run(const CommandLine& command_line) {
-    if (command_line.unbuffered) {
+    // As CPython: a write to a closed pipe raises BrokenPipeError instead of killing the process.
+    std::signal(SIGPIPE, SIG_IGN);
+    // -u, or PYTHONUNBUFFERED set and not empty (unless -E / -I), as CPython.
+    const char* unbuffered_variable =
+        command_line.no_environment ? nullptr : std::getenv("PYTHONUNBUFFERED");
+    if (command_line.unbuffered || (unbuffered_variable && *unbuffered_variable)) {
         std::setvbuf(stdout, nullptr, _IONBF, 0);
         std::setvbuf(stderr, nullptr, _IONBF, 0);
     }

@@ -981,8 +981,9 @@ void sys_report_exception(Runtime& rt, Object* exception) {
     std::fwrite(text.data(), 1, text.size(), stderr);
 }
 
-void sys_flush_std_streams(Runtime& rt) {
+bool sys_flush_std_streams(Runtime& rt) {
     VM& vm = rt.vm();
+    bool stdout_flushed = true;
     Ref<Object> saved = vm.thread_state().fetch_exception();
     for (const char* name : {"stdout", "stderr"}) {
         Ref<Object> stream = sys_get(rt, name);
@@ -995,12 +996,15 @@ void sys_flush_std_streams(Runtime& rt) {
                          name);
             if (error)
                 std::fputs(exception_text(rt, error.get()).c_str(), stderr);
+            if (std::string_view(name) == "stdout")
+                stdout_flushed = false;
         }
     }
     std::fflush(stdout);
     std::fflush(stderr);
     if (saved)
         vm.thread_state().set_exception(std::move(saved));
+    return stdout_flushed;
 }
 
 } // namespace minipy::stdlib

@@ -27,8 +27,9 @@ vm::Ref<vm::Object> sys_get(vm::Runtime& runtime, std::string_view name);
 // tb); when the hook is missing or raises, prints both to the C stderr. Never raises.
 void sys_report_exception(vm::Runtime& runtime, vm::Object* exception);
 // Flushes sys.stdout and sys.stderr at exit (and the C streams behind them). Errors are printed as
-// "Exception ignored ..." and dropped, as CPython's flush_std_files.
-void sys_flush_std_streams(vm::Runtime& runtime);
+// "Exception ignored ..." and dropped, as CPython's flush_std_files; false when sys.stdout's
+// flush failed (CPython's exit code 120 then).
+bool sys_flush_std_streams(vm::Runtime& runtime);
 // tb_frame of a traceback entry (vm/traceback.h): a frame object for `code` that ran with these
 // globals, builtins and locals (null for a function frame) at `line`; while `live` still runs on
 // this thread, its snapshot (with f_back and current locals). Raises MemoryError, RuntimeError.

@@ -303,8 +303,10 @@ int MainInterpreter::finish() {
     // write that failed earlier was reported then, as an exception.
     bool failed_before = std::ferror(stdout) != 0;
     errno = 0;
-    if (m_runtime)
-        stdlib::sys_flush_std_streams(*m_runtime);
+    if (m_runtime && !stdlib::sys_flush_std_streams(*m_runtime)) {
+        exit_code = 120; // sys.stdout.flush() failed ("Exception ignored ..." is on stderr)
+        failed_before = true;
+    }
     int flushed = std::fflush(stdout);
     if (!failed_before && (flushed != 0 || std::ferror(stdout))) {
         int error = errno != 0 ? errno : EIO;
@@ -546,8 +548,7 @@ RunOutcome MainInterpreter::run_unit(const std::shared_ptr<const compiler::CodeU
     Ref<Object> value = eval_code(rt, code.get(), globals, globals);
     if (!value)
         return report_uncaught();
-    std::fflush(stdout);
-    return RunOutcome{};
+    return RunOutcome{}; // stdout is flushed at exit (finish), where a failure means exit code 120
 }
 
 RunOutcome MainInterpreter::run_source(std::string_view source, std::string_view filename,

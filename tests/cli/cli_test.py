@@ -133,6 +133,42 @@ class ExitCodes(unittest.TestCase):
                               '         ^\n'
                               "SyntaxError: '(' was never closed\n")
 
+    def _full_disk_outcome(self, program, unbuffered):
+        env = dict(os.environ)
+        env.pop("MINIPYPATH", None)
+        env.pop("PYTHONUNBUFFERED", None)
+        if unbuffered:
+            env["PYTHONUNBUFFERED"] = "1"
+        with open("/dev/full", "w") as full:
+            done = subprocess.run([program, "-c", "for i in range(3): print(i)"], stdout=full,
+                                  stderr=subprocess.PIPE, text=True, env=env, timeout=TIMEOUT)
+        return done.returncode, done.stderr
+
+    @unittest.skipUnless(os.path.exists("/dev/full"), "needs /dev/full")
+    def test_stdout_flush_failure_at_exit(self):
+        # CPython: "Exception ignored" and exit code 120 when buffered output cannot be written at
+        # exit; with PYTHONUNBUFFERED the print itself raises (a traceback, exit code 1).
+        for unbuffered in (False, True):
+            with self.subTest(unbuffered=unbuffered):
+                self.assertEqual(self._full_disk_outcome(MINIPY, unbuffered),
+                                 self._full_disk_outcome(sys.executable, unbuffered))
+        code, err = self._full_disk_outcome(MINIPY, False)
+        self.assertEqual(code, 120)
+        self.assertTrue(err.startswith("Exception ignored in: <_io.TextIOWrapper name='<stdout>'"))
+
+    def test_closed_pipe_raises_broken_pipe(self):
+        # SIGPIPE is ignored, as in CPython: the write raises BrokenPipeError.
+        outcomes = []
+        for program in (MINIPY, sys.executable):
+            env = dict(os.environ, PYTHONUNBUFFERED="1")
+            process = subprocess.Popen([program, "-c", "for i in range(100000): print(i)"],
+                                       stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+            process.stdout.close()
+            err = process.stderr.read().decode()
+            outcomes.append((process.wait(timeout=TIMEOUT), err))
+        self.assertEqual(outcomes[0], outcomes[1])
+        self.assertTrue(outcomes[0][1].endswith("BrokenPipeError: [Errno 32] Broken pipe\n"))
+
     def test_keyboard_interrupt_ends_by_sigint(self):
         code, out, err = run("-c", "raise KeyboardInterrupt")
         self.assertEqual(code, -signal.SIGINT)
