@@ -543,6 +543,23 @@ Ref<Object> sys_excepthook(VM& vm, Object*, Args args, size_t nargs, Object*) {
     return vm.new_none();
 }
 
+// sys.unraisablehook(unraisable) (the default one, also sys.__unraisablehook__): writes
+// "Exception ignored in: ..." and the traceback to sys.stderr (vm/traceback.h).
+Ref<Object> sys_unraisablehook(VM& vm, Object*, Args args, size_t, Object*) {
+    Runtime& rt = runtime_of(vm);
+    const char* names[] = {"exc_type", "exc_value", "exc_traceback", "err_msg", "object"};
+    Ref<Object> values[5];
+    for (size_t i = 0; i < 5; ++i) {
+        Ref<Object> key = intern(vm, names[i]);
+        values[i] = key ? get_attr(vm, args[0], key.get()) : nullptr;
+        if (!values[i])
+            return nullptr;
+    }
+    return write_to(vm, "stderr",
+                    unraisable_text(rt, values[0].get(), values[1].get(), values[2].get(),
+                                    values[3].get(), values[4].get()));
+}
+
 Ref<Object> sys_getdefaultencoding(VM& vm, Object*, Args, size_t, Object*) {
     return str_from_utf8(vm, "utf-8");
 }
@@ -593,6 +610,7 @@ constexpr MethodDef sys_functions[] = {
     {"_getframe", sys_getframe, MethodKind::fastcall, nullptr},
     {"displayhook", sys_displayhook, MethodKind::o, nullptr},
     {"excepthook", sys_excepthook, MethodKind::fastcall, nullptr},
+    {"unraisablehook", sys_unraisablehook, MethodKind::o, nullptr},
     {"getdefaultencoding", sys_getdefaultencoding, MethodKind::noargs, nullptr},
     {"getfilesystemencoding", sys_getdefaultencoding, MethodKind::noargs, nullptr},
     {"getfilesystemencodeerrors", sys_getfilesystemencodeerrors, MethodKind::noargs, nullptr},
@@ -875,7 +893,8 @@ bool init_sys_module(Runtime& rt, Object* module) {
     Object* dict = module_dict(module);
     for (auto [hook, original] :
          {std::pair<const char*, const char*>{"displayhook", "__displayhook__"},
-          {"excepthook", "__excepthook__"}}) {
+          {"excepthook", "__excepthook__"},
+          {"unraisablehook", "__unraisablehook__"}}) {
         Ref<Object> key = intern(vm, hook);
         Object* value = nullptr;
         if (!key || dict_lookup(vm, dict, key.get(), &value) <= 0 ||

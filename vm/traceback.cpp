@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "compiler/diagnostics.h"
+#include "stdlib/struct_seq.h"
 #include "stdlib/sys.h"
 #include "vm/code.h"
 #include "vm/eval_helpers.h"
@@ -743,6 +744,101 @@ std::string exception_suggestion(Runtime& rt, Object* exception) {
     if (saved)
         vm.thread_state().set_exception(std::move(saved));
     return found;
+}
+
+std::string unraisable_text(Runtime& rt, Object* exc_type, Object* exc_value, Object* exc_tb,
+                            Object* err_msg, Object* object) {
+    VM& vm = rt.vm();
+    Ref<Object> saved = vm.thread_state().fetch_exception();
+    std::string out;
+    auto text_of = [&](Object* value, bool repr, const char* failed) {
+        Ref<Object> text = repr ? object_repr(vm, value) : object_str(vm, value);
+        vm.thread_state().clear_exception();
+        return text ? str_to_utf8(text.get()) : std::string(failed);
+    };
+    bool has_message = err_msg && err_msg != vm.none();
+    if (object && object != vm.none()) {
+        out += has_message ? text_of(err_msg, false, "<err_msg str() failed>") + ": "
+                           : "Exception ignored in: ";
+        out += text_of(object, true, "<object repr() failed>") + "\n";
+    } else if (has_message) {
+        out += text_of(err_msg, false, "<err_msg str() failed>") + ":\n";
+    }
+    if (exc_value && is_exception_instance(exc_value)) {
+        auto* e = static_cast<BaseExceptionObject*>(exc_value);
+        Object* own = e->traceback;
+        Object* shown = exc_tb && exc_tb != vm.none() ? exc_tb : nullptr;
+        e->traceback = shown; // print this traceback (borrowed for the print)
+        char* buffer = nullptr;
+        size_t size = 0;
+        if (std::FILE* memory = open_memstream(&buffer, &size)) {
+            PrintContext ctx{rt, memory};
+            print_one(ctx, exc_value);
+            std::fclose(memory);
+            out.append(buffer, size);
+            std::free(buffer);
+        }
+        e->traceback = own;
+    } else if (exc_type && exc_type != vm.none()) {
+        std::string name = has_flag(exc_type->type, type_type_subclass)
+                               ? std::string(static_cast<Type*>(exc_type)->name)
+                               : text_of(exc_type, false, "<unknown>");
+        std::string value = exc_value && exc_value != vm.none()
+                                ? text_of(exc_value, false, "<exception str() failed>")
+                                : "";
+        out += value.empty() ? name + "\n" : name + ": " + value + "\n";
+    }
+    vm.thread_state().clear_exception();
+    if (saved)
+        vm.thread_state().set_exception(std::move(saved));
+    return out;
+}
+
+void write_unraisable(Runtime& rt, Object* exception, Object* object, const char* err_msg) {
+    VM& vm = rt.vm();
+    Ref<Object> saved = vm.thread_state().fetch_exception();
+    Ref<Object> keep = Ref<Object>::borrow(exception);
+    Object* none = vm.none();
+    Object* tb = exception && is_exception_instance(exception)
+                     ? static_cast<BaseExceptionObject*>(exception)->traceback
+                     : nullptr;
+    Ref<Object> message = err_msg ? str_from_utf8(vm, err_msg) : vm.new_none();
+    Ref<Object> hook = stdlib::sys_get(rt, "unraisablehook");
+    Ref<Object> default_hook = stdlib::sys_get(rt, "__unraisablehook__");
+    bool done = false;
+    if (hook && message && hook.get() != default_hook.get() && hook.get() != none) {
+        Ref<Type> type = stdlib::struct_seq_type_new(
+            rt, "UnraisableHookArgs",
+            {"exc_type", "exc_value", "exc_traceback", "err_msg", "object"});
+        Ref<Object> args =
+            type ? stdlib::struct_seq_new(vm, type.get(),
+                                          {exception ? exception->type : none,
+                                           exception ? exception : none, tb ? tb : none,
+                                           message.get(), object ? object : none})
+                 : nullptr;
+        Object* argv[] = {args.get()};
+        Ref<Object> result = args ? call_object(vm, hook.get(), argv, 1) : nullptr;
+        done = static_cast<bool>(result);
+        if (!done) {
+            // As CPython: the hook's own error is reported by the default hook.
+            Ref<Object> hook_error = vm.thread_state().fetch_exception();
+            Ref<Object> hook_message = str_from_utf8(vm, "Exception ignored in sys.unraisablehook");
+            if (hook_error && hook_message) {
+                Object* hook_tb = static_cast<BaseExceptionObject*>(hook_error.get())->traceback;
+                stdlib::sys_write_stderr(rt, unraisable_text(rt, hook_error->type, hook_error.get(),
+                                                             hook_tb ? hook_tb : none,
+                                                             hook_message.get(), hook.get()));
+            }
+            done = true;
+        }
+    }
+    if (!done)
+        stdlib::sys_write_stderr(rt, unraisable_text(rt, exception ? exception->type : none,
+                                                     exception ? exception : none, tb ? tb : none,
+                                                     message ? message.get() : none, object));
+    vm.thread_state().clear_exception();
+    if (saved)
+        vm.thread_state().set_exception(std::move(saved));
 }
 
 void print_exception(Runtime& rt, Object* exception, std::FILE* stream) {

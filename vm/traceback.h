@@ -36,6 +36,16 @@ void traceback_add(Runtime& runtime, Object* exception, Frame* frame);
 // __cause__/__context__ chain, as CPython's default excepthook.
 void print_exception(Runtime& runtime, Object* exception, std::FILE* stream);
 
+// Reports an exception that cannot be raised (an error in __del__, ...) as CPython's
+// PyErr_WriteUnraisable: sys.unraisablehook(UnraisableHookArgs(exc_type, exc_value,
+// exc_traceback, err_msg, object)), the default hook printing "Exception ignored in: repr(object)"
+// (or "err_msg: repr(object)") and the traceback to sys.stderr. `object` and `err_msg` may be
+// null. The current exception is kept. Never raises.
+void write_unraisable(Runtime& runtime, Object* exception, Object* object, const char* err_msg);
+// The default hook's text for these values (any may be None).
+std::string unraisable_text(Runtime& runtime, Object* exc_type, Object* exc_value, Object* exc_tb,
+                            Object* err_msg, Object* object);
+
 // The name CPython 3.11 suggests in "Did you mean: 'x'?" for an uncaught exception, or "" (only
 // for an exact NameError with `name` set, from the innermost frame's variables, globals and
 // builtins, or an exact AttributeError with `name` and `obj`, from dir(obj)). Never raises.

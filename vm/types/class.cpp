@@ -14,6 +14,7 @@
 #include "vm/eval.h"
 #include "vm/eval_helpers.h"
 #include "vm/runtime.h"
+#include "vm/traceback.h"
 #include "vm/types/bytes.h"
 #include "vm/types/dict.h"
 #include "vm/types/function.h"
@@ -262,7 +263,12 @@ bool run_finalizer(VM& vm, Object* self) {
     Ref<Object> result = call_dunder(vm, self, name.get(), nullptr, 0);
     if (!result) {
         Ref<Object> error = vm.thread_state().fetch_exception();
-        std::fprintf(stderr, "Exception ignored in: %s.__del__\n", self->type->name);
+        // As CPython: sys.unraisablehook with the __del__ function as the object.
+        Object* finalizer = type_lookup(self->type, name.get());
+        if (Runtime* runtime = vm.runtime(); runtime && error)
+            write_unraisable(*runtime, error.get(), finalizer, nullptr);
+        else
+            std::fprintf(stderr, "Exception ignored in: %s.__del__\n", self->type->name);
     }
     if (saved)
         vm.thread_state().set_exception(std::move(saved));
