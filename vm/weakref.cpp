@@ -3,7 +3,9 @@
 
 #include <cstdio>
 #include <string>
+#include <utility>
 
+#include "gc/refchain.h"
 #include "vm/runtime.h"
 #include "vm/thread_state.h"
 #include "vm/traceback.h"
@@ -77,8 +79,16 @@ void run_callback(VM& vm, Object* callback, Object* ref) {
             vm.thread_state().clear_exception();
         std::fflush(stdout);
         std::fprintf(stderr, "Exception ignored in: %s\n", where.c_str());
-        if (Runtime* runtime = vm.runtime(); runtime && error)
+        if (Runtime* runtime = vm.runtime(); runtime && error) {
+            // CPython's unraisable hook prints the traceback and the exception alone, without the
+            // __cause__/__context__ chain.
+            auto* exception = static_cast<BaseExceptionObject*>(error.get());
+            Object* context = std::exchange(exception->context, nullptr);
+            Object* cause = std::exchange(exception->cause, nullptr);
             print_exception(*runtime, error.get(), stderr);
+            exception->context = context;
+            exception->cause = cause;
+        }
         std::fflush(stderr);
     }
     if (saved)
@@ -140,6 +150,10 @@ void clear_weakrefs(Object* object) {
     if (!list || !*list)
         return;
     VM& vm = vm_of(object);
+    // A collection started by a callback must not see the dying object (its count is 0) in a
+    // generation, as CPython's subtype_dealloc untracks before clearing weak references.
+    if (has_flag(object->type, type_has_gc))
+        vm.heap().untrack(object);
     // Clear them all first, holding each weakref with a callback, so a callback sees every weakref
     // to the object dead (CPython's PyObject_ClearWeakRefs).
     std::vector<std::pair<Ref<Object>, Ref<Object>>> calls;

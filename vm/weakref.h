@@ -66,7 +66,8 @@ void enable_weakrefs(Type* type);
 // clears every weak reference to it, then calls the callbacks in list order (most recently made
 // weakref first, as CPython), each with its weakref as argument. A callback that raises is
 // reported on stderr as "Exception ignored in: <callback repr>" and a traceback, then dropped; a
-// pending exception of the caller is saved and restored around the calls. Never raises.
+// pending exception of the caller is saved and restored around the calls. A container is untracked
+// first, so a collection started by a callback never sees the dying object. Never raises.
 void clear_weakrefs(Object* object);
 
 // The collector's path (CPython's handle_weakrefs): unlinks and clears every weak reference to
