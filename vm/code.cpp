@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "vm/eval_helpers.h"
+#include "vm/inline_cache.h"
 #include "vm/opcodes.h"
 #include "vm/runtime.h"
 #include "vm/types/bytes.h"
@@ -105,6 +106,7 @@ void code_dealloc(Object* self) {
     Code* code = static_cast<Code*>(self);
     delete code->unit;
     std::free(code->instructions);
+    inline_caches_free(code);
     for (Object* field : {code->consts, code->names, code->localsplus_names, code->name,
                           code->qualname, code->filename})
         xdecref(field);
@@ -274,6 +276,8 @@ Ref<Code> code_from_unit(Runtime& runtime, const std::shared_ptr<const compiler:
         std::memcpy(code->instructions, unit->instructions.data(), count * sizeof(uint32_t));
     code->instructions[count] = 0; // a NOP past the end
     code->instruction_count = count;
+    if (!inline_caches_init(code.get()))
+        return raise_memory_error(vm);
     code->localsplus_kinds = unit->localsplus_kinds.data();
     code->nlocalsplus = static_cast<int32_t>(unit->localsplus_names.size());
         return raise_memory_error(vm);

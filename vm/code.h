@@ -17,6 +17,7 @@
 namespace minipy::vm {
 
 class Runtime;
+union InlineCache;
 
 struct Code : Object {
     std::shared_ptr<const compiler::CodeUnit>* unit; // owned (new/delete)
@@ -39,6 +40,7 @@ struct Code : Object {
     int32_t nfree;
     int32_t first_line;
     uint32_t flags;
+    InlineCache* inline_caches; // owned (malloc): one entry per cached instruction, vm/inline_cache.h
 };
 
 inline const compiler::CodeUnit& code_unit(const Code* code) {

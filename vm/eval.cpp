@@ -21,6 +21,7 @@
 #include "vm/exception_groups.h"
 #include "vm/frame.h"
 #include "vm/generator.h"
+#include "vm/inline_cache.h"
 #include "vm/opcodes.h"
 #include "vm/runtime.h"
 #include "vm/gil.h"

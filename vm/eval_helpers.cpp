@@ -7,6 +7,7 @@
 
 #include "vm/descriptors.h"
 #include "vm/format.h"
+#include "vm/inline_cache.h"
 #include "vm/runtime.h"
 #include "vm/types/alias.h"
 #include "vm/traceback.h"
@@ -325,6 +326,7 @@ Object* type_lookup_uncached(const Type* type, Object* name, bool& cacheable) {
 
 void type_cache_invalidate_all() {
     type_cache_epoch.fetch_add(1, std::memory_order_relaxed);
+    type_attributes_changed(); // the inline caches too (vm/inline_cache.h)
 }
 
 Object* type_lookup(const Type* type, Object* name) {
@@ -483,7 +485,12 @@ Status load_method(VM& vm, Object* object, Object* name, Ref<Object>& method, bo
     Type* type = object->type;
     unbound = false;
     auto slot = type->slots.getattr;
-    if (slot == nullptr || slot == instance_getattr) {
+    // A Python __getattribute__ sees every lookup, methods included (CPython checks that
+    // tp_getattro is the generic one).
+    Object* custom = slot == instance_getattr ? type_lookup(type, rt.names().__getattribute__)
+                                              : nullptr;
+    if (slot == nullptr || (slot == instance_getattr &&
+                            !(custom && custom->type == rt.types().function))) {
         Object* descriptor = type_lookup(type, name);
         if (descriptor && descriptor->type == rt.types().function) {
             Object** dict_slot = instance_dict_slot(object);

@@ -86,6 +86,8 @@ int object_contains_iter(VM& vm, Object* container, Object* item);
 [[nodiscard]] Status dict_update_from_dict(VM& vm, Object* target, Object* source);
 // The instance getattr slot of heap types (generic lookup, __getattribute__, __getattr__).
 [[nodiscard]] Ref<Object> instance_getattr(VM& vm, Object* self, Object* name);
+// The instance setattr slot of heap types (__slots__ checks, __setattr__, generic protocol).
+[[nodiscard]] Status instance_setattr(VM& vm, Object* self, Object* name, Object* value);
 // Calls type(self).name(self, *args) (binding descriptors). Raises AttributeError.
 [[nodiscard]] Ref<Object> call_dunder(VM& vm, Object* self, Object* name, Object* const* args,
                                       size_t nargs);

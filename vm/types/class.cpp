@@ -481,6 +481,8 @@ bool slots_only(Runtime& rt, Type* type, Object* name, bool& allowed) {
     return any;
 }
 
+} // namespace
+
 Status instance_setattr(VM& vm, Object* self, Object* name, Object* value) {
     Runtime& rt = runtime_of(vm);
     bool allowed = false;
@@ -496,6 +498,8 @@ Status instance_setattr(VM& vm, Object* self, Object* name, Object* value) {
     }
     return set_attr_generic(vm, self, name, value);
 }
+
+namespace {
 
 // The setattr slot of a metaclass that defines __setattr__ / __delattr__ (enum's EnumType):
 // the Python method, else the class attribute protocol of `type`.

@@ -7,6 +7,7 @@
 
 #include "vm/descriptors.h"
 #include "vm/eval_helpers.h"
+#include "vm/inline_cache.h"
 #include "vm/runtime.h"
 #include "vm/types/class.h"
 #include "vm/types/dict.h"
@@ -163,6 +164,8 @@ Status type_setattr(VM& vm, Object* self, Object* name, Object* value) {
     if (!is_heap_type(type))
         return raise_type_error(vm, "cannot set '", str_to_utf8(name),
                                 "' attribute of immutable type '", type->name, "'");
+    // Every inline cache of an attribute lookup may depend on this class (vm/inline_cache.h).
+    type_attributes_changed();
     if (!type->dict) {
         Ref<Object> dict = dict_new(vm);
         if (!dict)
@@ -175,6 +178,7 @@ Status type_setattr(VM& vm, Object* self, Object* name, Object* value) {
         // A dunder assigned after the class statement (dataclasses, total_ordering) takes effect.
         if (is_str(name) && str_ascii_view(name).starts_with("__"))
             update_dunder_slots(runtime_of(vm), type);
+        type_attributes_changed(); // again: the old value's __del__ may have refilled a cache
         return Status::ok;
     }
     if (!is_ok(dict_delitem(vm, type->dict, name))) {

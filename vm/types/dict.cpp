@@ -14,6 +14,7 @@
 #include "vm/types/dict.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cstdlib>
 #include <string>
 
@@ -49,6 +50,22 @@ constexpr intptr_t minimum_size = 8;
 
 Dict* as_dict(Object* object) {
     return static_cast<Dict*>(object);
+}
+
+// A version no dict of the process had before: inline caches key on (dict address, version)
+// (vm/inline_cache.h), so a dict freed and another made at its address must not reach a version
+// the first had. Threads take blocks of 2**20 versions; 0 stays the version of a fresh (empty)
+// dict.
+std::atomic<uint64_t> dict_version_blocks{1};
+uint64_t next_dict_version() {
+    constexpr uint64_t block = uint64_t{1} << 20;
+    thread_local uint64_t next = 0;
+    thread_local uint64_t limit = 0;
+    if (next == limit) {
+        next = dict_version_blocks.fetch_add(1, std::memory_order_relaxed) * block;
+        limit = next + block;
+    }
+    return next++;
 }
 
 intptr_t usable_for(intptr_t size) {
@@ -162,7 +179,7 @@ void dict_clear_slot(Object* self) {
     DictKeys* keys = dict->keys;
     dict->keys = nullptr;
     dict->used = 0;
-    ++dict->version;
+    dict->version = next_dict_version();
     if (!keys)
         return;
     for (intptr_t i = 0; i < keys->nentries; ++i) {
@@ -561,7 +578,7 @@ Status dict_setitem(VM& vm, Object* self, Object* key, Object* value) {
     intptr_t position = lookup(vm, dict, key, hash, &slot);
     if (position == -2)
         return Status::error;
-    ++dict->version;
+    dict->version = next_dict_version();
     if (position >= 0) {
         incref(value);
         set_ref(dict->keys->entries()[position].value, value);
@@ -601,7 +618,7 @@ Status dict_delitem(VM& vm, Object* self, Object* key) {
     entry.value = nullptr;
     dict->keys->indices()[slot] = index_dummy;
     --dict->used;
-    ++dict->version;
+    dict->version = next_dict_version();
     decref(old_key);
     decref(old_value);
     return Status::ok;

@@ -1,0 +1,267 @@
+// The inline caches of the eval loop. See vm/inline_cache.h for what keys an entry and why a hit
+// gives the same answer as the generic protocol (vm/eval_helpers.cpp, vm/types/class.cpp).
+#include "vm/inline_cache.h"
+
+#include <cstdlib>
+
+#include "vm/code.h"
+#include "vm/descriptors.h"
+#include "vm/eval_helpers.h"
+#include "vm/eval_ops.h"
+#include "vm/frame.h"
+#include "vm/opcodes.h"
+#include "vm/runtime.h"
+#include "vm/traceback.h"
+#include "vm/types/class.h"
+#include "vm/types/dict.h"
+#include "vm/types/function.h"
+#include "vm/types/str.h"
+
+namespace minipy::vm {
+
+std::atomic<uint64_t> type_attribute_epoch{1};
+
+namespace {
+
+// The offset of the instance dict pointer when every instance of heap type `type` has it at the
+// same place (a fixed-size solid base), else 0.
+size_t fixed_dict_offset(Type* type) {
+    Type* solid = solid_base(type);
+    if (is_heap_type(solid) || solid->item_size != 0)
+        return 0;
+    return heap_dict_offset(type);
+}
+
+Object* dict_at(Object* owner, size_t offset) {
+    return offset ? *reinterpret_cast<Object**>(reinterpret_cast<char*>(owner) + offset) : nullptr;
+}
+
+// A name the generic protocol treats specially (so never cached).
+bool is_special_name(Runtime& rt, Object* name) {
+    return name->type != rt.vm().types().str || name == rt.names().__dict__ ||
+           name == rt.names().__class__;
+}
+
+// Whether instances of `type` use the generic attribute protocol with no Python-level
+// __getattribute__ / __getattr__ (instance_getattr then equals get_attr_generic on a hit).
+bool plain_getattr(Runtime& rt, Type* type) {
+    if (type->slots.getattr != instance_getattr)
+        return false;
+    Object* custom = type_lookup(type, rt.names().__getattribute__);
+    if (custom && custom->type == rt.types().function)
+        return false;
+    return type_lookup(type, rt.names().__getattr__) == nullptr;
+}
+
+void fill_load_attr(Runtime& rt, Object* owner, Object* name, AttrCache& cache, uint64_t epoch) {
+    Type* type = owner->type;
+    if (type_epoch() != epoch || is_special_name(rt, name) || !plain_getattr(rt, type))
+        return;
+    Object* descriptor = type_lookup(type, name);
+    AttrCacheKind kind = AttrCacheKind::instance_dict;
+    size_t offset = 0;
+    if (descriptor && is_data_descriptor(rt, descriptor)) {
+        kind = AttrCacheKind::data_descriptor;
+    } else {
+        offset = fixed_dict_offset(type);
+        if (!offset && (!descriptor || heap_instance_dict(owner)))
+            return;
+    }
+    cache = AttrCache{type, epoch, descriptor, offset, kind};
+}
+
+void fill_store_attr(Runtime& rt, Object* owner, Object* name, AttrCache& cache, uint64_t epoch) {
+    Type* type = owner->type;
+    if (type_epoch() != epoch || is_special_name(rt, name) ||
+        type->slots.setattr != instance_setattr)
+        return;
+    Object* custom = type_lookup(type, rt.names().__setattr__);
+    if (custom && custom->type == rt.types().function)
+        return;
+    Object* descriptor = type_lookup(type, name);
+    if (descriptor && is_data_descriptor(rt, descriptor)) {
+        cache = AttrCache{type, epoch, descriptor, 0, AttrCacheKind::data_descriptor};
+        return;
+    }
+    // __slots__ anywhere along the mro restricts the names (instance_setattr): not cached.
+    if (type_lookup(type, rt.names().__slots__))
+        return;
+    size_t offset = fixed_dict_offset(type);
+    if (offset)
+        cache = AttrCache{type, epoch, nullptr, offset, AttrCacheKind::instance_dict};
+}
+
+// After load_method answered `method` unbound for owner.name: when the same answer holds for every
+// instance of the type while nothing changes, remember it.
+void fill_load_method(Runtime& rt, Object* owner, Object* name, Object* method, AttrCache& cache,
+                      uint64_t epoch) {
+    Type* type = owner->type;
+    if (type_epoch() != epoch || name->type != rt.vm().types().str)
+        return;
+    if (method->type == rt.types().function) {
+        // load_method's first branch: a function on the type, not shadowed by the instance dict.
+        auto slot = type->slots.getattr;
+        if ((slot != nullptr && slot != instance_getattr) || type_lookup(type, name) != method)
+            return;
+        size_t offset = 0;
+        if (is_heap_type(type)) {
+            offset = fixed_dict_offset(type);
+            if (!offset && heap_instance_dict(owner))
+                return;
+        } else if (instance_dict_slot(owner)) {
+            return;
+        }
+        cache = AttrCache{type, epoch, method, offset, AttrCacheKind::method};
+        return;
+    }
+    // The built-in method branch (list.append): a built-in type, immutable.
+    if (type->slots.getattr == nullptr && !is_heap_type(type) && !instance_dict_slot(owner))
+        cache = AttrCache{type, epoch, method, 0, AttrCacheKind::builtin_method};
+}
+
+} // namespace
+
+bool has_inline_cache(uint32_t opcode) {
+    switch (static_cast<Opcode>(opcode)) {
+    case Opcode::LOAD_ATTR:
+    case Opcode::STORE_ATTR:
+    case Opcode::LOAD_METHOD:
+    case Opcode::LOAD_GLOBAL:
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool inline_caches_init(Code* code) {
+    static_assert(cache_words(Opcode::LOAD_GLOBAL) >= 1 && cache_words(Opcode::LOAD_ATTR) >= 1 &&
+                  cache_words(Opcode::STORE_ATTR) >= 1 && cache_words(Opcode::LOAD_METHOD) >= 1);
+    uint32_t count = 0;
+    size_t size = code->instruction_count;
+    uint32_t* words = code->instructions;
+    for (size_t i = 0; i < size;
+         i += 1 + static_cast<size_t>(cache_words(instruction_opcode(words[i])))) {
+        if (has_inline_cache(words[i] & 0xFF) && i + 1 < size)
+            words[i + 1] = count++;
+    }
+    code->inline_caches = nullptr;
+    if (count == 0)
+        return true;
+    code->inline_caches = static_cast<InlineCache*>(std::calloc(count, sizeof(InlineCache)));
+    return code->inline_caches != nullptr;
+}
+
+void inline_caches_free(Code* code) {
+    std::free(code->inline_caches);
+    code->inline_caches = nullptr;
+}
+
+// ====== Attributes
+
+Ref<Object> cached_load_attr(Runtime& rt, Object* owner, Object* name, AttrCache& cache) {
+    Type* type = owner->type;
+    if (cache.type == type && cache.epoch == type_epoch()) {
+        VM& vm = rt.vm();
+        Ref<Object> value;
+        if (cache.kind == AttrCacheKind::instance_dict) {
+            Object* dict = dict_at(owner, cache.dict_offset);
+            if (dict && is_dict(dict)) {
+                Object* found = nullptr;
+                if (dict_lookup(vm, dict, name, &found) < 0)
+                    return nullptr;
+                if (found)
+                    return Ref<Object>::borrow(found);
+            }
+            Object* descriptor = cache.descriptor;
+            if (descriptor) {
+                if (descriptor->type == rt.types().function)
+                    return method_new(rt, descriptor, owner);
+                Ref<Object> keep = Ref<Object>::borrow(descriptor);
+                value = descriptor_get(rt, descriptor, owner, type);
+                if (!value)
+                    attribute_error_add_context(vm, owner, name);
+                return value;
+            }
+        } else if (cache.kind == AttrCacheKind::data_descriptor) {
+            Ref<Object> keep = Ref<Object>::borrow(cache.descriptor);
+            value = descriptor_get(rt, cache.descriptor, owner, type);
+            if (!value)
+                attribute_error_add_context(vm, owner, name);
+            return value;
+        }
+    }
+    uint64_t epoch = type_epoch();
+    Ref<Object> value = get_attr(rt.vm(), owner, name);
+    if (value)
+        fill_load_attr(rt, owner, name, cache, epoch);
+    return value;
+}
+
+Status cached_store_attr(Runtime& rt, Object* owner, Object* name, Object* value,
+                         AttrCache& cache) {
+    if (cache.type == owner->type && cache.epoch == type_epoch()) {
+        if (cache.kind == AttrCacheKind::instance_dict) {
+            Object* dict = dict_at(owner, cache.dict_offset);
+            if (dict && is_dict(dict))
+                return dict_setitem(rt.vm(), dict, name, value);
+        } else if (cache.kind == AttrCacheKind::data_descriptor) {
+            Ref<Object> keep = Ref<Object>::borrow(cache.descriptor);
+            return descriptor_set(rt, cache.descriptor, owner, value, name);
+        }
+    }
+    uint64_t epoch = type_epoch();
+    Status status = set_attr(rt.vm(), owner, name, value);
+    if (is_ok(status))
+        fill_store_attr(rt, owner, name, cache, epoch);
+    return status;
+}
+
+Status cached_load_method(Runtime& rt, Object* owner, Object* name, Ref<Object>& method,
+                          bool& unbound, AttrCache& cache) {
+    if (cache.type == owner->type && cache.epoch == type_epoch()) {
+        if (cache.kind == AttrCacheKind::method) {
+            Object* dict = dict_at(owner, cache.dict_offset);
+            Object* shadow = nullptr;
+            if (dict && is_dict(dict) && dict_size(dict) > 0 &&
+                dict_lookup(rt.vm(), dict, name, &shadow) < 0)
+                return Status::error;
+            if (!shadow) {
+                method = Ref<Object>::borrow(cache.descriptor);
+                unbound = true;
+                return Status::ok;
+            }
+        } else if (cache.kind == AttrCacheKind::builtin_method) {
+            method = Ref<Object>::borrow(cache.descriptor);
+            unbound = true;
+            return Status::ok;
+        }
+    }
+    uint64_t epoch = type_epoch();
+    Status status = load_method(rt.vm(), owner, name, method, unbound);
+    if (is_ok(status) && unbound)
+        fill_load_method(rt, owner, name, method.get(), cache, epoch);
+    return status;
+}
+
+// ====== Globals
+
+Object* cached_load_global(Runtime& rt, Frame* frame, Object* name, GlobalCache& cache) {
+    auto* globals = static_cast<Dict*>(frame->globals);
+    auto* builtins = static_cast<Dict*>(frame->builtins);
+    if (cache.globals == globals && cache.builtins == builtins &&
+        cache.globals_version == globals->version && cache.builtins_version == builtins->version &&
+        cache.value)
+        return cache.value;
+    bool cacheable = is_dict(globals) && is_dict(builtins);
+    uint64_t globals_version = cacheable ? globals->version : 0;
+    uint64_t builtins_version = cacheable ? builtins->version : 0;
+    Ref<Object> value = load_global(rt, frame, name);
+    if (!value)
+        return nullptr;
+    // A lookup that ran a key's __eq__ may have changed a dict: cache only an unchanged answer.
+    if (cacheable && globals->version == globals_version && builtins->version == builtins_version)
+        cache = GlobalCache{globals, globals_version, builtins, builtins_version, value.get()};
+    return value.get();
+}
+
+} // namespace minipy::vm

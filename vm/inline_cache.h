@@ -1,0 +1,93 @@
+// Inline caches of the eval loop (CPython 3.11's specialising interpreter, in a side table): each
+// LOAD_ATTR, STORE_ATTR, LOAD_METHOD and LOAD_GLOBAL of a Code owns one InlineCache entry, whose
+// index sits in the instruction's first cache word (vm/opcodes.def reserves the words; code.cpp
+// numbers them). An entry remembers what the last execution resolved and is checked, not trusted:
+//
+//  - attribute entries are keyed on the receiver's exact type and the type attribute epoch. The
+//    epoch is bumped whenever any type's attributes may change (type setattr/delattr, which also
+//    re-installs dunder slots, and type deallocation, so a new type at a freed type's address never
+//    matches). While it is unchanged, every class dict along every mro is unchanged, so the cached
+//    class attribute (borrowed from the dict that holds it) is alive and still the one found;
+//  - global entries are keyed on the globals and builtins dicts and their versions. Every dict
+//    mutation gives the dict a fresh version that no dict of the process ever had (dict.cpp), so an
+//    equal (dict, version) pair means the same, unchanged contents.
+//
+// A miss (or an entry that does not apply) runs the generic protocol, which refills the entry.
+#pragma once
+
+#include <atomic>
+#include <cstddef>
+#include <cstdint>
+
+#include "gc/ref.h"
+#include "vm/object.h"
+#include "vm/type.h"
+
+namespace minipy::vm {
+
+class Runtime;
+struct Code;
+struct Frame;
+
+// The type attribute epoch (see above). Process-wide, as the type_lookup cache's epoch: a bump by
+// one VM only costs the others a refill.
+extern std::atomic<uint64_t> type_attribute_epoch;
+inline uint64_t type_epoch() {
+    return type_attribute_epoch.load(std::memory_order_relaxed);
+}
+// Called whenever an attribute of any type may have changed (type_setattr, type dealloc).
+inline void type_attributes_changed() {
+    type_attribute_epoch.fetch_add(1, std::memory_order_relaxed);
+}
+
+enum class AttrCacheKind : uint32_t {
+    empty,
+    instance_dict,   // the instance dict at dict_offset, then `descriptor` (may be null)
+    data_descriptor, // `descriptor` is a data descriptor (property, __set__): it wins
+    method,          // LOAD_METHOD: `descriptor` is a function unless the instance dict shadows it
+    builtin_method,  // LOAD_METHOD on a built-in type: `descriptor` is the cached unbound method
+};
+
+struct AttrCache {
+    Type* type; // borrowed; valid while epoch matches
+    uint64_t epoch;
+    Object* descriptor; // borrowed from a class dict (or the Runtime's method table)
+    size_t dict_offset; // of the instance dict pointer (0: no dict)
+    AttrCacheKind kind;
+};
+
+struct GlobalCache {
+    Object* globals; // borrowed, compared by address with the frame's
+    uint64_t globals_version;
+    Object* builtins;
+    uint64_t builtins_version;
+    Object* value; // borrowed from one of the two dicts
+};
+
+union InlineCache {
+    AttrCache attr;
+    GlobalCache global;
+};
+
+// Whether `op` owns an InlineCache entry.
+bool has_inline_cache(uint32_t opcode);
+// Numbers the cached instructions of `code` (writing each index into its first cache word) and
+// allocates the zeroed side table. False on out-of-memory.
+bool inline_caches_init(Code* code);
+void inline_caches_free(Code* code);
+
+// ====== The cached operations (null: raised, as their generic forms)
+
+// LOAD_ATTR: getattr(owner, name).
+[[nodiscard]] Ref<Object> cached_load_attr(Runtime& rt, Object* owner, Object* name,
+                                           AttrCache& cache);
+// STORE_ATTR: owner.name = value.
+[[nodiscard]] Status cached_store_attr(Runtime& rt, Object* owner, Object* name, Object* value,
+                                       AttrCache& cache);
+// LOAD_METHOD: as load_method (vm/eval_helpers.h).
+[[nodiscard]] Status cached_load_method(Runtime& rt, Object* owner, Object* name,
+                                        Ref<Object>& method, bool& unbound, AttrCache& cache);
+// LOAD_GLOBAL: globals, then builtins. Returns a borrowed value (null: NameError raised).
+Object* cached_load_global(Runtime& rt, Frame* frame, Object* name, GlobalCache& cache);
+
+} // namespace minipy::vm
