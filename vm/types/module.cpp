@@ -6,6 +6,7 @@
 #include "vm/eval_helpers.h"
 #include "vm/runtime.h"
 #include "vm/types/dict.h"
+#include "vm/types/function.h"
 #include "vm/types/str.h"
 #include "vm/types/tuple.h"
 #include "vm/weakref.h"
@@ -48,6 +49,21 @@ Ref<Object> module_repr(VM& vm, Object* self) {
     if (name == "builtins" || stdlib::find_builtin_module(name))
         return str_from_utf8(vm, "<module '" + name + "' (built-in)>");
     return str_from_utf8(vm, "<module '" + name + "'>");
+}
+
+// PEP 562: a module-level __getattr__(name) answers for the names the module dict lacks.
+Ref<Object> module_getattr(VM& vm, Object* self, Object* name) {
+    Ref<Object> value = get_attr_generic(vm, self, name);
+    if (value || !exception_matches(vm.thread_state().exception(), vm.exceptions().AttributeError))
+        return value;
+    Runtime& rt = runtime_of(vm);
+    auto* m = static_cast<Module*>(self);
+    Object* hook = nullptr;
+    if (!m->dict || dict_lookup(vm, m->dict, rt.names().__getattr__, &hook) <= 0 || !hook)
+        return value; // the AttributeError stays (or the lookup's own error)
+    vm.thread_state().clear_exception();
+    Ref<Object> keep = Ref<Object>::borrow(hook);
+    return call_object(vm, hook, &name, 1);
 }
 
 // module(name, doc=None): types.ModuleType("name").
@@ -114,6 +130,7 @@ bool init_module_type(Runtime& rt) {
     spec.slots.traverse = module_traverse;
     spec.slots.clear = module_clear;
     spec.slots.repr = module_repr;
+    spec.slots.getattr = module_getattr;
     Ref<Type> type = make_type(rt.vm(), spec);
     if (!type)
         return false;

@@ -1,0 +1,1259 @@
+"""Thread module emulating a subset of Java's threading model.
+
+minipy's own implementation of CPython 3.11's threading module, on top of the C++ `_thread`
+module (stdlib/mod_thread.cpp).
+
+Invariants:
+  - `_active` maps the ident of every running thread that threading knows (started Threads, the
+    main thread, dummy threads) to its Thread; `_limbo` holds Threads between start() and the
+    moment their OS thread registered itself. Both change only under `_active_limbo_lock`.
+  - a started Thread owns `_tstate_lock`, a lock held for as long as its OS thread lives: the
+    `_thread._set_sentinel()` lock released by the runtime when the thread state dies, or (without
+    it) a plain lock the thread releases as the very last thing it does. join() and is_alive()
+    wait on it; `_shutdown()` waits on those of the non-daemon threads.
+  - Python code here is not atomic under the GIL (the VM switches threads every N instructions),
+    so every piece of shared state is changed under a lock; only single C-level operations on
+    built-in containers (list.append, dict item assignment) are relied upon as atomic.
+"""
+
+import os as _os
+import sys as _sys
+import _thread
+from time import monotonic as _time
+
+__all__ = ['get_ident', 'active_count', 'Condition', 'current_thread',
+           'enumerate', 'main_thread', 'TIMEOUT_MAX',
+           'Event', 'Lock', 'RLock', 'Semaphore', 'BoundedSemaphore', 'Thread',
+           'Barrier', 'BrokenBarrierError', 'Timer', 'ThreadError',
+           'setprofile', 'settrace', 'local', 'stack_size',
+           'excepthook', 'ExceptHookArgs', 'gettrace', 'getprofile']
+
+_start_new_thread = _thread.start_new_thread
+_allocate_lock = _thread.allocate_lock
+_set_sentinel = getattr(_thread, '_set_sentinel', None)
+get_ident = _thread.get_ident
+try:
+    get_native_id = _thread.get_native_id
+    _HAVE_THREAD_NATIVE_ID = True
+    __all__.append('get_native_id')
+except AttributeError:
+    _HAVE_THREAD_NATIVE_ID = False
+ThreadError = _thread.error
+_CRLock = getattr(_thread, 'RLock', None)
+TIMEOUT_MAX = _thread.TIMEOUT_MAX
+from _thread import stack_size
+del _thread
+
+
+def _warn_deprecated(message):
+    import warnings
+    warnings.warn(message, DeprecationWarning, stacklevel=3)
+
+
+# ---- trace and profile hooks for threads started from here
+
+_profile_hook = None
+_trace_hook = None
+
+
+def setprofile(func):
+    """Set a profile function for all threads started from the threading module.
+
+    The func will be passed to sys.setprofile() for each thread, before its
+    run() method is called.
+    """
+    global _profile_hook
+    _profile_hook = func
+
+
+def getprofile():
+    """Get the profiler function as set by threading.setprofile()."""
+    return _profile_hook
+
+
+def settrace(func):
+    """Set a trace function for all threads started from the threading module.
+
+    The func will be passed to sys.settrace() for each thread, before its run()
+    method is called.
+    """
+    global _trace_hook
+    _trace_hook = func
+
+
+def gettrace():
+    """Get the trace function as set by threading.settrace()."""
+    return _trace_hook
+
+
+# ---- locks
+
+Lock = _allocate_lock
+
+
+def RLock(*args, **kwargs):
+    """Factory function that returns a new reentrant lock.
+
+    A reentrant lock must be released by the thread that acquired it. Once a
+    thread has acquired a reentrant lock, the same thread may acquire it again
+    without blocking; the thread must release it once for each time it has
+    acquired it.
+    """
+    if _CRLock is None:
+        return _PyRLock(*args, **kwargs)
+    return _CRLock(*args, **kwargs)
+
+
+class _RLock:
+    """A reentrant lock written in Python (used when _thread has no RLock).
+
+    The owner and count change only by the thread that holds `_block`.
+    """
+
+    def __init__(self):
+        self._block = _allocate_lock()
+        self._owner = None
+        self._count = 0
+
+    def __repr__(self):
+        owner = self._owner
+        try:
+            owner = _active[owner].name
+        except KeyError:
+            pass
+        state = "locked" if self._block.locked() else "unlocked"
+        cls = self.__class__
+        return "<%s %s.%s object owner=%r count=%d at %s>" % (
+            state, cls.__module__, cls.__qualname__, owner, self._count, hex(id(self)))
+
+    def _at_fork_reinit(self):
+        self._block._at_fork_reinit()
+        self._owner = None
+        self._count = 0
+
+    def acquire(self, blocking=True, timeout=-1):
+        """Acquire the lock, blocking or non-blocking, with an optional timeout.
+
+        A thread that already owns the lock only increments the recursion level.
+        Returns True when the lock was acquired, False on timeout or when
+        non-blocking and the lock is held by another thread.
+        """
+        me = get_ident()
+        if self._owner == me:
+            self._count += 1
+            return True
+        got = self._block.acquire(blocking, timeout)
+        if got:
+            self._owner = me
+            self._count = 1
+        return got
+
+    __enter__ = acquire
+
+    def release(self):
+        """Release the lock once; it is free again when the recursion level reaches zero.
+
+        RuntimeError if the calling thread does not own the lock.
+        """
+        if self._owner != get_ident():
+            raise RuntimeError("cannot release un-acquired lock")
+        self._count -= 1
+        if not self._count:
+            self._owner = None
+            self._block.release()
+
+    def __exit__(self, t, v, tb):
+        self.release()
+
+    # Used by Condition: release completely, then restore owner and level.
+    def _acquire_restore(self, state):
+        self._block.acquire()
+        self._count, self._owner = state
+
+    def _release_save(self):
+        if self._count == 0:
+            raise RuntimeError("cannot release un-acquired lock")
+        state = (self._count, self._owner)
+        self._count = 0
+        self._owner = None
+        self._block.release()
+        return state
+
+    def _is_owned(self):
+        return self._owner == get_ident()
+
+    def _recursion_count(self):
+        if self._owner != get_ident():
+            return 0
+        return self._count
+
+
+_PyRLock = _RLock
+
+
+class Condition:
+    """Class that implements a condition variable.
+
+    A condition variable allows one or more threads to wait until they are
+    notified by another thread.
+
+    If the lock argument is given and not None, it must be a Lock or RLock
+    object, and it is used as the underlying lock. Otherwise, a new RLock object
+    is created and used as the underlying lock.
+    """
+
+    def __init__(self, lock=None):
+        if lock is None:
+            lock = RLock()
+        self._lock = lock
+        self.acquire = lock.acquire
+        self.release = lock.release
+        # An RLock brings its own full release / restore and ownership test.
+        for name in ('_release_save', '_acquire_restore', '_is_owned'):
+            try:
+                setattr(self, name, getattr(lock, name))
+            except AttributeError:
+                pass
+        # One private lock per waiting thread, held while it waits; a plain list (its append and
+        # remove are single C-level operations), only touched while `lock` is held.
+        self._waiters = []
+
+    def _at_fork_reinit(self):
+        self._lock._at_fork_reinit()
+        self._waiters.clear()
+
+    def __enter__(self):
+        return self._lock.__enter__()
+
+    def __exit__(self, *args):
+        return self._lock.__exit__(*args)
+
+    def __repr__(self):
+        return "<Condition(%s, %d)>" % (self._lock, len(self._waiters))
+
+    def _release_save(self):
+        self._lock.release()
+
+    def _acquire_restore(self, state):
+        self._lock.acquire()
+
+    def _is_owned(self):
+        # A plain lock does not know its owner: held by someone is the best answer.
+        if self._lock.acquire(False):
+            self._lock.release()
+            return False
+        return True
+
+    def wait(self, timeout=None):
+        """Wait until notified or until a timeout occurs.
+
+        If the calling thread has not acquired the lock when this method is
+        called, a RuntimeError is raised. The lock is released while waiting
+        (completely, for an RLock) and re-acquired before returning.
+
+        Returns False if the given timeout expired, else True.
+        """
+        if not self._is_owned():
+            raise RuntimeError("cannot wait on un-acquired lock")
+        waiter = _allocate_lock()
+        waiter.acquire()
+        self._waiters.append(waiter)
+        saved = self._release_save()
+        notified = False
+        try:
+            if timeout is None:
+                waiter.acquire()
+                notified = True
+            elif timeout > 0:
+                notified = waiter.acquire(True, timeout)
+            else:
+                notified = waiter.acquire(False)
+            return notified
+        finally:
+            # Re-acquired whatever happened (KeyboardInterrupt included).
+            self._acquire_restore(saved)
+            if not notified:
+                try:
+                    self._waiters.remove(waiter)
+                except ValueError:
+                    pass
+
+    def wait_for(self, predicate, timeout=None):
+        """Wait until a condition evaluates to True.
+
+        predicate should be a callable which result will be interpreted as a
+        boolean value.  A timeout may be provided giving the maximum time to
+        wait. Returns the last value of predicate.
+        """
+        deadline = None
+        remaining = timeout
+        result = predicate()
+        while not result:
+            if remaining is not None:
+                if deadline is None:
+                    deadline = _time() + remaining
+                else:
+                    remaining = deadline - _time()
+                    if remaining <= 0:
+                        break
+            self.wait(remaining)
+            result = predicate()
+        return result
+
+    def notify(self, n=1):
+        """Wake up one or more threads waiting on this condition, if any.
+
+        If the calling thread has not acquired the lock when this method is
+        called, a RuntimeError is raised.
+
+        This method wakes up at most n of the threads waiting for the condition
+        variable; it is a no-op if no threads are waiting.
+        """
+        if not self._is_owned():
+            raise RuntimeError("cannot notify on un-acquired lock")
+        waiters = self._waiters
+        while waiters and n > 0:
+            waiter = waiters[0]
+            try:
+                waiter.release()
+            except RuntimeError:
+                pass  # its wait timed out meanwhile and released it itself
+            else:
+                n -= 1
+            try:
+                waiters.remove(waiter)
+            except ValueError:
+                pass
+
+    def notify_all(self):
+        """Wake up all threads waiting on this condition.
+
+        If the calling thread has not acquired the lock when this method
+        is called, a RuntimeError is raised.
+        """
+        self.notify(len(self._waiters))
+
+    def notifyAll(self):
+        """Wake up all threads waiting on this condition.
+
+        This method is deprecated, use notify_all() instead.
+        """
+        _warn_deprecated('notifyAll() is deprecated, use notify_all() instead')
+        self.notify_all()
+
+
+class Semaphore:
+    """This class implements semaphore objects.
+
+    Semaphores manage a counter representing the number of release() calls minus
+    the number of acquire() calls, plus an initial value. The acquire() method
+    blocks if necessary until it can return without making the counter
+    negative. If not given, value defaults to 1.
+    """
+
+    def __init__(self, value=1):
+        if value < 0:
+            raise ValueError("semaphore initial value must be >= 0")
+        self._cond = Condition(Lock())
+        self._value = value
+
+    def __repr__(self):
+        cls = self.__class__
+        return (f"<{cls.__module__}.{cls.__qualname__} at {id(self):#x}:"
+                f" value={self._value}>")
+
+    def acquire(self, blocking=True, timeout=None):
+        """Acquire a semaphore, decrementing the internal counter by one.
+
+        Blocks while the counter is zero, unless blocking is false (then returns
+        False at once) or the timeout expires (then returns False). Returns True
+        once the counter was decremented.
+        """
+        if not blocking and timeout is not None:
+            raise ValueError("can't specify timeout for non-blocking acquire")
+        deadline = None
+        with self._cond:
+            while self._value == 0:
+                if not blocking:
+                    return False
+                if timeout is not None:
+                    if deadline is None:
+                        deadline = _time() + timeout
+                    else:
+                        timeout = deadline - _time()
+                        if timeout <= 0:
+                            return False
+                self._cond.wait(timeout)
+            self._value -= 1
+            return True
+
+    __enter__ = acquire
+
+    def release(self, n=1):
+        """Release a semaphore, incrementing the internal counter by one or more.
+
+        When the counter is zero on entry and another thread is waiting for it
+        to become larger than zero again, wake up that thread.
+        """
+        if n < 1:
+            raise ValueError('n must be one or more')
+        with self._cond:
+            self._value += n
+            self._cond.notify(n)
+
+    def __exit__(self, t, v, tb):
+        self.release()
+
+
+class BoundedSemaphore(Semaphore):
+    """Implements a bounded semaphore.
+
+    A bounded semaphore checks to make sure its current value doesn't exceed its
+    initial value. If it does, ValueError is raised. In most situations
+    semaphores are used to guard resources with limited capacity.
+    """
+
+    def __init__(self, value=1):
+        Semaphore.__init__(self, value)
+        self._initial_value = value
+
+    def __repr__(self):
+        cls = self.__class__
+        return (f"<{cls.__module__}.{cls.__qualname__} at {id(self):#x}:"
+                f" value={self._value}/{self._initial_value}>")
+
+    def release(self, n=1):
+        """Release a semaphore, incrementing the internal counter by one or more.
+
+        If the number of releases exceeds the number of acquires,
+        raise a ValueError.
+        """
+        if n < 1:
+            raise ValueError('n must be one or more')
+        with self._cond:
+            if self._value + n > self._initial_value:
+                raise ValueError("Semaphore released too many times")
+            self._value += n
+            self._cond.notify(n)
+
+
+class Event:
+    """Class implementing event objects.
+
+    Events manage a flag that can be set to true with the set() method and reset
+    to false with the clear() method. The wait() method blocks until the flag is
+    true.  The flag is initially false.
+    """
+
+    def __init__(self):
+        self._cond = Condition(Lock())
+        self._flag = False
+
+    def __repr__(self):
+        cls = self.__class__
+        status = 'set' if self._flag else 'unset'
+        return f"<{cls.__module__}.{cls.__qualname__} at {id(self):#x}: {status}>"
+
+    def _at_fork_reinit(self):
+        self._cond._at_fork_reinit()
+
+    def is_set(self):
+        """Return true if and only if the internal flag is true."""
+        return self._flag
+
+    def isSet(self):
+        """Return true if and only if the internal flag is true.
+
+        This method is deprecated, use is_set() instead.
+        """
+        _warn_deprecated('isSet() is deprecated, use is_set() instead')
+        return self.is_set()
+
+    def set(self):
+        """Set the internal flag to true, waking every thread that waits for it."""
+        with self._cond:
+            self._flag = True
+            self._cond.notify_all()
+
+    def clear(self):
+        """Reset the internal flag to false."""
+        with self._cond:
+            self._flag = False
+
+    def wait(self, timeout=None):
+        """Block until the internal flag is true, or until the optional timeout expires.
+
+        Returns the internal flag on exit: always True except after a timeout.
+        """
+        with self._cond:
+            signaled = self._flag
+            if not signaled:
+                signaled = self._cond.wait(timeout)
+            return signaled
+
+
+# ---- Barrier
+
+_FILLING, _DRAINING, _RESETTING, _BROKEN = 0, 1, -1, -2
+
+
+class Barrier:
+    """Implements a Barrier.
+
+    Useful for synchronizing a fixed number of threads at known synchronization
+    points.  Threads block on 'wait()' and are simultaneously awoken once they
+    have all made that call.
+    """
+
+    def __init__(self, parties, action=None, timeout=None):
+        """Create a barrier, initialised to 'parties' threads.
+
+        'action' is a callable which, when supplied, will be called by one of
+        the threads after they have all entered the barrier and just prior to
+        releasing them all. If a 'timeout' is provided, it is used as the
+        default for all subsequent 'wait()' calls.
+        """
+        self._cond = Condition(Lock())
+        self._action = action
+        self._timeout = timeout
+        self._parties = parties
+        self._state = _FILLING
+        self._count = 0  # threads inside wait()
+
+    def __repr__(self):
+        cls = self.__class__
+        if self.broken:
+            return f"<{cls.__module__}.{cls.__qualname__} at {id(self):#x}: broken>"
+        return (f"<{cls.__module__}.{cls.__qualname__} at {id(self):#x}:"
+                f" waiters={self.n_waiting}/{self.parties}>")
+
+    def wait(self, timeout=None):
+        """Wait for the barrier.
+
+        When the specified number of threads have started waiting, they are all
+        simultaneously awoken. If an 'action' was provided for the barrier, one
+        of the threads will have executed that callback prior to returning.
+        Returns an individual index number from 0 to 'parties-1'.
+        """
+        if timeout is None:
+            timeout = self._timeout
+        with self._cond:
+            # A previous round still draining (or resetting) must empty first.
+            while self._state in (_DRAINING, _RESETTING):
+                self._cond.wait()
+            if self._state < 0:
+                raise BrokenBarrierError
+            index = self._count
+            self._count += 1
+            try:
+                if index + 1 == self._parties:
+                    self._trip()
+                else:
+                    self._wait_trip(timeout)
+                return index
+            finally:
+                self._count -= 1
+                if self._count == 0 and self._state in (_DRAINING, _RESETTING):
+                    self._state = _FILLING
+                    self._cond.notify_all()
+
+    def _trip(self):
+        try:
+            if self._action:
+                self._action()
+            self._state = _DRAINING
+            self._cond.notify_all()
+        except:
+            self._break()
+            raise
+
+    def _wait_trip(self, timeout):
+        if not self._cond.wait_for(lambda: self._state != _FILLING, timeout):
+            self._break()
+            raise BrokenBarrierError
+        if self._state < 0:
+            raise BrokenBarrierError
+
+    def reset(self):
+        """Reset the barrier to the initial state.
+
+        Any threads currently waiting will get the BrokenBarrier exception
+        raised.
+        """
+        with self._cond:
+            if self._count > 0:
+                if self._state in (_FILLING, _BROKEN):
+                    self._state = _RESETTING
+            else:
+                self._state = _FILLING
+            self._cond.notify_all()
+
+    def abort(self):
+        """Place the barrier into a 'broken' state.
+
+        Useful in case of error.  Any currently waiting threads and threads
+        attempting to 'wait()' will have BrokenBarrierError raised.
+        """
+        with self._cond:
+            self._break()
+
+    def _break(self):
+        self._state = _BROKEN
+        self._cond.notify_all()
+
+    @property
+    def parties(self):
+        """Return the number of threads required to trip the barrier."""
+        return self._parties
+
+    @property
+    def n_waiting(self):
+        """Return the number of threads currently waiting at the barrier."""
+        if self._state == _FILLING:
+            return self._count
+        return 0
+
+    @property
+    def broken(self):
+        """Return True if the barrier is in a broken state."""
+        return self._state == _BROKEN
+
+
+class BrokenBarrierError(RuntimeError):
+    pass
+
+
+# ---- the registry of threads
+
+_name_lock = _allocate_lock()
+_name_counter = 0
+
+
+def _newname(name_template):
+    global _name_counter
+    with _name_lock:
+        _name_counter += 1
+        number = _name_counter
+    return name_template % number
+
+
+_active_limbo_lock = RLock()
+_active = {}  # ident -> Thread of every running thread threading knows
+_limbo = {}   # Thread -> Thread between start() and its registration
+
+# The _tstate_lock of every non-daemon thread that may still run: _shutdown() waits on them.
+_shutdown_locks_lock = _allocate_lock()
+_shutdown_locks = set()
+
+
+def _maintain_shutdown_locks():
+    """Forget the shutdown locks of threads that ended (call with _shutdown_locks_lock held)."""
+    finished = [lock for lock in _shutdown_locks if not lock.locked()]
+    _shutdown_locks.difference_update(finished)
+
+
+class Thread:
+    """A class that represents a thread of control.
+
+    This class can be safely subclassed in a limited fashion. There are two ways
+    to specify the activity: by passing a callable object to the constructor, or
+    by overriding the run() method in a subclass.
+    """
+
+    _initialized = False
+
+    def __init__(self, group=None, target=None, name=None,
+                 args=(), kwargs=None, *, daemon=None):
+        """This constructor should always be called with keyword arguments.
+
+        *group* should be None; *target* is the callable invoked by run();
+        *name* the thread name ("Thread-N (target)" by default); *args* and
+        *kwargs* the target's arguments; *daemon* whether the thread is a
+        daemon (inherited from the creating thread by default).
+
+        A subclass that overrides the constructor must call Thread.__init__()
+        before doing anything else to the thread.
+        """
+        assert group is None, "group argument must be None for now"
+        if kwargs is None:
+            kwargs = {}
+        if name:
+            name = str(name)
+        else:
+            name = _newname("Thread-%d")
+            if target is not None:
+                try:
+                    name += f" ({target.__name__})"
+                except AttributeError:
+                    pass
+        self._target = target
+        self._name = name
+        self._args = args
+        self._kwargs = kwargs
+        if daemon is not None:
+            self._daemonic = daemon
+        else:
+            self._daemonic = current_thread().daemon
+        self._ident = None
+        if _HAVE_THREAD_NATIVE_ID:
+            self._native_id = None
+        self._tstate_lock = None
+        self._started = Event()
+        self._is_stopped = False
+        self._initialized = True
+        # Kept so that excepthook can still print when sys.stderr is gone at shutdown.
+        self._stderr = _sys.stderr
+        self._invoke_excepthook = _make_invoke_excepthook()
+
+    def _reset_internal_locks(self, is_alive):
+        # After fork: the child's copy of a lock may be held by a thread that no longer exists.
+        self._started._at_fork_reinit()
+        if is_alive:
+            if self._tstate_lock is not None:
+                self._tstate_lock._at_fork_reinit()
+                self._tstate_lock.acquire()
+        else:
+            self._is_stopped = True
+            self._tstate_lock = None
+
+    def __repr__(self):
+        assert self._initialized, "Thread.__init__() was not called"
+        status = "initial"
+        if self._started.is_set():
+            status = "started"
+        self.is_alive()  # notices a thread that ended
+        if self._is_stopped:
+            status = "stopped"
+        if self._daemonic:
+            status += " daemon"
+        if self._ident is not None:
+            status += " %s" % self._ident
+        return "<%s(%s, %s)>" % (self.__class__.__name__, self._name, status)
+
+    def start(self):
+        """Start the thread's activity.
+
+        It must be called at most once per thread object. It arranges for the
+        object's run() method to be invoked in a separate thread of control.
+
+        This method will raise a RuntimeError if called more than once on the
+        same thread object.
+        """
+        if not self._initialized:
+            raise RuntimeError("thread.__init__() not called")
+        if self._started.is_set():
+            raise RuntimeError("threads can only be started once")
+        with _active_limbo_lock:
+            _limbo[self] = self
+        try:
+            _start_new_thread(self._bootstrap, ())
+        except Exception:
+            with _active_limbo_lock:
+                del _limbo[self]
+            raise
+        self._started.wait()
+
+    def run(self):
+        """Method representing the thread's activity.
+
+        You may override this method in a subclass. The standard run() method
+        invokes the callable object passed to the object's constructor as the
+        target argument, if any, with sequential and keyword arguments taken
+        from the args and kwargs arguments, respectively.
+        """
+        try:
+            if self._target is not None:
+                self._target(*self._args, **self._kwargs)
+        finally:
+            # Drop the references, so that a cycle through the thread does not keep them.
+            del self._target, self._args, self._kwargs
+
+    def _bootstrap(self):
+        try:
+            self._bootstrap_inner()
+        except:
+            # A daemon thread running while the interpreter is torn down may see the module
+            # globals gone: it ends silently, as CPython's.
+            if self._daemonic and _sys is None:
+                return
+            raise
+
+    def _set_ident(self):
+        self._ident = get_ident()
+
+    if _HAVE_THREAD_NATIVE_ID:
+        def _set_native_id(self):
+            self._native_id = get_native_id()
+
+    def _set_tstate_lock(self):
+        """Take the lock that stays held for as long as this OS thread lives."""
+        if _set_sentinel is not None:
+            self._tstate_lock = _set_sentinel()
+        else:
+            self._tstate_lock = _allocate_lock()
+        # CPython's sentinel comes unlocked; minipy's may come locked already.
+        if not self._tstate_lock.locked():
+            self._tstate_lock.acquire()
+        if not self.daemon:
+            with _shutdown_locks_lock:
+                _maintain_shutdown_locks()
+                _shutdown_locks.add(self._tstate_lock)
+
+    def _bootstrap_inner(self):
+        try:
+            self._set_ident()
+            self._set_tstate_lock()
+            if _HAVE_THREAD_NATIVE_ID:
+                self._set_native_id()
+            self._started.set()
+            with _active_limbo_lock:
+                _active[self._ident] = self
+                del _limbo[self]
+            if _trace_hook:
+                _sys.settrace(_trace_hook)
+            if _profile_hook:
+                _sys.setprofile(_profile_hook)
+            try:
+                self.run()
+            except:
+                self._invoke_excepthook(self)
+        finally:
+            self._delete()
+            if _set_sentinel is None:
+                # No runtime sentinel: the thread says itself that it is over.
+                lock = self._tstate_lock
+                if lock is not None and lock.locked():
+                    lock.release()
+
+    def _stop(self):
+        # Called once the _tstate_lock was seen released: the OS thread is gone (or going).
+        lock = self._tstate_lock
+        if lock is not None:
+            assert not lock.locked()
+        self._is_stopped = True
+        self._tstate_lock = None
+        if not self.daemon:
+            with _shutdown_locks_lock:
+                _maintain_shutdown_locks()
+
+    def _delete(self):
+        """Remove the current thread from the registry of running threads."""
+        cleanups = self.__dict__.pop('_local_cleanups', None)
+        if cleanups:
+            for cleanup in cleanups:
+                cleanup()
+        with _active_limbo_lock:
+            del _active[get_ident()]
+
+    def join(self, timeout=None):
+        """Wait until the thread terminates.
+
+        This blocks the calling thread until the thread whose join() method is
+        called terminates -- either normally or through an unhandled exception
+        or until the optional timeout occurs. As join() always returns None,
+        call is_alive() after join() to decide whether a timeout happened.
+
+        join() raises a RuntimeError to join the current thread or a thread
+        not started yet.
+        """
+        if not self._initialized:
+            raise RuntimeError("Thread.__init__() not called")
+        if not self._started.is_set():
+            raise RuntimeError("cannot join thread before it is started")
+        if self is current_thread():
+            raise RuntimeError("cannot join current thread")
+        if timeout is None:
+            self._wait_for_tstate_lock()
+        else:
+            self._wait_for_tstate_lock(timeout=max(timeout, 0))
+
+    def _wait_for_tstate_lock(self, block=True, timeout=-1):
+        lock = self._tstate_lock
+        if lock is None:
+            # Already noticed as stopped (or the thread is still being started).
+            return
+        try:
+            if lock.acquire(block, timeout):
+                lock.release()
+                self._stop()
+        except:
+            if lock.locked():
+                # Interrupted (KeyboardInterrupt) right after acquiring: undo, the thread is over.
+                lock.release()
+                self._stop()
+            raise
+
+    @property
+    def name(self):
+        """A string used for identification purposes only."""
+        assert self._initialized, "Thread.__init__() not called"
+        return self._name
+
+    @name.setter
+    def name(self, name):
+        assert self._initialized, "Thread.__init__() not called"
+        self._name = str(name)
+
+    @property
+    def ident(self):
+        """Thread identifier of this thread or None if it has not been started."""
+        assert self._initialized, "Thread.__init__() not called"
+        return self._ident
+
+    if _HAVE_THREAD_NATIVE_ID:
+        @property
+        def native_id(self):
+            """Native integral thread ID of this thread, or None if it has not been started."""
+            assert self._initialized, "Thread.__init__() not called"
+            return self._native_id
+
+    def is_alive(self):
+        """Return whether the thread is alive.
+
+        This method returns True just before the run() method starts until just
+        after the run() method terminates.
+        """
+        assert self._initialized, "Thread.__init__() not called"
+        if self._is_stopped or not self._started.is_set():
+            return False
+        self._wait_for_tstate_lock(False)
+        return not self._is_stopped
+
+    @property
+    def daemon(self):
+        """A boolean value indicating whether this thread is a daemon thread.
+
+        This must be set before start() is called, otherwise RuntimeError is
+        raised. The entire Python program exits when only daemon threads are left.
+        """
+        assert self._initialized, "Thread.__init__() not called"
+        return self._daemonic
+
+    @daemon.setter
+    def daemon(self, daemonic):
+        if not self._initialized:
+            raise RuntimeError("Thread.__init__() not called")
+        if self._started.is_set():
+            raise RuntimeError("cannot set daemon status of active thread")
+        self._daemonic = daemonic
+
+    def isDaemon(self):
+        """Return whether this thread is a daemon (deprecated: use the daemon attribute)."""
+        _warn_deprecated('isDaemon() is deprecated, get the daemon attribute instead')
+        return self.daemon
+
+    def setDaemon(self, daemonic):
+        """Set whether this thread is a daemon (deprecated: use the daemon attribute)."""
+        _warn_deprecated('setDaemon() is deprecated, set the daemon attribute instead')
+        self.daemon = daemonic
+
+    def getName(self):
+        """Return a string used for identification purposes only (deprecated: use name)."""
+        _warn_deprecated('getName() is deprecated, get the name attribute instead')
+        return self.name
+
+    def setName(self, name):
+        """Set the name string for this thread (deprecated: use the name attribute)."""
+        _warn_deprecated('setName() is deprecated, set the name attribute instead')
+        self.name = name
+
+
+# ---- uncaught exceptions in threads
+
+try:
+    from _thread import _excepthook as excepthook, _ExceptHookArgs as ExceptHookArgs
+except ImportError:
+    _ExceptHookArgs = None
+
+    def ExceptHookArgs(args):
+        global _ExceptHookArgs
+        if _ExceptHookArgs is None:
+            from collections import namedtuple
+            _ExceptHookArgs = namedtuple('ExceptHookArgs',
+                                         'exc_type exc_value exc_traceback thread')
+        return _ExceptHookArgs(*args)
+
+    def excepthook(args, /):
+        """Handle uncaught Thread.run() exception."""
+        if args.exc_type == SystemExit:
+            return  # silently ignored, as the main thread's SystemExit
+        if _sys is not None and _sys.stderr is not None:
+            stderr = _sys.stderr
+        elif args.thread is not None:
+            stderr = args.thread._stderr
+            if stderr is None:
+                return
+        else:
+            return
+        if args.thread is not None:
+            name = args.thread.name
+        else:
+            name = get_ident()
+        print(f"Exception in thread {name}:", file=stderr, flush=True)
+        try:
+            from traceback import print_exception
+        except ImportError:
+            print_exception = None
+        if print_exception is not None:
+            print_exception(args.exc_type, args.exc_value, args.exc_traceback, file=stderr)
+        elif stderr is _sys.stderr:
+            _sys.__excepthook__(args.exc_type, args.exc_value, args.exc_traceback)
+        else:
+            print(f"{args.exc_type.__name__}: {args.exc_value}", file=stderr)
+        stderr.flush()
+
+__excepthook__ = excepthook
+
+
+def _make_invoke_excepthook():
+    # The hooks are read now and kept: at shutdown, module globals may already be None.
+    old_excepthook = excepthook
+    old_sys_excepthook = _sys.excepthook
+    if old_excepthook is None:
+        raise RuntimeError("threading.excepthook is None")
+    if old_sys_excepthook is None:
+        raise RuntimeError("sys.excepthook is None")
+    sys_exc_info = _sys.exc_info
+    local_print = print
+    local_sys = _sys
+
+    def invoke_excepthook(thread):
+        global excepthook
+        try:
+            hook = excepthook
+            if hook is None:
+                hook = old_excepthook
+            args = ExceptHookArgs([*sys_exc_info(), thread])
+            hook(args)
+        except Exception as exc:
+            exc.__suppress_context__ = True
+            del exc
+            if local_sys is not None and local_sys.stderr is not None:
+                stderr = local_sys.stderr
+            else:
+                stderr = thread._stderr
+            local_print("Exception in threading.excepthook:", file=stderr, flush=True)
+            if local_sys is not None and local_sys.excepthook is not None:
+                sys_excepthook = local_sys.excepthook
+            else:
+                sys_excepthook = old_sys_excepthook
+            sys_excepthook(*sys_exc_info())
+        finally:
+            args = None  # breaks the cycle through the traceback
+
+    return invoke_excepthook
+
+
+class Timer(Thread):
+    """Call a function after a specified number of seconds:
+
+            t = Timer(30.0, f, args=None, kwargs=None)
+            t.start()
+            t.cancel()     # stop the timer's action if it's still waiting
+    """
+
+    def __init__(self, interval, function, args=None, kwargs=None):
+        Thread.__init__(self)
+        self.interval = interval
+        self.function = function
+        self.args = args if args is not None else []
+        self.kwargs = kwargs if kwargs is not None else {}
+        self.finished = Event()
+
+    def cancel(self):
+        """Stop the timer if it hasn't finished yet."""
+        self.finished.set()
+
+    def run(self):
+        self.finished.wait(self.interval)
+        if not self.finished.is_set():
+            self.function(*self.args, **self.kwargs)
+        self.finished.set()
+
+
+class _MainThread(Thread):
+    # The thread that imported threading first (the interpreter's main thread in practice).
+
+    def __init__(self):
+        Thread.__init__(self, name="MainThread", daemon=False)
+        self._set_tstate_lock()
+        self._started.set()
+        self._set_ident()
+        if _HAVE_THREAD_NATIVE_ID:
+            self._set_native_id()
+        with _active_limbo_lock:
+            _active[self._ident] = self
+
+
+class _DummyThread(Thread):
+    # Stands for a thread started by _thread directly: always alive, daemonic, not joinable.
+
+    def __init__(self):
+        Thread.__init__(self, name=_newname("Dummy-%d"), daemon=True)
+        self._started.set()
+        self._set_ident()
+        if _HAVE_THREAD_NATIVE_ID:
+            self._set_native_id()
+        with _active_limbo_lock:
+            _active[self._ident] = self
+
+    def _stop(self):
+        pass
+
+    def is_alive(self):
+        assert not self._is_stopped and self._started.is_set()
+        return True
+
+    def join(self, timeout=None):
+        assert False, "cannot join a dummy thread"
+
+
+# ---- module functions
+
+def current_thread():
+    """Return the current Thread object, corresponding to the caller's thread of control.
+
+    If the caller's thread of control was not created through the threading
+    module, a dummy thread object with limited functionality is returned.
+    """
+    try:
+        return _active[get_ident()]
+    except KeyError:
+        return _DummyThread()
+
+
+def currentThread():
+    """Return the current Thread object (deprecated: use current_thread())."""
+    _warn_deprecated('currentThread() is deprecated, use current_thread() instead')
+    return current_thread()
+
+
+def active_count():
+    """Return the number of Thread objects currently alive.
+
+    The returned count is equal to the length of the list returned by
+    enumerate().
+    """
+    with _active_limbo_lock:
+        return len(_active) + len(_limbo)
+
+
+def activeCount():
+    """Return the number of Thread objects currently alive (deprecated: use active_count())."""
+    _warn_deprecated('activeCount() is deprecated, use active_count() instead')
+    return active_count()
+
+
+def _enumerate():
+    # Without the lock: for debugging and after fork only.
+    return list(_active.values()) + list(_limbo.values())
+
+
+def enumerate():
+    """Return a list of all Thread objects currently alive.
+
+    The list includes daemonic threads, dummy thread objects created by
+    current_thread(), and the main thread. It excludes terminated threads and
+    threads that have not yet been started.
+    """
+    with _active_limbo_lock:
+        return list(_active.values()) + list(_limbo.values())
+
+
+_threading_atexits = []
+_SHUTTING_DOWN = False
+
+
+def _register_atexit(func, *arg, **kwargs):
+    """Register a function to be called just before the non-daemon threads are joined.
+
+    The functions run in reverse order of registration, in _shutdown(), before
+    the interpreter's own atexit functions.
+    """
+    if _SHUTTING_DOWN:
+        raise RuntimeError("can't register atexit after shutdown")
+    _threading_atexits.append((func, arg, kwargs))
+
+
+_main_thread = _MainThread()
+
+
+def _shutdown():
+    """Wait until all non-daemon threads have ended.
+
+    The runtime calls this once, at the end of the program, before it runs the
+    atexit functions and tears the interpreter down.
+    """
+    global _SHUTTING_DOWN
+    if _main_thread._is_stopped:
+        return  # already called (or the main thread went away after fork)
+    _SHUTTING_DOWN = True
+    for func, arg, kwargs in reversed(_threading_atexits):
+        func(*arg, **kwargs)
+    if _main_thread.ident == get_ident():
+        # The main thread is over: its own lock is released and it is marked stopped.
+        lock = _main_thread._tstate_lock
+        if lock is not None and lock.locked():
+            lock.release()
+        _main_thread._stop()
+    # Join every non-daemon thread; threads started meanwhile are caught by the next round.
+    while True:
+        with _shutdown_locks_lock:
+            locks = list(_shutdown_locks)
+            _shutdown_locks.clear()
+        if not locks:
+            break
+        for lock in locks:
+            lock.acquire()
+            lock.release()
+
+
+def main_thread():
+    """Return the main thread object.
+
+    In normal conditions, the main thread is the thread from which the
+    Python interpreter was started.
+    """
+    return _main_thread
+
+
+try:
+    from _thread import _local as local
+except ImportError:
+    from _threading_local import local
+
+
+def _after_fork():
+    """Reset the registry in a forked child, where only the forking thread goes on."""
+    global _active_limbo_lock, _main_thread, _shutdown_locks_lock, _shutdown_locks
+    global _name_lock
+    _active_limbo_lock = RLock()
+    _name_lock = _allocate_lock()
+    _shutdown_locks_lock = _allocate_lock()
+    _shutdown_locks = set()
+    try:
+        current = _active[get_ident()]
+    except KeyError:
+        # Forked from a thread threading does not know: it becomes the main thread.
+        current = _MainThread()
+    _main_thread = current
+    new_active = {}
+    with _active_limbo_lock:
+        threads = set(_enumerate())
+        for thread in threads:
+            if thread is current:
+                # The forking thread goes on in the child, with a fresh lock and its new ident.
+                thread._reset_internal_locks(True)
+                ident = get_ident()
+                thread._ident = ident
+                new_active[ident] = thread
+            else:
+                thread._reset_internal_locks(False)
+                thread._stop()
+        _limbo.clear()
+        _active.clear()
+        _active.update(new_active)
+
+
+if hasattr(_os, "register_at_fork"):
+    _os.register_at_fork(after_in_child=_after_fork)
