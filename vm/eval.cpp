@@ -24,6 +24,7 @@
 #include "vm/inline_cache.h"
 #include "vm/opcodes.h"
 #include "vm/runtime.h"
+#include "vm/traceback.h"
 #include "vm/gil.h"
 #include "vm/signals.h"
 #include "vm/types/dict.h"
@@ -450,6 +451,7 @@ exception_unwind : for (;;) {
         MINIPY_DISPATCH();
     }
     frame->stack_top = sp;
+    traceback_frame_exit(rt, frame); // tb_frame.f_locals outlives the frame
     Frame* caller = frame->previous;
     bool was_entry = frame->is_entry;
     bool generator = frame->in_generator;

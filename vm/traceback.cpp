@@ -31,10 +31,18 @@ namespace {
 int traceback_traverse(Object* self, VisitFn visit, void* arg) {
     auto* tb = static_cast<Traceback*>(self);
     for (Object* field : {tb->next, static_cast<Object*>(tb->code), tb->globals, tb->builtins,
-                          tb->locals, tb->frame}) {
+                          tb->locals, tb->fast, tb->frame}) {
         if (field) {
             if (int result = visit(field, arg))
                 return result;
+        }
+    }
+    if (tb->fast) {
+        for (intptr_t i = 0; i < tuple_size(tb->fast); ++i) {
+            if (Object* value = tuple_items(tb->fast)[i]) {
+                if (int result = visit(value, arg))
+                    return result;
+            }
         }
     }
     return 0;
@@ -49,7 +57,29 @@ void traceback_clear(Object* self) {
     set_ref(tb->globals, nullptr);
     set_ref(tb->builtins, nullptr);
     set_ref(tb->locals, nullptr);
+    set_ref(tb->fast, nullptr);
     set_ref(tb->frame, nullptr);
+}
+
+// f_locals of a finished function frame: its variables as they were when the exception passed
+// (cells read now), as CPython's frame object keeps them.
+Ref<Object> locals_from_snapshot(Runtime& rt, Traceback* tb) {
+    VM& vm = rt.vm();
+    Ref<Object> dict = dict_new(vm);
+    if (!dict || !tb->fast)
+        return dict;
+    Code* code = tb->code;
+    Object* const* names = tuple_items(code->localsplus_names);
+    intptr_t count = std::min<intptr_t>(tuple_size(tb->fast), code->nlocalsplus);
+    for (intptr_t i = 0; i < count; ++i) {
+        Object* value = tuple_items(tb->fast)[i];
+        if (value && value->type == rt.types().cell &&
+            (code->localsplus_kinds[i] & (compiler::local_kind_cell | compiler::local_kind_free)))
+            value = static_cast<Cell*>(value)->contents;
+        if (value && !is_ok(dict_setitem(vm, dict.get(), names[i], value)))
+            return nullptr;
+    }
+    return dict;
 }
 
 void traceback_dealloc(Object* self) {
@@ -68,9 +98,14 @@ Ref<Object> traceback_getattr(VM& vm, Object* self, Object* name) {
         return int_from_i64(vm, int64_t{tb->instruction} * 2); // CPython counts bytes
     if (text == "tb_frame") {
         if (!tb->frame) {
+            Runtime& rt = runtime_of(vm);
+            Ref<Object> locals =
+                tb->locals ? Ref<Object>::borrow(tb->locals) : locals_from_snapshot(rt, tb);
+            if (!locals)
+                return nullptr;
             Ref<Object> frame =
-                stdlib::sys_traceback_frame(runtime_of(vm), tb->code, tb->globals, tb->builtins,
-                                            tb->locals, tb->live, tb->line, tb->instruction * 2);
+                stdlib::sys_traceback_frame(rt, tb->code, tb->globals, tb->builtins, locals.get(),
+                                            tb->live, tb->line, tb->instruction * 2);
             if (!frame)
                 return nullptr;
             tb->frame = frame.release();
@@ -712,6 +747,7 @@ void print_recursive(PrintContext& ctx, Object* exception) {
 
 void traceback_add(Runtime& rt, Object* exception, Frame* frame) {
     VM& vm = rt.vm();
+    Ref<Object> keep = Ref<Object>::borrow(exception);
     Ref<Traceback> tb = allocate_object<Traceback>(vm, rt.types().traceback);
     if (!tb)
         return;
@@ -724,6 +760,7 @@ void traceback_add(Runtime& rt, Object* exception, Frame* frame) {
     tb->builtins = Ref<Object>::borrow(frame->builtins).release();
     xincref(frame->locals);
     tb->locals = frame->locals;
+    tb->fast = nullptr;
     tb->frame = nullptr;
     tb->live = frame;
     tb->instruction = frame->instruction;
@@ -839,6 +876,31 @@ void write_unraisable(Runtime& rt, Object* exception, Object* object, const char
     vm.thread_state().clear_exception();
     if (saved)
         vm.thread_state().set_exception(std::move(saved));
+}
+
+void traceback_frame_exit(Runtime& rt, Frame* frame) {
+    VM& vm = rt.vm();
+    Object* exception = vm.thread_state().exception();
+    if (!exception || frame->locals || frame->code->nlocalsplus == 0)
+        return;
+    Object* head = static_cast<BaseExceptionObject*>(exception)->traceback;
+    if (!head || head->type != rt.types().traceback)
+        return;
+    auto* tb = static_cast<Traceback*>(head);
+    if (tb->live != frame || tb->code != frame->code || tb->fast)
+        return;
+    Ref<Object> keep = Ref<Object>::borrow(exception);
+    Ref<Object> fast = tuple_new(vm, static_cast<size_t>(frame->code->nlocalsplus));
+    if (!fast) {
+        vm.thread_state().set_exception(std::move(keep)); // the exception, not MemoryError
+        return;
+    }
+    for (int32_t i = 0; i < frame->code->nlocalsplus; ++i) {
+        Object* value = frame->localsplus()[i];
+        xincref(value);
+        tuple_items(fast.get())[i] = value;
+    }
+    tb->fast = fast.release();
 }
 
 void print_exception(Runtime& rt, Object* exception, std::FILE* stream) {

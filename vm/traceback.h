@@ -24,6 +24,7 @@ struct Traceback : Object {
     Object* globals;  // owned: the frame's globals
     Object* builtins; // owned: the frame's builtins
     Object* locals;   // owned: the frame's locals mapping, null for function frames
+    Object* fast;     // owned: a function frame's localsplus values (tuple, items may be null)
     Object* frame;    // owned frame object (tb_frame), or null until asked for
     Frame* live;      // the frame, valid only while it still runs (checked before use)
     int32_t instruction;
@@ -32,6 +33,10 @@ struct Traceback : Object {
 
 // Prepends an entry for `frame` (at its current instruction) to exception.__traceback__.
 void traceback_add(Runtime& runtime, Object* exception, Frame* frame);
+// Called as an exception leaves a function frame: the frame's newest traceback entry keeps the
+// frame's variables (tb_frame.f_locals after the frame is gone, as CPython's frame objects do).
+// Never raises (the current exception stays).
+void traceback_frame_exit(Runtime& runtime, Frame* frame);
 // Writes "Traceback (most recent call last):" ... "ValueError: msg" for `exception` and its
 // __cause__/__context__ chain, as CPython's default excepthook.
 void print_exception(Runtime& runtime, Object* exception, std::FILE* stream);

@@ -120,6 +120,9 @@ except TypeError as e:
     out("".join(traceback.format_tb(tb)))
     print(traceback.TracebackException.from_exception(e).stack[1].name)
     print(str(traceback.TracebackException.from_exception(e)))
+    te = traceback.TracebackException(type(e), e, tb, capture_locals=True)
+    print(te.stack[1].locals)
+    print(sorted(tb.tb_next.tb_frame.f_locals))
 
 
 def stack_here():
@@ -161,6 +164,8 @@ try:
 except ValueError as e:
     out("".join(traceback.format_exception(e)))
     out("".join(traceback.format_exception(e, chain=False)))
+
+
 
 
 # expect: Traceback (most recent call last):
@@ -362,35 +367,37 @@ except ValueError as e:
 # expect:            ~~^~~
 # expect: f
 # expect: unsupported operand type(s) for +: 'NoneType' and 'int'
+# expect: {'x': 'None'}
+# expect: ['x']
 # expect: ['<module>', 'stack_here'] return traceback.extract_stack()
-# expect:   File "DIR/traceback_module.py", line 137, in <module>
+# expect:   File "DIR/traceback_module.py", line 140, in <module>
 # expect:     printer()
-# expect:   File "DIR/traceback_module.py", line 134, in printer
+# expect:   File "DIR/traceback_module.py", line 137, in printer
 # expect:     out("".join(traceback.format_stack()))
 # expect: <FrameSummary file x.py, line 3 in fn> a = 1 ['x.py', 3, 'fn', 'a = 1'] 4
 # expect: ['  File "a.py", line 1, in m\n    pass\n', '  File "x.py", line 3, in fn\n    a = 1\n']
 # expect: Both or neither of value and tb must be given
 # expect: ['NoneType: None\n'] ['NoneType: None\n']
 # expect: Traceback (most recent call last):
-# expect:   File "DIR/traceback_module.py", line 153, in loop
+# expect:   File "DIR/traceback_module.py", line 156, in loop
 # expect:     raise TypeError("b")
 # expect: TypeError: b
 # expect: 
 # expect: During handling of the above exception, another exception occurred:
 # expect: 
 # expect: Traceback (most recent call last):
-# expect:   File "DIR/traceback_module.py", line 160, in <module>
+# expect:   File "DIR/traceback_module.py", line 163, in <module>
 # expect:     loop()
-# expect:   File "DIR/traceback_module.py", line 156, in loop
+# expect:   File "DIR/traceback_module.py", line 159, in loop
 # expect:     raise a
-# expect:   File "DIR/traceback_module.py", line 150, in loop
+# expect:   File "DIR/traceback_module.py", line 153, in loop
 # expect:     raise ValueError("a")
 # expect: ValueError: a
 # expect: Traceback (most recent call last):
-# expect:   File "DIR/traceback_module.py", line 160, in <module>
+# expect:   File "DIR/traceback_module.py", line 163, in <module>
 # expect:     loop()
-# expect:   File "DIR/traceback_module.py", line 156, in loop
+# expect:   File "DIR/traceback_module.py", line 159, in loop
 # expect:     raise a
-# expect:   File "DIR/traceback_module.py", line 150, in loop
+# expect:   File "DIR/traceback_module.py", line 153, in loop
 # expect:     raise ValueError("a")
 # expect: ValueError: a
