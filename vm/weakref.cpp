@@ -72,22 +72,13 @@ void run_callback(VM& vm, Object* callback, Object* ref) {
     Ref<Object> result = call_object(vm, callback, &arg, 1);
     if (!result) {
         Ref<Object> error = vm.thread_state().fetch_exception();
-        std::string where = "<object>";
-        if (Ref<Object> text = object_repr(vm, callback))
-            where = str_to_utf8(text.get());
-        else
-            vm.thread_state().clear_exception();
         std::fflush(stdout);
-        std::fprintf(stderr, "Exception ignored in: %s\n", where.c_str());
         if (Runtime* runtime = vm.runtime(); runtime && error) {
-            // CPython's unraisable hook prints the traceback and the exception alone, without the
-            // __cause__/__context__ chain.
-            auto* exception = static_cast<BaseExceptionObject*>(error.get());
-            Object* context = std::exchange(exception->context, nullptr);
-            Object* cause = std::exchange(exception->cause, nullptr);
-            print_exception(*runtime, error.get(), stderr);
-            exception->context = context;
-            exception->cause = cause;
+            // CPython's handle_callback: PyErr_WriteUnraisable(callback), so sys.unraisablehook
+            // sees it and the default hook prints "Exception ignored in: <callback repr>".
+            write_unraisable(*runtime, error.get(), callback, nullptr);
+        } else {
+            std::fprintf(stderr, "Exception ignored in a weakref callback\n");
         }
         std::fflush(stderr);
     }
