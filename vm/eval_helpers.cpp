@@ -199,6 +199,11 @@ Ref<Object> builtin_inplace(VM& vm, Object* left, Object* right, BinaryOpArg bas
             return nullptr;
         return Ref<Object>::borrow(left);
     }
+    if (base == BinaryOpArg::Or && is_dict(left)) { // dict_ior: any argument of dict.update
+        if (!call_method(vm, left, "update", &right, 1))
+            return nullptr;
+        return Ref<Object>::borrow(left);
+    }
     if (!is_subtype(left->type, vm.types().set) || !is_set_or_frozenset(right))
         return vm.new_not_implemented();
     const char* method = base == BinaryOpArg::Or         ? "update"

@@ -69,15 +69,18 @@ Ref<Object> slot_richcompare(VM& vm, Object* self, Object* other, CompareOp op) 
     Ref<Object> key = intern(vm, names[static_cast<int>(op)]);
     if (!key)
         return nullptr;
-    if (!type_lookup(self->type, key.get())) {
+    Ref<Object> result;
+    if (type_lookup(self->type, key.get())) {
+        result = call_dunder(vm, self, key.get(), &other, 1);
+    } else {
         // No class defines this one: a built-in base compares with its own slot (str.__ne__ of a
         // str subclass that only defines __eq__), object's inverts __eq__ below.
         Type* solid = solid_base(self->type);
         if (solid != vm.types().object && solid->slots.richcompare &&
             solid->slots.richcompare != slot_richcompare)
             return solid->slots.richcompare(vm, self, other, op);
+        result = vm.new_not_implemented();
     }
-    Ref<Object> result = call_dunder_or_ni(vm, self, names[static_cast<int>(op)], &other, 1);
     if (result && result.get() == vm.not_implemented() && op == CompareOp::ne) {
         // object.__ne__ inverts __eq__ unless it is NotImplemented.
         Ref<Object> equal = call_dunder_or_ni(vm, self, "__eq__", &other, 1);

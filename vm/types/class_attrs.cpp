@@ -392,6 +392,12 @@ Ref<Object> builtin_init(Runtime& rt, Type* owner, Object* self, Object* const* 
     return vm.new_none();
 }
 
+// True when `type`'s own dict holds `name`.
+bool python_defined_here(Runtime& rt, Type* type, Object* name) {
+    Object* value = nullptr;
+    return dict_lookup(rt.vm(), type->dict, name, &value) > 0 && value;
+}
+
 Ref<Object> builtin_new(Runtime& rt, Type* owner, Object* cls_object, Object* const* args,
                         size_t nargs, Object* kwnames) {
     VM& vm = rt.vm();
@@ -402,8 +408,18 @@ Ref<Object> builtin_new(Runtime& rt, Type* owner, Object* cls_object, Object* co
     if (!is_subtype(cls, owner))
         return raise_type_error(vm, owner->name, ".__new__(", cls->name, "): ", cls->name,
                                 " is not a subtype of ", owner->name);
-    if (owner == vm.types().object)
+    if (owner == vm.types().object) {
+        if (solid_base(cls) != vm.types().object) {
+            // CPython's tp_new_wrapper: the nearest class whose __new__ is not Python code.
+            Type* static_base = cls;
+            while (is_heap_type(static_base) && static_base->base && static_base->dict &&
+                   python_defined_here(rt, static_base, rt.names().__new__))
+                static_base = static_base->base;
+            return raise_type_error(vm, "object.__new__(", cls->name, ") is not safe, use ",
+                                    static_base->name, ".__new__()");
+        }
         return instance_new(vm, cls);
+    }
     // list.__new__, dict.__new__, set.__new__ make an empty container; __init__ fills it.
     if (owner == vm.types().list || owner == vm.types().dict || owner == vm.types().set) {
         if (is_heap_type(cls))

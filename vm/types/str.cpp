@@ -27,6 +27,7 @@
 #include "compiler/literals.h"
 #include "vm/format.h"
 #include "vm/runtime.h"
+#include "vm/types/dict.h"
 #include "vm/types/int.h"
 #include "vm/types/list.h"
 #include "vm/types/range.h"
@@ -297,6 +298,16 @@ Ref<Object> str_iter(VM& vm, Object* self) {
 Ref<Object> str_mod(VM& vm, Object* left, Object* right) {
     if (!is_str(left))
         return vm.new_not_implemented();
+    // CPython's writer hands back a format without '%' itself, a subclass instance too, when no
+    // argument is left over (an empty tuple or a mapping).
+    if (left->type != vm.types().str &&
+        ((is_tuple(right) && tuple_size(right) == 0) || is_dict(right))) {
+        bool has_percent = false;
+        for (intptr_t i = 0; i < str_length(left) && !has_percent; ++i)
+            has_percent = str_char_at(static_cast<Str*>(left), i) == '%';
+        if (!has_percent)
+            return Ref<Object>::borrow(left);
+    }
     return percent_format(vm, left, right, false);
 }
 
