@@ -443,6 +443,12 @@ Ref<Object> instance_getattr(VM& vm, Object* self, Object* name) {
         result = get_attr_generic(vm, self, name);
     if (result || !exception_matches(vm.thread_state().exception(), vm.exceptions().AttributeError))
         return result;
+    // obj.__weakref__: the first weak reference to obj, or None (CPython's subtype_getweakref, a
+    // data descriptor: it wins over __getattr__).
+    if (Object** weaklist = weaklist_of(self); weaklist && name == rt.names().__weakref__) {
+        vm.thread_state().clear_exception();
+        return Ref<Object>::borrow(*weaklist ? *weaklist : vm.none());
+    }
     if (!type_lookup(self->type, rt.names().__getattr__))
         return result;
     vm.thread_state().clear_exception();
