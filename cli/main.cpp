@@ -85,6 +85,8 @@ void print_help(const CommandLine& command_line) {
         "         -X int_max_str_digits=number: limit the size of int<->str conversions\n"
         "            (0 disables the limit; also PYTHONINTMAXSTRDIGITS)\n"
         "         -X gilstats: print the GIL's counters (sys._gilstats()) at exit, to stderr\n"
+        "         -X gcstats: print the cycle collector's collections, objects collected and\n"
+        "            longest pause per generation at exit, to stderr\n"
         "         other -X options are accepted and ignored, as CPython does\n"
         "--dis file      : compile file and print its bytecode as dis.dis() does, then exit\n"
         "--dump-ast file : print the AST of file as ast.dump() does, then exit\n"

@@ -614,12 +614,15 @@ void set_finalized(Object* object) {
 
 void print_gc_stats(VM& vm) {
     CollectorState& state = vm.heap().collector();
-    std::fprintf(stderr, "gc stats: generation, collections, objects collected, longest pause\n");
     for (int g = 0; g < generation_count; ++g) {
         const GenerationStats& stats = state.stats[g];
-        std::fprintf(stderr, "gc stats: %d %zd %zd %.6fs\n", g, stats.collections, stats.collected,
+        std::fprintf(stderr,
+                     "gc: generation %d: %zd collections, %zd objects collected, longest pause "
+                     "%.6fs\n",
+                     g, stats.collections, stats.collected,
                      static_cast<double>(stats.longest_pause_ns) / 1e9);
     }
+    std::fflush(stderr);
 }
 
 } // namespace minipy::gc

@@ -20,6 +20,7 @@
 #include <string>
 #include <vector>
 
+#include "gc/collector.h"
 #include "stdlib/io.h"
 #include "stdlib/modules.h"
 #include "stdlib/struct_seq.h"
@@ -595,6 +596,41 @@ Ref<Object> sys_gettrace(VM& vm, Object*, Args, size_t, Object*) {
     return vm.new_none();
 }
 
+// sys._debugmallocstats(): the state of minipy's memory machinery, to stderr (CPython prints its
+// allocator's arenas and free lists the same way): the pools, each free list (length of cap), the
+// refchain and the collector's generations.
+Ref<Object> sys__debugmallocstats(VM& vm, Object*, Args, size_t, Object*) {
+    std::fflush(stdout);
+    gc::Pools& pools = vm.pools();
+    gc::FreeLists& lists = vm.free_lists();
+    gc::Heap& heap = vm.heap();
+    std::fprintf(stderr, "Small-int pool: %lld objects (%lld..%lld)\n",
+                 static_cast<long long>(gc::Pools::small_int_max - gc::Pools::small_int_min + 1),
+                 static_cast<long long>(gc::Pools::small_int_min),
+                 static_cast<long long>(gc::Pools::small_int_max));
+    std::fprintf(stderr, "Interned strings: %zu\n", pools.interned_count());
+    auto print_list = [](const char* name, gc::FreeList& list) {
+        std::fprintf(stderr, "Free list %-10s %5zu of %5zu\n", name, list.size(), list.cap());
+    };
+    print_list("float:", lists.floats());
+    print_list("list:", lists.lists());
+    print_list("dict:", lists.dicts());
+    for (size_t length = 1; length < gc::FreeLists::tuple_max_length; ++length) {
+        std::string name = "tuple[" + std::to_string(length) + "]:";
+        print_list(name.c_str(), lists.tuples(length));
+    }
+    std::fprintf(stderr, "Objects on the refchain: %zu\n", heap.object_count());
+    std::fprintf(stderr, "Tracked containers: generation 0: %zu, 1: %zu, 2: %zu, permanent: %zd\n",
+                 heap.generation_size(0), heap.generation_size(1), heap.generation_size(2),
+                 gc::freeze_count(vm));
+    std::fprintf(stderr, "Collector counts: %zd %zd %zd, thresholds: %zd %zd %zd\n",
+                 heap.generation_counter(0), heap.generation_counter(1),
+                 heap.generation_counter(2), heap.threshold(0), heap.threshold(1),
+                 heap.threshold(2));
+    std::fflush(stderr);
+    return vm.new_none();
+}
+
 constexpr MethodDef sys_functions[] = {
     {"exit", sys_exit, MethodKind::fastcall, "Exit the interpreter by raising SystemExit(status)."},
     {"getrecursionlimit", sys_getrecursionlimit, MethodKind::noargs, nullptr},
@@ -603,6 +639,7 @@ constexpr MethodDef sys_functions[] = {
     {"gettotalrefcount", sys_gettotalrefcount, MethodKind::noargs, nullptr},
     {"getobjects", sys_getobjects, MethodKind::fastcall, nullptr},
     {"getallocatedblocks", sys_getallocatedblocks, MethodKind::noargs, nullptr},
+    {"_debugmallocstats", sys__debugmallocstats, MethodKind::noargs, nullptr},
     {"intern", sys_intern, MethodKind::o, nullptr},
     {"exc_info", sys_exc_info, MethodKind::noargs, nullptr},
     {"exception", sys_exception, MethodKind::noargs, nullptr},

@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "compiler/compile.h"
+#include "gc/collector.h"
 #include "stdlib/modules.h"
 #include "stdlib/sys.h"
 #include "vm/code.h"
@@ -297,6 +298,10 @@ int MainInterpreter::finish() {
         if (option == "gilstats" && m_vm) {
             std::fflush(stdout);
             std::fputs(gil_stats_text(m_vm->gil().stats()).c_str(), stderr);
+        }
+        if (option == "gcstats" && m_vm) {
+            std::fflush(stdout);
+            gc::print_gc_stats(*m_vm);
         }
     }
     // CPython's flush_std_files: output that cannot be written at exit is an error (120). A
