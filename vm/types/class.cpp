@@ -619,8 +619,40 @@ Status check_bases(Runtime& rt, Object* bases, std::vector<Type*>& out) {
 // The built-in type that fixes the instance layout of `type` (CPython's solid_base): up from its
 // solid base while a type adds no fields to its base's (bool is laid out as int, ValueError as
 // BaseException).
+// A class whose own __slots__ names fields (not only __dict__ / __weakref__) has a layout of its
+// own in CPython (slot members after its base's fields), though minipy keeps slot values in the
+// instance dict.
+bool adds_slot_fields(Type* type) {
+    VM& vm = *type->vm;
+    Object* slots = nullptr;
+    Ref<Object> key = intern(vm, "__slots__");
+    if (!key || !type->dict || dict_lookup(vm, type->dict, key.get(), &slots) <= 0 || !slots) {
+        vm.thread_state().clear_exception();
+        return false;
+    }
+    auto is_field = [](Object* name) {
+        if (!is_str(name))
+            return false;
+        std::string_view text = str_ascii_view(name);
+        return text != "__dict__" && text != "__weakref__";
+    };
+    if (is_str(slots))
+        return is_field(slots);
+    intptr_t count = is_tuple(slots) ? tuple_size(slots) : is_list(slots) ? list_size(slots) : 0;
+    for (intptr_t i = 0; i < count; ++i) {
+        if (is_field(is_tuple(slots) ? tuple_items(slots)[i] : list_items(slots)[i]))
+            return true;
+    }
+    return false;
+}
+
 Type* layout_solid(Type* type) {
-    Type* t = solid_base(type);
+    Type* t = type;
+    while (is_heap_type(t) && t->base) {
+        if (adds_slot_fields(t))
+            return t;
+        t = t->base;
+    }
     while (t->base && t->basic_size == t->base->basic_size && t->item_size == t->base->item_size)
         t = t->base;
     return t;
