@@ -425,6 +425,7 @@ static bool compile_call(Compiler& c, const ast::Call* call) {
             return false;
         c.set_location(attr->pos);
         c.emit(Opcode::LOAD_METHOD, c.add_name(c.mangle(attr->attr)));
+        c.set_location(call->pos); // CALL covers the whole call, as CPython's
         if (!c.compile_call_helper(0, call->args, call->keywords))
             return false;
         return true;

@@ -559,7 +559,13 @@ bool compile_assert(Compiler& c, const ast::Assert* assert_stmt) {
     int32_t end = c.new_block();
     if (!c.compile_jump_if(assert_stmt->test, end, true))
         return false;
-    c.set_location(assert_stmt->pos);
+    // CPython 3.11 raises from the position its jump-if code left: a comparison's (also under
+    // `not`), else the statement's.
+    const ast::Expr* test = assert_stmt->test;
+    while (test->kind == ast::ExprKind::UnaryOp &&
+           test->as<ast::UnaryOp>()->op == ast::UnaryOperator::Not)
+        test = test->as<ast::UnaryOp>()->operand;
+    c.set_location(test->kind == ast::ExprKind::Compare ? test->pos : assert_stmt->pos);
     c.emit(Opcode::LOAD_ASSERTION_ERROR);
     if (assert_stmt->msg) {
         if (!c.compile_expr(assert_stmt->msg))

@@ -233,17 +233,21 @@ std::string caret_line(const Code* code, int32_t instruction, const std::string&
     uint32_t arg = instruction_operand(code->instructions[instruction]);
     // Statement-level instructions cover their whole statement in CPython: no carets.
     if (op == Opcode::IMPORT_NAME || op == Opcode::IMPORT_FROM || op == Opcode::IMPORT_STAR ||
-        op == Opcode::RAISE_VARARGS || op == Opcode::RERAISE || op == Opcode::STORE_NAME ||
-        op == Opcode::STORE_GLOBAL || op == Opcode::STORE_FAST || op == Opcode::DELETE_NAME)
+        op == Opcode::RERAISE || op == Opcode::STORE_NAME || op == Opcode::STORE_GLOBAL ||
+        op == Opcode::STORE_FAST || op == Opcode::DELETE_NAME)
         return "";
-    if (where.end_line == where.line && op == Opcode::BINARY_OP && arg < 26) {
+    // An augmented assignment (x += 1) is a statement, not an operation with anchors.
+    bool in_place = op == Opcode::BINARY_OP && arg < 26 && binary_op_symbols[arg].ends_with('=');
+    bool subscript =
+        op == Opcode::BINARY_SUBSCR || op == Opcode::STORE_SUBSCR || op == Opcode::DELETE_SUBSCR;
+    if (where.end_line == where.line && op == Opcode::BINARY_OP && arg < 26 && !in_place) {
         std::string_view symbol = binary_op_symbols[arg];
         size_t at = find_top_level(segment, symbol, symbol != "**");
         if (at != std::string_view::npos) {
             left_end = at;
             right_start = at + symbol.size();
         }
-    } else if (where.end_line == where.line && op == Opcode::BINARY_SUBSCR) {
+    } else if (where.end_line == where.line && subscript && segment.ends_with(']')) {
         size_t at = find_top_level(segment, "[", true);
         if (at != std::string_view::npos && at > 0) {
             left_end = at;
