@@ -2,7 +2,7 @@
 // dispatch, calls, attribute and global lookups, dict access and arithmetic, timed as small
 // Python loops run in-process; and the object-lifetime machinery underneath, timed through the C++
 // API: allocation and free with the free lists on and off, refchain link/unlink, small-int pool
-// hits, string interning, and the uncontended GIL.
+// hits, string interning, and the uncontended GIL (vm/gil.h).
 //
 // Python benchmarks run `bench(N)` (compiled once) in a VM whose globals hold a `bench` function
 // looping N times over one operation; items_per_second counts loop iterations, so the per-item time
@@ -20,6 +20,7 @@
 #include "gc/refchain.h"
 #include "vm/code.h"
 #include "vm/eval.h"
+#include "vm/gil.h"
 #include "vm/run.h"
 #include "vm/runtime.h"
 #include "vm/thread_state.h"
@@ -441,6 +442,31 @@ void BM_intern(benchmark::State& state) {
     state.SetLabel(labels[state.range(0)]);
 }
 
+// The uncontended GIL: drop + take by the only thread (the lock and hand-off path with nobody
+// waiting, range 0), and a ReleaseGil scope around a blocking call while no other thread runs
+// (range 1: it keeps the GIL, so this is the cost every blocking call pays in a 1-thread program).
+void BM_gil_uncontended(benchmark::State& state) {
+    Machine machine;
+    if (!machine.ok()) {
+        state.SkipWithError("could not create a VM");
+        return;
+    }
+    vm::VM& vm = machine.vm();
+    vm::ThreadState& me = vm.thread_state();
+    bool scoped = state.range(0) != 0;
+    for (auto _ : state) {
+        if (scoped) {
+            vm::ReleaseGil unlocked(vm);
+            benchmark::ClobberMemory();
+        } else {
+            vm.gil().drop(me);
+            vm.gil().take(me, vm::Gil::Priority::normal);
+        }
+    }
+    state.SetItemsProcessed(state.iterations());
+    state.SetLabel(scoped ? "ReleaseGil scope, one thread" : "drop + take");
+}
+
 // Registers every benchmark (no static constructors, STYLE.md).
 void register_benchmarks() {
     for (const PythonBench& bench : python_benches)
@@ -453,6 +479,7 @@ void register_benchmarks() {
     benchmark::RegisterBenchmark("refchain/link_unlink", BM_refchain_link_unlink);
     benchmark::RegisterBenchmark("pools/int_from_i64", BM_small_int)->Arg(1)->Arg(0);
     benchmark::RegisterBenchmark("pools/intern", BM_intern)->Arg(0)->Arg(1)->Arg(2);
+    benchmark::RegisterBenchmark("gil/uncontended", BM_gil_uncontended)->Arg(0)->Arg(1);
 }
 
 } // namespace
