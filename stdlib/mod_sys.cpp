@@ -174,6 +174,24 @@ Ref<Object> frame_getattr(VM& vm, Object* self, Object* name) {
     return get_attr_generic(vm, self, name);
 }
 
+// frame.clear(): drops the variables of a finished frame (traceback.clear_frames); a frame that
+// still runs raises RuntimeError, as CPython.
+Ref<Object> frame_clear_method(VM& vm, Object* self, Args, size_t, Object*) {
+    auto* f = static_cast<FrameObject*>(self);
+    if (live_frame(runtime_of(vm), f))
+        return raise_runtime_error(vm, "cannot clear an executing frame");
+    Ref<Object> empty = dict_new(vm);
+    if (!empty)
+        return nullptr;
+    set_ref(f->locals, empty.release());
+    return vm.new_none();
+}
+
+constexpr MethodDef frame_methods[] = {
+    {"clear", frame_clear_method, MethodKind::noargs, "Clear all references held by the frame."},
+    {nullptr, nullptr, MethodKind::noargs, nullptr},
+};
+
 Type* frame_type(Runtime& rt) {
     Object* found = nullptr;
     Ref<Object> key = intern(rt.vm(), "__frame_type__");
@@ -218,10 +236,9 @@ Ref<Object> frame_snapshot(Runtime& rt, Type* type, Frame* frame) {
 } // namespace
 
 // A traceback entry's tb_frame: the running frame's snapshot while it still runs on this thread,
-// else a frame object made from what the entry kept (no f_back; f_locals the kept mapping, or an
-// empty dict for a finished function frame).
+// else a frame object made from what the entry kept (f_back `back`, f_locals `locals`).
 Ref<Object> sys_traceback_frame(Runtime& rt, Code* code, Object* globals, Object* builtins,
-                                Object* locals, Frame* live, int line, int lasti) {
+                                Object* locals, Object* back, Frame* live, int line, int lasti) {
     VM& vm = rt.vm();
     Type* type = frame_type(rt);
     if (!type)
@@ -242,7 +259,7 @@ Ref<Object> sys_traceback_frame(Runtime& rt, Code* code, Object* globals, Object
     object->globals = Ref<Object>::borrow(globals).release();
     object->builtins = Ref<Object>::borrow(builtins).release();
     object->locals = mapping.release();
-    object->back = nullptr;
+    object->back = back ? Ref<Object>::borrow(back).release() : nullptr;
     object->live = nullptr;
     object->line = line;
     object->lasti = lasti;
@@ -858,6 +875,7 @@ bool add_frame_type(Runtime& rt, Object* module) {
     spec.slots.clear = frame_clear_fields;
     spec.slots.repr = frame_repr;
     spec.slots.getattr = frame_getattr;
+    spec.methods = frame_methods;
     Ref<Type> type = make_type(rt.vm(), spec);
     return type && add_object(rt, module, "__frame_type__", type.get());
 }

@@ -31,11 +31,12 @@ void sys_report_exception(vm::Runtime& runtime, vm::Object* exception);
 // flush failed (CPython's exit code 120 then).
 bool sys_flush_std_streams(vm::Runtime& runtime);
 // tb_frame of a traceback entry (vm/traceback.h): a frame object for `code` that ran with these
-// globals, builtins and locals (null for a function frame) at `line`; while `live` still runs on
-// this thread, its snapshot (with f_back and current locals). Raises MemoryError, RuntimeError.
+// globals, builtins and locals (a mapping) at `line`, f_back `back` (or None); while `live` still
+// runs on this thread, its snapshot (with its callers and current locals). Raises MemoryError,
+// RuntimeError.
 vm::Ref<vm::Object> sys_traceback_frame(vm::Runtime& runtime, vm::Code* code, vm::Object* globals,
-                                        vm::Object* builtins, vm::Object* locals, vm::Frame* live,
-                                        int line, int lasti);
+                                        vm::Object* builtins, vm::Object* locals, vm::Object* back,
+                                        vm::Frame* live, int line, int lasti);
 // Writes UTF-8 text to sys.stderr (the C stderr when sys.stderr is missing or None). Never raises.
 void sys_write_stderr(vm::Runtime& runtime, std::string_view text);
 

@@ -50,6 +50,8 @@ int traceback_traverse(Object* self, VisitFn visit, void* arg) {
 
 void traceback_clear(Object* self) {
     auto* tb = static_cast<Traceback*>(self);
+    if (tb->next && static_cast<Traceback*>(tb->next)->outer == tb)
+        static_cast<Traceback*>(tb->next)->outer = nullptr;
     set_ref(tb->next, nullptr);
     Object* code = tb->code;
     tb->code = nullptr;
@@ -99,13 +101,21 @@ Ref<Object> traceback_getattr(VM& vm, Object* self, Object* name) {
     if (text == "tb_frame") {
         if (!tb->frame) {
             Runtime& rt = runtime_of(vm);
+            // f_back of a finished frame: the frame of the entry outside it (its caller).
+            Ref<Object> back;
+            if (tb->outer) {
+                Ref<Object> key = intern(vm, "tb_frame");
+                back = key ? traceback_getattr(vm, tb->outer, key.get()) : nullptr;
+                if (!back)
+                    return nullptr;
+            }
             Ref<Object> locals =
                 tb->locals ? Ref<Object>::borrow(tb->locals) : locals_from_snapshot(rt, tb);
             if (!locals)
                 return nullptr;
             Ref<Object> frame =
                 stdlib::sys_traceback_frame(rt, tb->code, tb->globals, tb->builtins, locals.get(),
-                                            tb->live, tb->line, tb->instruction * 2);
+                                            back.get(), tb->live, tb->line, tb->instruction * 2);
             if (!frame)
                 return nullptr;
             tb->frame = frame.release();
@@ -127,6 +137,8 @@ Status traceback_setattr(VM& vm, Object* self, Object* name, Object* value) {
     }
     if (!value)
         return raise_type_error(vm, "can't delete tb_next attribute");
+    if (tb->next && static_cast<Traceback*>(tb->next)->outer == tb)
+        static_cast<Traceback*>(tb->next)->outer = nullptr;
     if (value == vm.none()) {
         set_ref(tb->next, nullptr);
         return Status::ok;
@@ -758,6 +770,9 @@ void traceback_add(Runtime& rt, Object* exception, Frame* frame) {
     auto* e = static_cast<BaseExceptionObject*>(exception);
     tb->next = e->traceback; // takes over the exception's reference
     e->traceback = nullptr;
+    tb->outer = nullptr;
+    if (tb->next && tb->next->type == rt.types().traceback)
+        static_cast<Traceback*>(tb->next)->outer = tb.get();
     incref(frame->code);
     tb->code = frame->code;
     tb->globals = Ref<Object>::borrow(frame->globals).release();

@@ -27,6 +27,7 @@ struct Traceback : Object {
     Object* fast;     // owned: a function frame's localsplus values (tuple, items may be null)
     Object* frame;    // owned frame object (tb_frame), or null until asked for
     Frame* live;      // the frame, valid only while it still runs (checked before use)
+    Traceback* outer; // not owned: the entry whose `next` this is (its frame is f_back), or null
     int32_t instruction;
     int32_t line;
 };

@@ -58,6 +58,54 @@ def add(a, b):
 print(positions_of(add)[-1][0] == add.__code__.co_firstlineno + 1)
 print(type(sys._getframe().f_code.co_positions()).__name__ != "list")
 
+
+def running():
+    try:
+        sys._getframe().clear()
+    except RuntimeError as error:
+        print("RuntimeError", error)
+
+
+running()
+
+
+def finished():
+    secret = "kept"
+    raise ValueError
+
+
+try:
+    finished()
+except ValueError as error:
+    frame = error.__traceback__.tb_next.tb_frame
+    print(frame.f_locals, frame.f_back is error.__traceback__.tb_frame, frame.f_lineno)
+    print(frame.f_back.f_code.co_name)
+    print(frame.clear(), frame.f_locals)
+    import traceback
+    traceback.clear_frames(error.__traceback__)
+    print("cleared")
+
+
+def level3():
+    raise KeyError("deep")
+
+
+def level2():
+    level3()
+
+
+def level1():
+    level2()
+
+
+try:
+    level1()
+except KeyError as error:
+    saved = error
+print([f.f_code.co_name for f, _ in traceback.walk_stack(
+    traceback.extract_tb(saved.__traceback__) and
+    saved.__traceback__.tb_next.tb_next.tb_next.tb_frame)][:4])
+
 # expect: [('<module>', 15, False, True, 0), ('middle', 11, True, True, 0), ('fail', 7, True, True, 0)]
 # expect: True True
 # expect: True 1
@@ -70,3 +118,9 @@ print(type(sys._getframe().f_code.co_positions()).__name__ != "list")
 # expect: AttributeError attribute 'tb_lineno' of 'traceback' objects is not writable
 # expect: True
 # expect: True
+# expect: RuntimeError cannot clear an executing frame
+# expect: {'secret': 'kept'} True 74
+# expect: <module>
+# expect: None {}
+# expect: cleared
+# expect: ['level3', 'level2', 'level1', '<module>']
