@@ -38,6 +38,10 @@ int generator_traverse(Object* self, VisitFn visit, void* arg) {
                 return result;
         }
     }
+    // A running generator's stack_top is only saved at calls and the eval breaker: its value
+    // stack is not visited (its references then count as outside ones, which is safe).
+    if (gen->running)
+        return 0;
     for (Object** p = frame->stack_base(); p < frame->stack_top; ++p) {
         if (*p) {
             if (int result = visit(*p, arg))
