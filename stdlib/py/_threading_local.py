@@ -35,8 +35,36 @@ def _class_attribute(cls, name):
 
 
 def _is_data_descriptor(attribute):
+    # property is named too: minipy's property type does not show __set__ as an attribute.
     kind = type(attribute)
-    return hasattr(kind, '__set__') or hasattr(kind, '__delete__')
+    return (hasattr(kind, '__set__') or hasattr(kind, '__delete__')
+            or isinstance(attribute, property))
+
+
+def _has_init(cls):
+    # Whether a class of the mro other than object defines __init__ (minipy's cls.__init__ is
+    # a new object at each access, so no identity test with object.__init__).
+    return any('__init__' in klass.__dict__ for klass in cls.__mro__ if klass is not object)
+
+
+def _is_slot(cls, name):
+    # A name of __slots__ is stored in the object itself, shared by all threads (minipy keeps no
+    # member descriptor for it in the class __dict__, so the mro's __slots__ are looked at).
+    for klass in cls.__mro__:
+        slots = klass.__dict__.get('__slots__', ())
+        if isinstance(slots, str):
+            slots = (slots,)
+        if name in slots:
+            return True
+    return False
+
+
+def _class_data_attribute(cls, name):
+    """True when `name` is handled by the class for all threads: a data descriptor or a slot."""
+    attribute = _class_attribute(cls, name)
+    if attribute is not _MISSING:
+        return _is_data_descriptor(attribute)
+    return _is_slot(cls, name)
 
 
 class _LocalImpl:
@@ -64,7 +92,7 @@ def _thread_dict(self):
     impl.dicts[ident] = found
     _register_cleanup(impl, ident)
     cls = type(self)
-    if cls.__init__ is not object.__init__:
+    if _has_init(cls):
         cls.__init__(self, *impl.args, **impl.kwargs)
     return found
 
@@ -88,7 +116,7 @@ class local:
     __slots__ = ('_local__impl', '__weakref__')
 
     def __new__(cls, /, *args, **kw):
-        if (args or kw) and (cls.__init__ is object.__init__):
+        if (args or kw) and not _has_init(cls):
             raise TypeError("Initialization arguments are not supported")
         self = object.__new__(cls)
         impl = _LocalImpl(args, kw)
@@ -106,10 +134,8 @@ class local:
         if name == '__dict__':
             return data
         value = data.get(name, _MISSING)
-        if value is not _MISSING:
-            attribute = _class_attribute(type(self), name)
-            if attribute is _MISSING or not _is_data_descriptor(attribute):
-                return value
+        if value is not _MISSING and not _class_data_attribute(type(self), name):
+            return value
         return object.__getattribute__(self, name)
 
     def __setattr__(self, name, value):
@@ -117,8 +143,7 @@ class local:
             raise AttributeError(
                 "%r object attribute '__dict__' is read-only" % self.__class__.__name__)
         data = _thread_dict(self)
-        attribute = _class_attribute(type(self), name)
-        if attribute is not _MISSING and _is_data_descriptor(attribute):
+        if _class_data_attribute(type(self), name):
             object.__setattr__(self, name, value)
         else:
             data[name] = value
@@ -128,8 +153,7 @@ class local:
             raise AttributeError(
                 "%r object attribute '__dict__' is read-only" % self.__class__.__name__)
         data = _thread_dict(self)
-        attribute = _class_attribute(type(self), name)
-        if attribute is not _MISSING and _is_data_descriptor(attribute):
+        if _class_data_attribute(type(self), name):
             object.__delattr__(self, name)
         elif name in data:
             del data[name]

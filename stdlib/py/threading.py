@@ -809,9 +809,10 @@ class Thread:
             with _active_limbo_lock:
                 _active[self._ident] = self
                 del _limbo[self]
-            if _trace_hook:
+            # minipy's sys has no settrace/setprofile yet (#5): the hooks are only stored then.
+            if _trace_hook and hasattr(_sys, 'settrace'):
                 _sys.settrace(_trace_hook)
-            if _profile_hook:
+            if _profile_hook and hasattr(_sys, 'setprofile'):
                 _sys.setprofile(_profile_hook)
             try:
                 self.run()
@@ -1220,7 +1221,15 @@ def main_thread():
 try:
     from _thread import _local as local
 except ImportError:
-    from _threading_local import local
+    from _threading_local import local as _py_local
+
+    class local(_py_local):
+        __slots__ = ()
+
+    # Shown as CPython's C type _thread._local in reprs and error messages.
+    local.__name__ = local.__qualname__ = '_thread._local'
+    local.__module__ = 'builtins'
+    local.__doc__ = _py_local.__doc__
 
 
 def _after_fork():

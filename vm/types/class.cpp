@@ -431,14 +431,14 @@ bool slots_only(Runtime& rt, Type* type, Object* name, bool& allowed);
 
 Ref<Object> instance_getattr(VM& vm, Object* self, Object* name) {
     Runtime& rt = runtime_of(vm);
-    bool allowed = false;
-    if (name == rt.names().__dict__ && slots_only(rt, self->type, nullptr, allowed))
-        return raise_attribute_error(vm, "'", self->type->name,
-                                     "' object has no attribute '__dict__'");
     Object* custom = type_lookup(self->type, rt.names().__getattribute__);
     Ref<Object> result;
+    bool allowed = false;
     if (custom && custom->type == rt.types().function)
         result = call_dunder(vm, self, rt.names().__getattribute__, &name, 1);
+    else if (name == rt.names().__dict__ && slots_only(rt, self->type, nullptr, allowed))
+        return raise_attribute_error(vm, "'", self->type->name,
+                                     "' object has no attribute '__dict__'");
     else
         result = get_attr_generic(vm, self, name);
     if (result || !exception_matches(vm.thread_state().exception(), vm.exceptions().AttributeError))
@@ -494,10 +494,8 @@ bool slots_only(Runtime& rt, Type* type, Object* name, bool& allowed) {
 
 Status instance_setattr(VM& vm, Object* self, Object* name, Object* value) {
     Runtime& rt = runtime_of(vm);
-    bool allowed = false;
-    if (slots_only(rt, self->type, name, allowed) && !allowed && !type_lookup(self->type, name))
-        return raise_attribute_error(vm, "'", self->type->name, "' object has no attribute '",
-                                     str_to_utf8(name), "'");
+    // A Python __setattr__ / __delattr__ comes first: __slots__ restrict only the generic
+    // protocol (CPython's tp_setattro is the class's slot_tp_setattro then).
     Object* dunder = value ? rt.names().__setattr__ : rt.names().__delattr__;
     Object* custom = type_lookup(self->type, dunder);
     if (custom && custom->type == rt.types().function) {
@@ -505,6 +503,10 @@ Status instance_setattr(VM& vm, Object* self, Object* name, Object* value) {
         Ref<Object> result = call_dunder(vm, self, dunder, args, value ? 2 : 1);
         return result ? Status::ok : Status::error;
     }
+    bool allowed = false;
+    if (slots_only(rt, self->type, name, allowed) && !allowed && !type_lookup(self->type, name))
+        return raise_attribute_error(vm, "'", self->type->name, "' object has no attribute '",
+                                     str_to_utf8(name), "'");
     return set_attr_generic(vm, self, name, value);
 }
 

@@ -9,6 +9,7 @@
 #include "vm/eval_helpers.h"
 #include "vm/inline_cache.h"
 #include "vm/runtime.h"
+#include "vm/traceback.h"
 #include "vm/types/class.h"
 #include "vm/types/dict.h"
 #include "vm/types/float.h"
@@ -164,6 +165,22 @@ Status type_setattr(VM& vm, Object* self, Object* name, Object* value) {
     if (!is_heap_type(type))
         return raise_type_error(vm, "cannot set '", str_to_utf8(name),
                                 "' attribute of immutable type '", type->name, "'");
+    // A class's __name__ lives in the type (its name_object), as CPython's type_set_name.
+    if (name == runtime_of(vm).names().__name__) {
+        if (!value)
+            return raise_type_error(vm, "cannot delete '__name__' attribute of immutable type '",
+                                    type->name, "'");
+        if (!is_str(value))
+            return raise_type_error(vm, "can only assign string to ", type->name,
+                                    ".__name__, not '", value->type->name, "'");
+        std::string_view text = str_ascii_view(value);
+        if (text.find('\0') != std::string_view::npos)
+            return raise_value_error(vm, "type name must not contain null characters");
+        set_ref(type->name_object, Ref<Object>::borrow(value).release());
+        type->name = text.empty() ? "?" : text.data();
+        type_attributes_changed();
+        return Status::ok;
+    }
     // Every inline cache of an attribute lookup may depend on this class (vm/inline_cache.h).
     type_attributes_changed();
     if (!type->dict) {
@@ -291,7 +308,22 @@ enum class Dunder {
     mul,
     truediv,
     floordiv,
-    mod
+    mod,
+    and_,
+    or_,
+    xor_,
+    lshift,
+    rshift,
+    radd,
+    rsub,
+    rmul,
+    rand,
+    ror,
+    rxor,
+    neg,
+    pos,
+    abs,
+    invert
 };
 
 Dunder dunder_of(Object* name) {
@@ -327,6 +359,21 @@ Dunder dunder_of(Object* name) {
         {"__truediv__", Dunder::truediv},
         {"__floordiv__", Dunder::floordiv},
         {"__mod__", Dunder::mod},
+        {"__and__", Dunder::and_},
+        {"__or__", Dunder::or_},
+        {"__xor__", Dunder::xor_},
+        {"__lshift__", Dunder::lshift},
+        {"__rshift__", Dunder::rshift},
+        {"__radd__", Dunder::radd},
+        {"__rsub__", Dunder::rsub},
+        {"__rmul__", Dunder::rmul},
+        {"__rand__", Dunder::rand},
+        {"__ror__", Dunder::ror},
+        {"__rxor__", Dunder::rxor},
+        {"__neg__", Dunder::neg},
+        {"__pos__", Dunder::pos},
+        {"__abs__", Dunder::abs},
+        {"__invert__", Dunder::invert},
     };
     std::string_view text = str_ascii_view(name);
     if (text.size() < 5 || text[0] != '_' || text[1] != '_')
@@ -359,10 +406,10 @@ Ref<Object> builtin_init(Runtime& rt, Type* owner, Object* self, Object* const* 
                          Object* kwnames) {
     VM& vm = rt.vm();
     if (has_flag(owner, type_exception_subclass)) {
-        Ref<Object> tuple = tuple_from_array(vm, args, nargs);
-        if (!tuple)
+        // nargs counts the keyword values too; they follow the positional arguments.
+        size_t nkw = kwnames ? static_cast<size_t>(tuple_size(kwnames)) : 0;
+        if (!is_ok(exception_init_from_call(vm, self, args, nargs - nkw, kwnames)))
             return nullptr;
-        set_ref(static_cast<BaseExceptionObject*>(self)->args, tuple.release());
         return vm.new_none();
     }
     if (owner == vm.types().set && is_subtype(self->type, owner)) {
@@ -458,6 +505,13 @@ Ref<Object> binary_wrapper(VM& vm, Ref<Object> (*slot)(VM&, Object*, Object*), O
     return slot(vm, self, args[0]);
 }
 
+Ref<Object> reflected_wrapper(VM& vm, Ref<Object> (*slot)(VM&, Object*, Object*), Object* self,
+                              Object* const* args, size_t nargs) {
+    if (!slot || nargs != 1)
+        return raise_type_error(vm, "expected 1 argument, got ", nargs);
+    return slot(vm, args[0], self);
+}
+
 } // namespace
 
 bool has_slot_for(Runtime&, const Type* owner, Object* name) {
@@ -513,6 +567,33 @@ bool has_slot_for(Runtime&, const Type* owner, Object* name) {
         return s.floordiv != nullptr;
     case Dunder::mod:
         return s.mod != nullptr;
+    case Dunder::and_:
+    case Dunder::rand:
+        return s.and_ != nullptr;
+    case Dunder::or_:
+    case Dunder::ror:
+        return s.or_ != nullptr;
+    case Dunder::xor_:
+    case Dunder::rxor:
+        return s.xor_ != nullptr;
+    case Dunder::lshift:
+        return s.lshift != nullptr;
+    case Dunder::rshift:
+        return s.rshift != nullptr;
+    case Dunder::radd:
+        return s.add != nullptr;
+    case Dunder::rsub:
+        return s.sub != nullptr;
+    case Dunder::rmul:
+        return s.mul != nullptr;
+    case Dunder::neg:
+        return s.neg != nullptr;
+    case Dunder::pos:
+        return s.pos != nullptr;
+    case Dunder::abs:
+        return s.abs != nullptr;
+    case Dunder::invert:
+        return s.invert != nullptr;
     }
     return false;
 }
@@ -529,9 +610,8 @@ Ref<Object> call_slot_of(VM& vm, Type* owner, Object* name, Object* self, Object
         return builtin_new(rt, owner, self, args, nargs, kwnames);
     case Dunder::repr:
         return s.repr ? s.repr(vm, self) : object_default_repr(vm, self);
-    case Dunder::str:
-        return s.str ? s.str(vm, self)
-                     : (s.repr ? s.repr(vm, self) : object_default_repr(vm, self));
+    case Dunder::str: // object.__str__ is repr(self): the instance's own __repr__ decides
+        return s.str ? s.str(vm, self) : object_repr(vm, self);
     case Dunder::hash: {
         int64_t hash = s.hash ? s.hash(vm, self) : hash_not_implemented(vm, self);
         return hash == -1 && vm.thread_state().has_exception() ? nullptr : int_from_i64(vm, hash);
@@ -614,6 +694,41 @@ Ref<Object> call_slot_of(VM& vm, Type* owner, Object* name, Object* self, Object
         return binary_wrapper(vm, s.floordiv, self, args, nargs);
     case Dunder::mod:
         return binary_wrapper(vm, s.mod, self, args, nargs);
+    case Dunder::and_:
+        return binary_wrapper(vm, s.and_, self, args, nargs);
+    case Dunder::or_:
+        return binary_wrapper(vm, s.or_, self, args, nargs);
+    case Dunder::xor_:
+        return binary_wrapper(vm, s.xor_, self, args, nargs);
+    case Dunder::lshift:
+        return binary_wrapper(vm, s.lshift, self, args, nargs);
+    case Dunder::rshift:
+        return binary_wrapper(vm, s.rshift, self, args, nargs);
+    // The reflected forms call the slot with the operands swapped (CPython's wrap_binaryfunc_r).
+    case Dunder::radd:
+        return reflected_wrapper(vm, s.add, self, args, nargs);
+    case Dunder::rsub:
+        return reflected_wrapper(vm, s.sub, self, args, nargs);
+    case Dunder::rmul:
+        return reflected_wrapper(vm, s.mul, self, args, nargs);
+    case Dunder::rand:
+        return reflected_wrapper(vm, s.and_, self, args, nargs);
+    case Dunder::ror:
+        return reflected_wrapper(vm, s.or_, self, args, nargs);
+    case Dunder::rxor:
+        return reflected_wrapper(vm, s.xor_, self, args, nargs);
+    case Dunder::neg:
+    case Dunder::pos:
+    case Dunder::abs:
+    case Dunder::invert: {
+        auto slot = which == Dunder::neg   ? s.neg
+                    : which == Dunder::pos ? s.pos
+                    : which == Dunder::abs ? s.abs
+                                           : s.invert;
+        if (nargs != 0)
+            return raise_type_error(vm, "expected 0 arguments, got ", nargs);
+        return slot(vm, self);
+    }
     case Dunder::none:
         break;
     }
