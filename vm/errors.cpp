@@ -700,14 +700,15 @@ Ref<Object> exception_new(VM& vm, Type* type, Object* args) {
     return e;
 }
 
-Ref<Object> exception_new_from_call(VM& vm, Type* cls, Object* const* args, size_t npos,
-                                    Object* kwnames, bool python_init) {
-    Ref<Object> tuple = tuple_from_array(vm, args, npos);
-    if (!tuple)
-        return nullptr;
-    intptr_t nkw = kwnames && !python_init ? tuple_size(kwnames) : 0;
+namespace {
+
+// The keyword arguments the built-in __init__ of exception class `cls` takes (CPython 3.10+:
+// ImportError name/path, AttributeError name/obj, NameError name). Raises TypeError for others.
+Status check_exception_keywords(VM& vm, Type* cls, Object* kwnames) {
+    intptr_t nkw = kwnames ? tuple_size(kwnames) : 0;
+    if (nkw == 0)
+        return Status::ok;
     ExceptionTypes& t = vm.exceptions();
-    // The keywords the built-in __init__ of the class accepts (CPython 3.10+).
     const char* owner = nullptr;
     std::vector<std::string_view> accepted;
     if (is_subtype(cls, t.ImportError)) {
@@ -720,7 +721,7 @@ Ref<Object> exception_new_from_call(VM& vm, Type* cls, Object* const* args, size
         owner = "NameError";
         accepted = {"name"};
     }
-    if (nkw > 0 && !owner)
+    if (!owner)
         return raise_type_error(vm, cls->name, "() takes no keyword arguments");
     if (nkw > static_cast<intptr_t>(accepted.size()))
         return raise_type_error(vm, owner, "() takes at most ", accepted.size(),
@@ -732,15 +733,46 @@ Ref<Object> exception_new_from_call(VM& vm, Type* cls, Object* const* args, size
             return raise_type_error(vm, "'", key, "' is an invalid keyword argument for ", owner,
                                     "()");
     }
-    Ref<Object> e = exception_new(vm, cls, tuple.get());
-    if (!e)
-        return nullptr;
+    return Status::ok;
+}
+
+Status store_exception_keywords(VM& vm, Object* e, Object* const* values, Object* kwnames) {
+    intptr_t nkw = kwnames ? tuple_size(kwnames) : 0;
     for (intptr_t i = 0; i < nkw; ++i) {
         std::string key = str_to_utf8(tuple_items(kwnames)[i]);
-        if (!is_ok(store_attribute(vm, e.get(), key.c_str(), args[npos + static_cast<size_t>(i)])))
-            return nullptr;
+        if (!is_ok(store_attribute(vm, e, key.c_str(), values[i])))
+            return Status::error;
     }
+    return Status::ok;
+}
+
+} // namespace
+
+Ref<Object> exception_new_from_call(VM& vm, Type* cls, Object* const* args, size_t npos,
+                                    Object* kwnames, bool python_init) {
+    Ref<Object> tuple = tuple_from_array(vm, args, npos);
+    if (!tuple)
+        return nullptr;
+    Object* keywords = python_init ? nullptr : kwnames;
+    if (!is_ok(check_exception_keywords(vm, cls, keywords)))
+        return nullptr;
+    Ref<Object> e = exception_new(vm, cls, tuple.get());
+    if (!e || !is_ok(store_exception_keywords(vm, e.get(), args + npos, keywords)))
+        return nullptr;
     return e;
+}
+
+Status exception_init_from_call(VM& vm, Object* self, Object* const* args, size_t npos,
+                                Object* kwnames) {
+    if (!is_ok(check_exception_keywords(vm, self->type, kwnames)))
+        return Status::error;
+    Ref<Object> tuple = tuple_from_array(vm, args, npos);
+    if (!tuple)
+        return Status::error;
+    set_ref(as_exception(self)->args, tuple.release());
+    if (!is_ok(init_special_attributes(vm, self)))
+        return Status::error;
+    return store_exception_keywords(vm, self, args + npos, kwnames);
 }
 
 void attribute_error_add_context(VM& vm, Object* object, Object* name) {

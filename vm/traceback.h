@@ -6,6 +6,7 @@
 #include <string>
 
 #include "gc/ref.h"
+#include "vm/errors.h"
 #include "vm/object.h"
 
 namespace minipy::vm {
@@ -66,6 +67,10 @@ std::string exception_suggestion(Runtime& runtime, Object* exception);
 // TypeError for other keywords, MemoryError.
 [[nodiscard]] Ref<Object> exception_new_from_call(VM& vm, Type* cls, Object* const* args,
                                                   size_t npos, Object* kwnames, bool python_init);
+// BaseException.__init__(self, *args, **kwargs) of the built-in classes: sets args (and the
+// attributes derived from them) and the keywords exception_new_from_call accepts. Raises TypeError.
+[[nodiscard]] Status exception_init_from_call(VM& vm, Object* self, Object* const* args,
+                                              size_t npos, Object* kwnames);
 // After getattr(object, name) failed: an AttributeError being raised gets name and obj, unless
 // its obj is already set (CPython's set_attribute_error_context). Never raises.
 void attribute_error_add_context(VM& vm, Object* object, Object* name);

@@ -96,6 +96,28 @@ except ImportError as e:
     print(e.name, e.msg)
 
 
+class MyImportError(ImportError):
+    def __init__(self, msg, name=None):
+        super().__init__(msg, name=name)
+
+
+e = MyImportError("m", name="n")
+print(e.name, e.msg, e.args)
+e = ImportError("a")
+ImportError.__init__(e, "m", name="n")
+print(e.args, e.name, e.path)
+
+
+class Passing(ValueError):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+
+
+try:
+    Passing("x", y=1)
+except TypeError as error:
+    print("TypeError", error)
+
 # expect: 'undefined_name' name 'undefined_name' is not defined
 # expect: missing_global
 # expect: None cannot access local variable 'y' where it is not associated with a value
@@ -119,3 +141,6 @@ except ImportError as e:
 # expect: WithInit('m') 3
 # expect: no_such_module_here None No module named 'no_such_module_here'
 # expect: sys cannot import name 'no_such_name' from 'sys' (unknown location)
+# expect: n m ('m',)
+# expect: ('m',) n None
+# expect: TypeError Passing() takes no keyword arguments
