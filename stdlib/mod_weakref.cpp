@@ -59,6 +59,8 @@ bool can_reference(VM& vm, Object* object) {
     Runtime& rt = runtime_of(vm);
     if (!type_lookup(object->type, rt.names().__slots__))
         return true;
+    if (solid_base(object->type)->weaklist_offset != 0)
+        return true; // a built-in base with a list of its own (set, function, ...)
     Object* mro = object->type->mro;
     for (intptr_t i = 0; i < tuple_size(mro); ++i) {
         auto* base = static_cast<Type*>(tuple_items(mro)[i]);

@@ -89,6 +89,25 @@ s = None
 print(log)
 print([r() for r in refs + [gr, sr]])
 
+# __slots__ without '__weakref__' removes weak references, unless a base provides them.
+class SetNoSlots(set):
+    __slots__ = ()
+
+
+class Empty:
+    __slots__ = ()
+
+
+class Child(Empty):
+    pass
+
+
+print(weakref.ref(SetNoSlots())() is None, weakref.ref(Child())() is None)
+try:
+    weakref.ref(Empty())
+except TypeError as e:
+    print("TypeError:", e)
+
 # Expected output (CPython 3.11):
 # expect: int TypeError: cannot create weak reference to 'int' object
 # expect: str TypeError: cannot create weak reference to 'str' object
@@ -122,3 +141,5 @@ print([r() for r in refs + [gr, sr]])
 # expect: ['instance', 'set', 'frozenset', 'function', 'generator', 'MyFloat', 'MyError', 'SlottedWeak']
 # expect: ['instance', 'set', 'frozenset', 'function', 'generator', 'MyFloat', 'MyError', 'SlottedWeak', 'started generator', 'named set']
 # expect: [None, None, None, None, None, None, None, None, None, None]
+# expect: True True
+# expect: TypeError: cannot create weak reference to 'Empty' object
