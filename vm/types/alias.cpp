@@ -180,6 +180,20 @@ Object* union_args(Runtime& rt, Object* object) {
     return object->type == rt.types().union_type ? as_alias(object)->args : nullptr;
 }
 
+namespace {
+
+// types.GenericAlias(origin, args), which classmethod(types.GenericAlias) makes of cls[key].
+Ref<Object> generic_alias_construct(VM& vm, Type*, Object* const* args, size_t nargs,
+                                    Object* kwnames) {
+    if (kwnames && tuple_size(kwnames) > 0)
+        return raise_type_error(vm, "GenericAlias() takes no keyword arguments");
+    if (nargs != 2)
+        return raise_type_error(vm, "GenericAlias expected 2 arguments, got ", nargs);
+    return generic_alias_new(runtime_of(vm), args[0], args[1]);
+}
+
+} // namespace
+
 bool init_alias_types(Runtime& rt) {
     TypeSpec spec{};
     spec.basic_size = sizeof(Alias);
@@ -200,6 +214,7 @@ bool init_alias_types(Runtime& rt) {
         return false;
     rt.types().generic_alias = generic.release();
     rt.types().union_type = union_type.release();
+    rt.set_constructor(rt.types().generic_alias, generic_alias_construct);
     return true;
 }
 
