@@ -1,4 +1,4 @@
-// Free lists of one VM: float, list, dict, and tuple per small length. A dying object of those
+// Free lists of one VM: float, machine-word int, list, dict, and tuple per small length. A dying object of those
 // types is not freed but kept here (off the refchain) up to a cap, and the next object of the type
 // reuses its memory: `v1 = 3.14; del v1; v9 = 999.99` puts v9 in v1's old memory (SEEDS.md).
 //
@@ -38,6 +38,7 @@ private:
 class FreeLists {
 public:
     static constexpr size_t float_cap = 100;
+    static constexpr size_t int_cap = 100; // exact ints in the machine-word form only
     static constexpr size_t list_cap = 80;
     static constexpr size_t dict_cap = 80;
     static constexpr size_t tuple_cap = 2000;      // per length
@@ -49,6 +50,7 @@ public:
     ~FreeLists() { release_all(); }
 
     FreeList& floats() { return m_floats; }
+    FreeList& ints() { return m_ints; }
     FreeList& lists() { return m_lists; }
     FreeList& dicts() { return m_dicts; }
     // The free list for tuples of `length` items (1 <= length < tuple_max_length).
@@ -57,6 +59,7 @@ public:
 
 private:
     FreeList m_floats;
+    FreeList m_ints;
     FreeList m_lists;
     FreeList m_dicts;
     FreeList m_tuples[tuple_max_length];

@@ -14,6 +14,7 @@
 #include "vm/eval.h"
 
 #include <cstdint>
+#include <cstring>
 
 #include "vm/code.h"
 #include "vm/eval_helpers.h"
@@ -258,6 +259,35 @@ Frame* push_function_frame(Runtime& rt, Function* func, Object* const* args, siz
         return nullptr;
     }
     return frame;
+}
+
+// A call that binds positionally only: exactly argcount arguments, no keywords, no *args,
+// **kwargs or keyword-only parameters (CPython 3.11's CALL_PY_EXACT_ARGS).
+bool binds_exactly(const Code* code, size_t nargs) {
+    return static_cast<size_t>(code->argcount) == nargs && code->kwonlyargcount == 0 &&
+           !(code->flags & (compiler::code_varargs | compiler::code_varkeywords));
+}
+
+// push_function_frame for a call binds_exactly accepts: the `nargs` references at `args` move
+// into the callee's locals (no increfs, no argument binding). Null when raised; the references
+// are dropped then.
+Frame* push_exact_frame(Runtime& rt, Function* func, Object** args, size_t nargs) {
+    ThreadState& thread = rt.vm().thread_state();
+    bool breaker = thread.count_instructions(static_cast<int32_t>(func->code->instruction_count)) |
+                   signals_pending();
+    if ((!breaker || is_ok(eval_breaker(rt.vm()))) && is_ok(thread.enter_recursive_call(""))) {
+        if (void* memory = rt.frames().push(frame_slot_count(func->code))) {
+            Frame* frame =
+                frame_init(memory, func->code, func, func->globals, func->builtins, nullptr);
+            std::memcpy(frame->localsplus(), args, nargs * sizeof(Object*));
+            return frame;
+        }
+        thread.leave_recursive_call();
+        (void)raise_memory_error(rt.vm());
+    }
+    for (size_t i = 0; i < nargs; ++i)
+        decref(args[i]);
+    return nullptr;
 }
 
 void pop_frame(Runtime& rt, Frame* frame) {

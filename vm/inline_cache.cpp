@@ -32,6 +32,10 @@ size_t fixed_dict_offset(Type* type) {
     return heap_dict_offset(type);
 }
 
+bool is_dict_fast(Runtime& rt, Object* dict) {
+    return dict->type == rt.vm().types().dict || is_dict(dict);
+}
+
 Object* dict_at(Object* owner, size_t offset) {
     return offset ? *reinterpret_cast<Object**>(reinterpret_cast<char*>(owner) + offset) : nullptr;
 }
@@ -165,7 +169,7 @@ Ref<Object> cached_load_attr(Runtime& rt, Object* owner, Object* name, AttrCache
         Ref<Object> value;
         if (cache.kind == AttrCacheKind::instance_dict) {
             Object* dict = dict_at(owner, cache.dict_offset);
-            if (dict && is_dict(dict)) {
+            if (dict && is_dict_fast(rt, dict)) {
                 Object* found = nullptr;
                 if (dict_lookup(vm, dict, name, &found) < 0)
                     return nullptr;
@@ -202,7 +206,7 @@ Status cached_store_attr(Runtime& rt, Object* owner, Object* name, Object* value
     if (cache.type == owner->type && cache.epoch == type_epoch()) {
         if (cache.kind == AttrCacheKind::instance_dict) {
             Object* dict = dict_at(owner, cache.dict_offset);
-            if (dict && is_dict(dict))
+            if (dict && is_dict_fast(rt, dict))
                 return dict_setitem(rt.vm(), dict, name, value);
         } else if (cache.kind == AttrCacheKind::data_descriptor) {
             Ref<Object> keep = Ref<Object>::borrow(cache.descriptor);
@@ -222,7 +226,7 @@ Status cached_load_method(Runtime& rt, Object* owner, Object* name, Ref<Object>&
         if (cache.kind == AttrCacheKind::method) {
             Object* dict = dict_at(owner, cache.dict_offset);
             Object* shadow = nullptr;
-            if (dict && is_dict(dict) && dict_size(dict) > 0 &&
+            if (dict && is_dict_fast(rt, dict) && dict_size(dict) > 0 &&
                 dict_lookup(rt.vm(), dict, name, &shadow) < 0)
                 return Status::error;
             if (!shadow) {

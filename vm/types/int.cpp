@@ -79,6 +79,13 @@ private:
 };
 
 Ref<Object> allocate_small(VM& vm, int64_t value) {
+    if (Object* memory = vm.free_lists().ints().pop()) {
+        vm.heap().adopt(memory, vm.types().int_);
+        auto* reused = static_cast<Int*>(memory);
+        reused->small = value;
+        reused->is_big = false;
+        return Ref<Object>::steal(memory);
+    }
     Ref<Int> object = allocate_object<Int>(vm, vm.types().int_);
     if (!object)
         return nullptr;
@@ -90,7 +97,12 @@ void int_dealloc(Object* self) {
     auto* value = static_cast<Int*>(self);
     if (value->is_big)
         mpz_clear(value->big);
-    vm_of(self).heap().release(self);
+    VM& vm = vm_of(self);
+    vm.heap().forget(self);
+    // Machine-word ints of the exact type go to the free list (gc/free_lists.h) for the next
+    // int_from_i64; its blocks keep is_big false.
+    if (value->is_big || self->type != vm.types().int_ || !vm.free_lists().ints().push(self))
+        gc::Heap::free_memory(self);
 }
 
 uint64_t bit_length(const Object* object) {
