@@ -8,7 +8,8 @@
 //    is left counts references from outside (roots);
 //  - move_unreachable: objects with a zero count that nothing reachable refers to move to the
 //    unreachable ring with gc_flag_unreachable; everything else keeps a positive count;
-//  - before the young ring merges into the older generation the collecting flag is cleared.
+//  - move_unreachable clears the flags of each reachable object once it has scanned it, so the
+//    survivors merge into the older generation with no scratch bits left.
 #include "gc/collector.h"
 
 #include <chrono>
@@ -124,9 +125,10 @@ int traverse(Object* object, vm::VisitFn visit, void* arg) {
 
 // ====== Finding the unreachable objects (CPython's deduce_unreachable)
 
-void update_refs(GcHead* young) {
+// `held` references of each object are the collector's own (not from outside).
+void update_refs(GcHead* young, intptr_t held = 0) {
     for (GcHead* head = young->gc_next; head != young; head = head->gc_next) {
-        intptr_t refcount = object_of(head)->refcount;
+        intptr_t refcount = object_of(head)->refcount - held;
         head->gc_refs =
             (head->gc_refs & gc_flag_finalized) | gc_flag_collecting | (refcount << gc_refs_shift);
     }
@@ -159,14 +161,29 @@ int visit_reachable(Object* object, void* arg) {
     return 0;
 }
 
+bool is_atomic_tuple(Object* object);
+
 // CPython's move_unreachable: one pass over the young ring, which grows at its tail when an
-// object thought unreachable turns out reachable.
-void move_unreachable(GcHead* young, GcHead* unreachable) {
+// object thought unreachable turns out reachable. A reachable object loses its collecting flag
+// once scanned (so later visits skip it); with `tuple_type` set, a scanned tuple holding only
+// atomic objects is untracked (CPython's untrack_tuples). Returns how many stay in `young`.
+intptr_t move_unreachable(GcHead* young, GcHead* unreachable, vm::Type* tuple_type) {
+    intptr_t survivors = 0;
     GcHead* head = young->gc_next;
     while (head != young) {
         if (count_of(head) > 0) {
-            (void)traverse(object_of(head), visit_reachable, young);
-            head = head->gc_next;
+            Object* object = object_of(head);
+            head->gc_refs &= gc_flag_finalized;
+            (void)traverse(object, visit_reachable, young);
+            GcHead* next = head->gc_next;
+            if (object->type == tuple_type && is_atomic_tuple(object)) {
+                ring_remove(head);
+                head->gc_prev = nullptr;
+                head->gc_next = nullptr;
+            } else {
+                ++survivors;
+            }
+            head = next;
         } else {
             GcHead* next = head->gc_next;
             ring_move(head, unreachable);
@@ -174,44 +191,20 @@ void move_unreachable(GcHead* young, GcHead* unreachable) {
             head = next;
         }
     }
+    return survivors;
 }
 
-void clear_collecting(GcHead* ring) {
-    for (GcHead* head = ring->gc_next; head != ring; head = head->gc_next)
-        head->gc_refs &= gc_flag_finalized;
-}
-
-void deduce_unreachable(GcHead* young, GcHead* unreachable) {
-    update_refs(young);
-    subtract_refs(young);
-    move_unreachable(young, unreachable);
-}
-
-// CPython's untrack_tuples: a tuple holding only atomic (or untracked) objects can never be part
-// of a cycle. A null item (a tuple still being filled) keeps it tracked.
-void untrack_tuples(VM& vm, GcHead* young) {
-    vm::Type* tuple_type = vm.types().tuple;
-    GcHead* head = young->gc_next;
-    while (head != young) {
-        GcHead* next = head->gc_next;
-        Object* object = object_of(head);
-        if (object->type == tuple_type) {
-            auto* tuple = static_cast<vm::VarObject*>(object);
-            Object** items = vm::tuple_items(object);
-            bool atomic = true;
-            for (intptr_t i = 0; i < tuple->size && atomic; ++i) {
-                Object* item = items[i];
-                atomic = item && (!is_container(item) || !Heap::is_tracked(item));
-            }
-            if (atomic) {
-                ring_remove(head);
-                head->gc_prev = nullptr;
-                head->gc_next = nullptr;
-                head->gc_refs &= gc_flag_finalized;
-            }
-        }
-        head = next;
+// A tuple holding only atomic (or untracked) objects can never be part of a cycle. A null item
+// (a tuple still being filled) keeps it tracked.
+bool is_atomic_tuple(Object* object) {
+    auto* tuple = static_cast<vm::VarObject*>(object);
+    Object** items = vm::tuple_items(object);
+    for (intptr_t i = 0; i < tuple->size; ++i) {
+        Object* item = items[i];
+        if (!item || (is_container(item) && Heap::is_tracked(item)))
+            return false;
     }
+    return true;
 }
 
 // ====== Reporting
@@ -430,16 +423,16 @@ Result collect_main(VM& vm, int generation) {
 
     GcHead unreachable;
     ring_init(&unreachable);
-    deduce_unreachable(young, &unreachable);
-    clear_collecting(young);
-    untrack_tuples(vm, young);
+    update_refs(young);
+    subtract_refs(young);
+    intptr_t survivors = move_unreachable(young, &unreachable, vm.types().tuple);
     if (young != old) {
         if (generation == generation_count - 2)
-            state.long_lived_pending += ring_size(young);
+            state.long_lived_pending += survivors;
         ring_merge(young, old);
     } else {
         state.long_lived_pending = 0;
-        state.long_lived_total = ring_size(young);
+        state.long_lived_total = survivors;
     }
     if (state.debug & debug_collectable) {
         for (GcHead* head = unreachable.gc_next; head != &unreachable; head = head->gc_next)
@@ -455,15 +448,11 @@ Result collect_main(VM& vm, int generation) {
         finalize_garbage(vm, &unreachable);
         // CPython's handle_resurrected_objects: what a finalizer made reachable again survives
         // (to the older generation). The holds are not references from outside.
-        clear_collecting(&unreachable);
         GcHead still;
         ring_init(&still);
-        update_refs(&unreachable);
-        for (GcHead* head = unreachable.gc_next; head != &unreachable; head = head->gc_next)
-            head->gc_refs -= one_ref;
+        update_refs(&unreachable, 1);
         subtract_refs(&unreachable);
-        move_unreachable(&unreachable, &still);
-        clear_collecting(&unreachable);
+        (void)move_unreachable(&unreachable, &still, nullptr);
         ring_merge(&unreachable, old);
         result.collected = reported_count(&still);
         // Each garbage object is referred to by another one, so dropping the holds frees only
