@@ -453,6 +453,61 @@ def get_exec_path(env=None):
     if value is None:
         value = defpath
     return value.split(pathsep)
+
+
+# register_at_fork: the hooks live here and the C++ fork (kept as _fork) is wrapped to run them,
+# as CPython's PyOS_BeforeFork / PyOS_AfterFork_Parent / PyOS_AfterFork_Child: the `before` ones
+# in reverse order of registration, the `after` ones in order; what a hook raises is reported as
+# unraisable and ignored.
+_fork_before = []
+_fork_after_in_parent = []
+_fork_after_in_child = []
+_NOT_GIVEN = object()
+
+
+def register_at_fork(*, before=_NOT_GIVEN, after_in_child=_NOT_GIVEN,
+                     after_in_parent=_NOT_GIVEN):
+    given = [(name, value, hooks) for name, value, hooks in (
+        ("before", before, _fork_before),
+        ("after_in_child", after_in_child, _fork_after_in_child),
+        ("after_in_parent", after_in_parent, _fork_after_in_parent)) if value is not _NOT_GIVEN]
+    if not given:
+        raise TypeError("At least one argument is required.")
+    for name, value, hooks in given:
+        if not callable(value):
+            raise TypeError("'%s' must be callable, not %s" % (name, type(value).__name__))
+    for name, value, hooks in given:
+        hooks.append(value)
+
+
+class _UnraisableHookArgs:
+    def __init__(self, error, function):
+        self.exc_type = type(error)
+        self.exc_value = error
+        traceback = error.__traceback__
+        # Without this module's frame: CPython runs the hooks from C.
+        self.exc_traceback = traceback.tb_next if traceback and traceback.tb_next else traceback
+        self.err_msg = None
+        self.object = function
+
+
+def _run_fork_hooks(hooks):
+    for function in hooks:
+        try:
+            function()
+        except BaseException as error:
+            import sys
+            sys.unraisablehook(_UnraisableHookArgs(error, function))
+
+
+_fork = fork
+
+
+def fork():
+    _run_fork_hooks(reversed(_fork_before))
+    pid = _fork()
+    _run_fork_hooks(_fork_after_in_child if pid == 0 else _fork_after_in_parent)
+    return pid
 )PYSRC";
 
 } // namespace minipy::stdlib
