@@ -69,14 +69,19 @@ def floordiv(a, b):
 
 
 def index(a):
-    if isinstance(a, int):
+    if type(a) is int:
         return a
+    if isinstance(a, int):
+        # PyNumber_Index gives an exact int (bool and int subclasses are copied).
+        return int.__pos__(a)
     method = getattr(type(a), '__index__', None)
     if method is None:
         raise TypeError(f"'{type(a).__name__}' object cannot be interpreted as an integer")
     result = method(a)
     if not isinstance(result, int):
         raise TypeError(f'__index__ returned non-int (type {type(result).__name__})')
+    if type(result) is not int:
+        return int.__pos__(result)
     return result
 
 
