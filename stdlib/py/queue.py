@@ -17,7 +17,7 @@ __all__ = ['Empty', 'Full', 'Queue', 'PriorityQueue', 'LifoQueue', 'SimpleQueue'
 
 
 class Empty(Exception):
-    'Exception raised by Queue.get(block=0)/get_nowait().'
+    """Raised by get(block=False), get_nowait() and a get() whose timeout ran out."""
 
 
 # CPython's Empty lives in the C module _queue; tracebacks name it so.
@@ -25,14 +25,11 @@ Empty.__module__ = '_queue'
 
 
 class Full(Exception):
-    'Exception raised by Queue.put(block=0)/put_nowait().'
+    """Raised by put(block=False), put_nowait() and a put() whose timeout ran out."""
 
 
 class Queue:
-    '''Create a queue object with a given maximum size.
-
-    If maxsize is <= 0, the queue size is infinite.
-    '''
+    """A FIFO queue for threads, bounded to maxsize items (maxsize <= 0: unbounded)."""
 
     def __init__(self, maxsize=0):
         self.maxsize = maxsize
@@ -48,15 +45,9 @@ class Queue:
         self.unfinished_tasks = 0
 
     def task_done(self):
-        '''Indicate that a formerly enqueued task is complete.
-
-        Used by Queue consumer threads.  For each get() used to fetch a task,
-        a subsequent call to task_done() tells the queue that the processing
-        on the task is complete.
-
-        Raises a ValueError if called more times than there were items
-        placed in the queue.
-        '''
+        """Tell the queue that one item taken by get() is processed; join() returns once
+        every item put was so. ValueError when called more times than items were put.
+        """
         with self.all_tasks_done:
             unfinished = self.unfinished_tasks - 1
             if unfinished <= 0:
@@ -66,41 +57,31 @@ class Queue:
             self.unfinished_tasks = unfinished
 
     def join(self):
-        '''Blocks until all items in the Queue have been gotten and processed.
-
-        The count of unfinished tasks goes up whenever an item is added to the
-        queue and down whenever a consumer thread calls task_done().
-        '''
+        """Block until every item put in the queue was gotten and marked task_done()."""
         with self.all_tasks_done:
             while self.unfinished_tasks:
                 self.all_tasks_done.wait()
 
     def qsize(self):
-        '''Return the approximate size of the queue (not reliable!).'''
+        """The number of items now (other threads may change it at once)."""
         with self.mutex:
             return self._qsize()
 
     def empty(self):
-        '''Return True if the queue is empty, False otherwise (not reliable!).'''
+        """Whether the queue holds no item now (other threads may change it at once)."""
         with self.mutex:
             return not self._qsize()
 
     def full(self):
-        '''Return True if the queue is full, False otherwise (not reliable!).'''
+        """Whether the queue holds maxsize items now (never, when unbounded)."""
         with self.mutex:
             return 0 < self.maxsize <= self._qsize()
 
     def put(self, item, block=True, timeout=None):
-        '''Put an item into the queue.
-
-        If optional args 'block' is true and 'timeout' is None (the default),
-        block if necessary until a free slot is available. If 'timeout' is
-        a non-negative number, it blocks at most 'timeout' seconds and raises
-        the Full exception if no free slot was available within that time.
-        Otherwise ('block' is false), put an item on the queue if a free slot
-        is immediately available, else raise the Full exception ('timeout'
-        is ignored in that case).
-        '''
+        """Add item, waiting while the queue is full: forever (timeout None), at most
+        timeout seconds (then Full), or not at all when block is false (then Full at
+        once, timeout ignored).
+        """
         with self.not_full:
             if self.maxsize > 0:
                 if not block:
@@ -123,16 +104,10 @@ class Queue:
             self.not_empty.notify()
 
     def get(self, block=True, timeout=None):
-        '''Remove and return an item from the queue.
-
-        If optional args 'block' is true and 'timeout' is None (the default),
-        block if necessary until an item is available. If 'timeout' is
-        a non-negative number, it blocks at most 'timeout' seconds and raises
-        the Empty exception if no item was available within that time.
-        Otherwise ('block' is false), return an item if one is immediately
-        available, else raise the Empty exception ('timeout' is ignored
-        in that case).
-        '''
+        """Remove and return the next item, waiting while the queue is empty: forever
+        (timeout None), at most timeout seconds (then Empty), or not at all when
+        block is false (then Empty at once, timeout ignored).
+        """
         with self.not_empty:
             if not block:
                 if not self._qsize():
@@ -154,19 +129,11 @@ class Queue:
             return item
 
     def put_nowait(self, item):
-        '''Put an item into the queue without blocking.
-
-        Only enqueue the item if a free slot is immediately available.
-        Otherwise raise the Full exception.
-        '''
+        """put(item, block=False): Full at once when there is no room."""
         return self.put(item, block=False)
 
     def get_nowait(self):
-        '''Remove and return an item from the queue without blocking.
-
-        Only get an item if one is immediately available. Otherwise
-        raise the Empty exception.
-        '''
+        """get(block=False): Empty at once when there is no item."""
         return self.get(block=False)
 
     # The storage; override these to make another kind of queue. They are called with the
@@ -188,10 +155,7 @@ class Queue:
 
 
 class PriorityQueue(Queue):
-    '''Variant of Queue that retrieves open entries in priority order (lowest first).
-
-    Entries are typically tuples of the form:  (priority number, data).
-    '''
+    """A Queue giving the smallest item first (items such as (priority, data))."""
 
     def _init(self, maxsize):
         self.queue = []
@@ -207,7 +171,7 @@ class PriorityQueue(Queue):
 
 
 class LifoQueue(Queue):
-    '''Variant of Queue that retrieves most recently added entries first.'''
+    """A Queue giving the most recently added item first."""
 
     def _init(self, maxsize):
         self.queue = []
@@ -223,7 +187,7 @@ class LifoQueue(Queue):
 
 
 class SimpleQueue:
-    '''Simple, unbounded, reentrant FIFO queue.'''
+    """An unbounded FIFO queue without task tracking; put() never blocks."""
 
     # Items live in self._items from index self._head on; consumed slots before it are cut off
     # in one `del` once they are half of the list. Only getters (under _get_lock) move _head;
@@ -236,25 +200,14 @@ class SimpleQueue:
         self._get_lock = threading.Lock()
 
     def put(self, item, block=True, timeout=None):
-        '''Put the item on the queue.
-
-        The optional 'block' and 'timeout' arguments are ignored, as this method
-        never blocks.  They are provided for compatibility with the Queue class.
-        '''
+        """Add item; never blocks (block and timeout exist for Queue's signature only)."""
         self._items.append(item)
         self._count.release()
 
     def get(self, block=True, timeout=None):
-        '''Remove and return an item from the queue.
-
-        If optional args 'block' is true and 'timeout' is None (the default),
-        block if necessary until an item is available. If 'timeout' is
-        a non-negative number, it blocks at most 'timeout' seconds and raises
-        the Empty exception if no item was available within that time.
-        Otherwise ('block' is false), return an item if one is immediately
-        available, else raise the Empty exception ('timeout' is ignored
-        in that case).
-        '''
+        """Remove and return the first item, waiting as Queue.get does (Empty when none
+        came in time, or at once when block is false).
+        """
         if not block:
             timeout = None
         elif timeout is not None and timeout < 0:
@@ -274,27 +227,19 @@ class SimpleQueue:
         return item
 
     def put_nowait(self, item):
-        '''Put an item into the queue without blocking.
-
-        This is exactly equivalent to `put(item, block=False)` and is only provided
-        for compatibility with the Queue class.
-        '''
+        """The same as put(item): it never blocks anyway."""
         return self.put(item, block=False)
 
     def get_nowait(self):
-        '''Remove and return an item from the queue without blocking.
-
-        Only get an item if one is immediately available. Otherwise
-        raise the Empty exception.
-        '''
+        """get(block=False): Empty at once when there is no item."""
         return self.get(False)
 
     def empty(self):
-        '''Return True if the queue is empty, False otherwise (not reliable!).'''
+        """Whether the queue holds no item now."""
         return self.qsize() == 0
 
     def qsize(self):
-        '''Return the approximate size of the queue (not reliable!).'''
+        """The number of items now."""
         with self._get_lock:
             return len(self._items) - self._head
 

@@ -57,32 +57,24 @@ _trace_hook = None
 
 
 def setprofile(func):
-    """Set a profile function for all threads started from the threading module.
-
-    The func will be passed to sys.setprofile() for each thread, before its
-    run() method is called.
-    """
+    """Make func the profile function (see sys.setprofile) of every thread started from now on."""
     global _profile_hook
     _profile_hook = func
 
 
 def getprofile():
-    """Get the profiler function as set by threading.setprofile()."""
+    """The profile function given to setprofile(), or None."""
     return _profile_hook
 
 
 def settrace(func):
-    """Set a trace function for all threads started from the threading module.
-
-    The func will be passed to sys.settrace() for each thread, before its run()
-    method is called.
-    """
+    """Make func the trace function (see sys.settrace) of every thread started from now on."""
     global _trace_hook
     _trace_hook = func
 
 
 def gettrace():
-    """Get the trace function as set by threading.settrace()."""
+    """The trace function given to settrace(), or None."""
     return _trace_hook
 
 
@@ -92,12 +84,9 @@ Lock = _allocate_lock
 
 
 def RLock(*args, **kwargs):
-    """Factory function that returns a new reentrant lock.
+    """A new reentrant lock: _thread.RLock when the runtime has one, else the Python _RLock.
 
-    A reentrant lock must be released by the thread that acquired it. Once a
-    thread has acquired a reentrant lock, the same thread may acquire it again
-    without blocking; the thread must release it once for each time it has
-    acquired it.
+    The thread holding it may take it again; it is free once released as many times.
     """
     if _CRLock is None:
         return _PyRLock(*args, **kwargs)
@@ -192,14 +181,9 @@ _PyRLock = _RLock
 
 
 class Condition:
-    """Class that implements a condition variable.
+    """A condition variable: threads wait() on it until another one notifies them.
 
-    A condition variable allows one or more threads to wait until they are
-    notified by another thread.
-
-    If the lock argument is given and not None, it must be a Lock or RLock
-    object, and it is used as the underlying lock. Otherwise, a new RLock object
-    is created and used as the underlying lock.
+    It is used under its lock: the given Lock or RLock, or a new RLock.
     """
 
     def __init__(self, lock=None):
@@ -245,13 +229,10 @@ class Condition:
         return True
 
     def wait(self, timeout=None):
-        """Wait until notified or until a timeout occurs.
+        """Release the lock, block until notified or timeout seconds passed, take the lock again.
 
-        If the calling thread has not acquired the lock when this method is
-        called, a RuntimeError is raised. The lock is released while waiting
-        (completely, for an RLock) and re-acquired before returning.
-
-        Returns False if the given timeout expired, else True.
+        RuntimeError unless the caller holds the lock. An RLock is released fully (all
+        its levels) and restored after. Returns False on timeout, else True.
         """
         if not self._is_owned():
             raise RuntimeError("cannot wait on un-acquired lock")
@@ -279,12 +260,7 @@ class Condition:
                     pass
 
     def wait_for(self, predicate, timeout=None):
-        """Wait until a condition evaluates to True.
-
-        predicate should be a callable which result will be interpreted as a
-        boolean value.  A timeout may be provided giving the maximum time to
-        wait. Returns the last value of predicate.
-        """
+        """Wait (at most timeout seconds in all) until predicate() is true; returns its last value."""
         deadline = None
         remaining = timeout
         result = predicate()
@@ -301,14 +277,7 @@ class Condition:
         return result
 
     def notify(self, n=1):
-        """Wake up one or more threads waiting on this condition, if any.
-
-        If the calling thread has not acquired the lock when this method is
-        called, a RuntimeError is raised.
-
-        This method wakes up at most n of the threads waiting for the condition
-        variable; it is a no-op if no threads are waiting.
-        """
+        """Wake at most n of the waiting threads (RuntimeError unless the caller holds the lock)."""
         if not self._is_owned():
             raise RuntimeError("cannot notify on un-acquired lock")
         waiters = self._waiters
@@ -326,29 +295,18 @@ class Condition:
                 pass
 
     def notify_all(self):
-        """Wake up all threads waiting on this condition.
-
-        If the calling thread has not acquired the lock when this method
-        is called, a RuntimeError is raised.
-        """
+        """Wake every waiting thread (RuntimeError unless the caller holds the lock)."""
         self.notify(len(self._waiters))
 
     def notifyAll(self):
-        """Wake up all threads waiting on this condition.
-
-        This method is deprecated, use notify_all() instead.
-        """
+        """Deprecated spelling of notify_all()."""
         _warn_deprecated('notifyAll() is deprecated, use notify_all() instead')
         self.notify_all()
 
 
 class Semaphore:
-    """This class implements semaphore objects.
-
-    Semaphores manage a counter representing the number of release() calls minus
-    the number of acquire() calls, plus an initial value. The acquire() method
-    blocks if necessary until it can return without making the counter
-    negative. If not given, value defaults to 1.
+    """A counter of free units: acquire() takes one (waiting while there is none),
+    release() gives some back. It starts at value (default 1).
     """
 
     def __init__(self, value=1):
@@ -390,11 +348,7 @@ class Semaphore:
     __enter__ = acquire
 
     def release(self, n=1):
-        """Release a semaphore, incrementing the internal counter by one or more.
-
-        When the counter is zero on entry and another thread is waiting for it
-        to become larger than zero again, wake up that thread.
-        """
+        """Give n units back (n >= 1), waking as many waiting threads."""
         if n < 1:
             raise ValueError('n must be one or more')
         with self._cond:
@@ -406,11 +360,8 @@ class Semaphore:
 
 
 class BoundedSemaphore(Semaphore):
-    """Implements a bounded semaphore.
-
-    A bounded semaphore checks to make sure its current value doesn't exceed its
-    initial value. If it does, ValueError is raised. In most situations
-    semaphores are used to guard resources with limited capacity.
+    """A Semaphore whose value never exceeds its initial value: releasing more than
+    was acquired raises ValueError.
     """
 
     def __init__(self, value=1):
@@ -423,11 +374,7 @@ class BoundedSemaphore(Semaphore):
                 f" value={self._value}/{self._initial_value}>")
 
     def release(self, n=1):
-        """Release a semaphore, incrementing the internal counter by one or more.
-
-        If the number of releases exceeds the number of acquires,
-        raise a ValueError.
-        """
+        """Give n units back; ValueError if that would exceed the initial value."""
         if n < 1:
             raise ValueError('n must be one or more')
         with self._cond:
@@ -438,11 +385,8 @@ class BoundedSemaphore(Semaphore):
 
 
 class Event:
-    """Class implementing event objects.
-
-    Events manage a flag that can be set to true with the set() method and reset
-    to false with the clear() method. The wait() method blocks until the flag is
-    true.  The flag is initially false.
+    """A flag threads can wait for: set() raises it and wakes the waiters, clear()
+    lowers it. It starts lowered.
     """
 
     def __init__(self):
@@ -458,14 +402,11 @@ class Event:
         self._cond._at_fork_reinit()
 
     def is_set(self):
-        """Return true if and only if the internal flag is true."""
+        """Whether the flag is set."""
         return self._flag
 
     def isSet(self):
-        """Return true if and only if the internal flag is true.
-
-        This method is deprecated, use is_set() instead.
-        """
+        """Deprecated spelling of is_set()."""
         _warn_deprecated('isSet() is deprecated, use is_set() instead')
         return self.is_set()
 
@@ -498,20 +439,13 @@ _FILLING, _DRAINING, _RESETTING, _BROKEN = 0, 1, -1, -2
 
 
 class Barrier:
-    """Implements a Barrier.
-
-    Useful for synchronizing a fixed number of threads at known synchronization
-    points.  Threads block on 'wait()' and are simultaneously awoken once they
-    have all made that call.
+    """A meeting point for a fixed number of threads: each wait() blocks until all
+    the parties have called it, then they all go on together.
     """
 
     def __init__(self, parties, action=None, timeout=None):
-        """Create a barrier, initialised to 'parties' threads.
-
-        'action' is a callable which, when supplied, will be called by one of
-        the threads after they have all entered the barrier and just prior to
-        releasing them all. If a 'timeout' is provided, it is used as the
-        default for all subsequent 'wait()' calls.
+        """A barrier for `parties` threads; `action` runs once per round in one of them,
+        before they are released; `timeout` is the default of wait().
         """
         self._cond = Condition(Lock())
         self._action = action
@@ -528,12 +462,9 @@ class Barrier:
                 f" waiters={self.n_waiting}/{self.parties}>")
 
     def wait(self, timeout=None):
-        """Wait for the barrier.
-
-        When the specified number of threads have started waiting, they are all
-        simultaneously awoken. If an 'action' was provided for the barrier, one
-        of the threads will have executed that callback prior to returning.
-        Returns an individual index number from 0 to 'parties-1'.
+        """Wait until all the parties arrived; returns this thread's arrival index
+        (0 to parties-1). BrokenBarrierError if the barrier breaks (timeout, abort,
+        reset or a failing action) while waiting, or was broken already.
         """
         if timeout is None:
             timeout = self._timeout
@@ -575,11 +506,7 @@ class Barrier:
             raise BrokenBarrierError
 
     def reset(self):
-        """Reset the barrier to the initial state.
-
-        Any threads currently waiting will get the BrokenBarrier exception
-        raised.
-        """
+        """Return the barrier to its empty state; threads waiting now get BrokenBarrierError."""
         with self._cond:
             if self._count > 0:
                 if self._state in (_FILLING, _BROKEN):
@@ -589,11 +516,7 @@ class Barrier:
             self._cond.notify_all()
 
     def abort(self):
-        """Place the barrier into a 'broken' state.
-
-        Useful in case of error.  Any currently waiting threads and threads
-        attempting to 'wait()' will have BrokenBarrierError raised.
-        """
+        """Break the barrier: current and future wait() calls raise BrokenBarrierError."""
         with self._cond:
             self._break()
 
@@ -603,19 +526,19 @@ class Barrier:
 
     @property
     def parties(self):
-        """Return the number of threads required to trip the barrier."""
+        """The number of threads a round needs."""
         return self._parties
 
     @property
     def n_waiting(self):
-        """Return the number of threads currently waiting at the barrier."""
+        """How many threads are waiting in the current round."""
         if self._state == _FILLING:
             return self._count
         return 0
 
     @property
     def broken(self):
-        """Return True if the barrier is in a broken state."""
+        """Whether the barrier is broken."""
         return self._state == _BROKEN
 
 
@@ -653,26 +576,18 @@ def _maintain_shutdown_locks():
 
 
 class Thread:
-    """A class that represents a thread of control.
-
-    This class can be safely subclassed in a limited fashion. There are two ways
-    to specify the activity: by passing a callable object to the constructor, or
-    by overriding the run() method in a subclass.
+    """One thread of control: run() (the target by default) in its own OS thread once
+    start() is called. Subclasses may override run() (and __init__, calling
+    Thread.__init__ first).
     """
 
     _initialized = False
 
     def __init__(self, group=None, target=None, name=None,
                  args=(), kwargs=None, *, daemon=None):
-        """This constructor should always be called with keyword arguments.
-
-        *group* should be None; *target* is the callable invoked by run();
-        *name* the thread name ("Thread-N (target)" by default); *args* and
-        *kwargs* the target's arguments; *daemon* whether the thread is a
-        daemon (inherited from the creating thread by default).
-
-        A subclass that overrides the constructor must call Thread.__init__()
-        before doing anything else to the thread.
+        """Keyword arguments only, by convention: group must be None; target is called
+        by run() with args and kwargs; name defaults to "Thread-N" (plus " (target)");
+        daemon defaults to the creating thread's flag.
         """
         assert group is None, "group argument must be None for now"
         if kwargs is None:
@@ -731,14 +646,7 @@ class Thread:
         return "<%s(%s, %s)>" % (self.__class__.__name__, self._name, status)
 
     def start(self):
-        """Start the thread's activity.
-
-        It must be called at most once per thread object. It arranges for the
-        object's run() method to be invoked in a separate thread of control.
-
-        This method will raise a RuntimeError if called more than once on the
-        same thread object.
-        """
+        """Run the thread's run() in a new OS thread (RuntimeError when called twice)."""
         if not self._initialized:
             raise RuntimeError("thread.__init__() not called")
         if self._started.is_set():
@@ -754,12 +662,8 @@ class Thread:
         self._started.wait()
 
     def run(self):
-        """Method representing the thread's activity.
-
-        You may override this method in a subclass. The standard run() method
-        invokes the callable object passed to the object's constructor as the
-        target argument, if any, with sequential and keyword arguments taken
-        from the args and kwargs arguments, respectively.
+        """What the thread does: call the target with its args and kwargs (override it in
+        a subclass to do something else).
         """
         try:
             if self._target is not None:
@@ -847,15 +751,8 @@ class Thread:
             del _active[get_ident()]
 
     def join(self, timeout=None):
-        """Wait until the thread terminates.
-
-        This blocks the calling thread until the thread whose join() method is
-        called terminates -- either normally or through an unhandled exception
-        or until the optional timeout occurs. As join() always returns None,
-        call is_alive() after join() to decide whether a timeout happened.
-
-        join() raises a RuntimeError to join the current thread or a thread
-        not started yet.
+        """Wait until the thread ends, or for at most timeout seconds (then is_alive()
+        tells which). RuntimeError to join the current thread or one not started.
         """
         if not self._initialized:
             raise RuntimeError("Thread.__init__() not called")
@@ -886,7 +783,7 @@ class Thread:
 
     @property
     def name(self):
-        """A string used for identification purposes only."""
+        """The thread's name (any str; several threads may share one)."""
         assert self._initialized, "Thread.__init__() not called"
         return self._name
 
@@ -897,23 +794,19 @@ class Thread:
 
     @property
     def ident(self):
-        """Thread identifier of this thread or None if it has not been started."""
+        """The thread's identifier (get_ident() inside it), None before start()."""
         assert self._initialized, "Thread.__init__() not called"
         return self._ident
 
     if _HAVE_THREAD_NATIVE_ID:
         @property
         def native_id(self):
-            """Native integral thread ID of this thread, or None if it has not been started."""
+            """The kernel's id of the thread, None before start()."""
             assert self._initialized, "Thread.__init__() not called"
             return self._native_id
 
     def is_alive(self):
-        """Return whether the thread is alive.
-
-        This method returns True just before the run() method starts until just
-        after the run() method terminates.
-        """
+        """Whether the thread is running: from just before run() to just after it."""
         assert self._initialized, "Thread.__init__() not called"
         if self._is_stopped or not self._started.is_set():
             return False
@@ -922,10 +815,8 @@ class Thread:
 
     @property
     def daemon(self):
-        """A boolean value indicating whether this thread is a daemon thread.
-
-        This must be set before start() is called, otherwise RuntimeError is
-        raised. The entire Python program exits when only daemon threads are left.
+        """Whether the thread is a daemon: the program exits without waiting for those.
+        Set it before start() only.
         """
         assert self._initialized, "Thread.__init__() not called"
         return self._daemonic
@@ -1046,11 +937,8 @@ def _make_invoke_excepthook():
 
 
 class Timer(Thread):
-    """Call a function after a specified number of seconds:
-
-            t = Timer(30.0, f, args=None, kwargs=None)
-            t.start()
-            t.cancel()     # stop the timer's action if it's still waiting
+    """A thread that calls function(*args, **kwargs) after interval seconds, unless
+    cancel() was called before.
     """
 
     def __init__(self, interval, function, args=None, kwargs=None):
@@ -1112,10 +1000,8 @@ class _DummyThread(Thread):
 # ---- module functions
 
 def current_thread():
-    """Return the current Thread object, corresponding to the caller's thread of control.
-
-    If the caller's thread of control was not created through the threading
-    module, a dummy thread object with limited functionality is returned.
+    """The Thread object of the calling thread (a _DummyThread for threads not
+    started through threading).
     """
     try:
         return _active[get_ident()]
@@ -1130,11 +1016,7 @@ def currentThread():
 
 
 def active_count():
-    """Return the number of Thread objects currently alive.
-
-    The returned count is equal to the length of the list returned by
-    enumerate().
-    """
+    """How many threads are alive: len(enumerate())."""
     with _active_limbo_lock:
         return len(_active) + len(_limbo)
 
@@ -1151,11 +1033,8 @@ def _enumerate():
 
 
 def enumerate():
-    """Return a list of all Thread objects currently alive.
-
-    The list includes daemonic threads, dummy thread objects created by
-    current_thread(), and the main thread. It excludes terminated threads and
-    threads that have not yet been started.
+    """The Thread objects alive now: started and not ended, daemons and dummies
+    included, and the main thread.
     """
     with _active_limbo_lock:
         return list(_active.values()) + list(_limbo.values())
@@ -1210,11 +1089,7 @@ def _shutdown():
 
 
 def main_thread():
-    """Return the main thread object.
-
-    In normal conditions, the main thread is the thread from which the
-    Python interpreter was started.
-    """
+    """The Thread object of the main thread (the one the interpreter started in)."""
     return _main_thread
 
 
