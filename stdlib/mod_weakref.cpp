@@ -605,6 +605,13 @@ Ref<Type> make_ref_type(Runtime& rt) {
     Ref<Object> name = intern(vm, "__callback__");
     if (!property || !name || !is_ok(dict_setitem(vm, type->dict, name.get(), property.get())))
         return nullptr;
+    // ref[T] is a types.GenericAlias, as CPython's __class_getitem__ = Py_GenericAlias.
+    Object* alias_type = rt.types().generic_alias;
+    Ref<Object> class_getitem = call_object(vm, rt.types().classmethod, &alias_type, 1);
+    Ref<Object> getitem_name = intern(vm, "__class_getitem__");
+    if (!class_getitem || !getitem_name ||
+        !is_ok(dict_setitem(vm, type->dict, getitem_name.get(), class_getitem.get())))
+        return nullptr;
     return type;
 }
 

@@ -96,6 +96,9 @@ del short
 del y
 print("done")
 
+# ref[T] and WeakSet[T] are generic aliases.
+print(weakref.ref[int], weakref.WeakSet[str], weakref.ref[int].__origin__ is weakref.ref)
+
 # Expected output (CPython 3.11):
 # expect: True True True
 # expect: None ReferenceType True
@@ -119,3 +122,4 @@ print("done")
 # expect: first made
 # expect: after del
 # expect: done
+# expect: weakref.ReferenceType[int] _weakrefset.WeakSet[str] True
