@@ -73,7 +73,10 @@ def _reduce(x):
     # (a tuple or str subclass rebuilds its value).
     getnewargs = getattr(x, '__getnewargs__', None)
     args = tuple(getnewargs()) if getnewargs is not None else ()
-    return (_new_instance, (cls,) + args, state)
+    # copyreg's listitems / dictitems: a list or dict subclass copies its items too.
+    listiter = iter(x) if isinstance(x, list) else None
+    dictiter = iter(x.items()) if isinstance(x, dict) else None
+    return (_new_instance, (cls,) + args, state, listiter, dictiter)
 
 
 def _new_instance(cls, *args):
