@@ -91,7 +91,9 @@ Type* new_type_object(VM& vm, const TypeSpec& spec, Type* base) {
     type->base = base;
     incref(base);
     type->basic_size = spec.basic_size ? spec.basic_size : base->basic_size;
-    type->weaklist_offset = base->weaklist_offset; // the layout extends the base's
+    // The weak reference list is inherited when the layout extends the base's whole (a built-in
+    // subtype given only its struct's size would not hold the slot enable_weakrefs appended).
+    type->weaklist_offset = type->basic_size >= base->basic_size ? base->weaklist_offset : 0;
     type->item_size = spec.item_size;
     type->flags = spec.flags;
     type->slots = spec.slots;
