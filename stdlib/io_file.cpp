@@ -35,6 +35,7 @@
 #include "vm/types/str.h"
 #include "vm/types/tuple.h"
 #include "vm/vm.h"
+#include "vm/weakref.h"
 
 namespace minipy::stdlib {
 
@@ -1068,7 +1069,10 @@ Ref<Type> make_file_type(Runtime& rt, const char* name, Type* base, size_t size,
     spec.slots.clear = clear;
     spec.slots.iter = file_iter;
     spec.methods = methods;
-    return make_io_type(rt, spec);
+    Ref<Type> type = make_io_type(rt, spec);
+    if (type)
+        enable_weakrefs(type.get()); // io objects can be weakly referenced, as in CPython
+    return type;
 }
 
 } // namespace io_detail

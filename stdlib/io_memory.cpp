@@ -19,6 +19,7 @@
 #include "vm/types/str.h"
 #include "vm/types/tuple.h"
 #include "vm/vm.h"
+#include "vm/weakref.h"
 
 namespace minipy::stdlib {
 
@@ -691,6 +692,10 @@ bool make_memory_types(Runtime& rt, IoTypes& types) {
     bio.methods = bio_methods;
     Ref<Type> sio_type = make_io_type(rt, sio);
     Ref<Type> bio_type = make_io_type(rt, bio);
+    for (Type* type : {sio_type.get(), bio_type.get()}) {
+        if (type)
+            enable_weakrefs(type); // as CPython's, StringIO and BytesIO can be weakly referenced
+    }
     if (!sio_type || !bio_type ||
         !add_io_properties(rt, sio_type.get(),
                            {{"closed", &sio_closed_def, nullptr},
