@@ -467,6 +467,10 @@ Status set_attr_generic(VM& vm, Object* object, Object* name, Object* value) {
         if (!dict)
             return Status::error;
         *dict_slot = dict.release();
+        // CPython 3.11 keeps an instance's attributes inline (no dict object): this dict does not
+        // count toward the collector's generation-0 threshold, so collections come as often.
+        if (vm.heap().generation_counter(0) > 0)
+            --vm.heap().generation_counter(0);
     }
     if (value)
         return dict_setitem(vm, *dict_slot, name, value);
