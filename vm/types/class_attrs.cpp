@@ -176,8 +176,8 @@ Status type_setattr(VM& vm, Object* self, Object* name, Object* value) {
         std::string_view text = str_ascii_view(value);
         if (text.find('\0') != std::string_view::npos)
             return raise_value_error(vm, "type name must not contain null characters");
+        type->name = text.empty() ? "?" : text.data(); // points into the new name object
         set_ref(type->name_object, Ref<Object>::borrow(value).release());
-        type->name = text.empty() ? "?" : text.data();
         type_attributes_changed();
         return Status::ok;
     }
