@@ -54,6 +54,7 @@ def parse_args(argv):
                         help="minipy build directory (default: build/)")
     parser.add_argument("--minipy", help="minipy binary (default: BUILD/minipy)")
     parser.add_argument("--cpython", help="CPython binary (default: sys.executable of python3)")
+    parser.add_argument("--note", help="a line for the report's header (which build this is)")
     parser.add_argument("--quick", action="store_true", help="fast sanity run")
     parser.add_argument("--rounds", type=int, default=5, help="alternating hyperfine calls")
     parser.add_argument("--runs", type=int, default=1, help="runs per interpreter and round")
@@ -306,6 +307,7 @@ def write_report(rows, startup, context, out_dir):
         f"Written by `bench/run.py` on {context['date']}.",
         "",
         f"- minipy: `{context['minipy']}` (tree at {context['git']})",
+        *([f"- note: {context['note']}"] if context.get("note") else []),
         f"- CPython: `{context['cpython']}` ({context['cpython_version']})",
         f"- {context['hyperfine']}; {context['settings']}",
         f"- machine: {context['cpu']}, {os.cpu_count()} logical CPUs; load average (1, 5, 15 min) "
@@ -398,6 +400,7 @@ def main(argv):
         "hyperfine": version_of(["hyperfine", "--version"]), "cpu": cpu_model(),
         "settings": (f"{args.rounds} alternating rounds x {args.runs} run(s) per interpreter, "
                      f"{args.warmup} warm-up run(s)" + (" (--quick)" if args.quick else "")),
+        "note": args.note or "",
         "load_before": load_average(),
         "rss_tool": ("GNU time's %M" if os.access("/usr/bin/time", os.X_OK) else
                      "os.wait4's ru_maxrss: includes the harness's own size, no GNU time here"),
