@@ -14,6 +14,9 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include <unistd.h>
 
 #include "gc/free_lists.h"
 #include "gc/pools.h"
@@ -485,12 +488,38 @@ void register_benchmarks() {
 } // namespace
 } // namespace minipy::bench
 
+namespace {
+
+// The console reporter, remembering whether a benchmark stopped with an error (a Python setup that
+// raised, a failed allocation), so that the smoke test fails then instead of passing silently.
+class ErrorCountingReporter : public benchmark::ConsoleReporter {
+public:
+    ErrorCountingReporter() : ConsoleReporter(isatty(STDOUT_FILENO) ? OO_Defaults : OO_Tabular) {}
+    void ReportRuns(const std::vector<Run>& runs) override {
+        for (const Run& run : runs)
+            m_errors += run.error_occurred ? 1 : 0;
+        ConsoleReporter::ReportRuns(runs);
+    }
+    int errors() const { return m_errors; }
+
+private:
+    int m_errors = 0;
+};
+
+} // namespace
+
 int main(int argc, char** argv) {
     minipy::bench::register_benchmarks();
     benchmark::Initialize(&argc, argv);
     if (benchmark::ReportUnrecognizedArguments(argc, argv))
         return 1;
-    benchmark::RunSpecifiedBenchmarks();
+    ErrorCountingReporter reporter;
+    benchmark::RunSpecifiedBenchmarks(&reporter);
     benchmark::Shutdown();
+    if (reporter.errors() > 0) {
+        std::fprintf(stderr, "minipy_micro_bench: %d benchmark(s) stopped with an error\n",
+                     reporter.errors());
+        return 1;
+    }
     return 0;
 }
