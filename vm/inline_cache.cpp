@@ -71,7 +71,9 @@ void fill_load_attr(Runtime& rt, Object* owner, Object* name, AttrCache& cache, 
         if (!offset && (!descriptor || heap_instance_dict(owner)))
             return;
     }
-    cache = AttrCache{type, epoch, descriptor, offset, kind};
+    Object* dict = dict_at(owner, offset);
+    intptr_t position = dict && is_dict(dict) ? dict_position_of(dict, name) : -1;
+    cache = AttrCache{type, epoch, descriptor, offset, kind, static_cast<int32_t>(position)};
 }
 
 void fill_store_attr(Runtime& rt, Object* owner, Object* name, AttrCache& cache, uint64_t epoch) {
@@ -84,15 +86,20 @@ void fill_store_attr(Runtime& rt, Object* owner, Object* name, AttrCache& cache,
         return;
     Object* descriptor = type_lookup(type, name);
     if (descriptor && is_data_descriptor(rt, descriptor)) {
-        cache = AttrCache{type, epoch, descriptor, 0, AttrCacheKind::data_descriptor};
+        cache = AttrCache{type, epoch, descriptor, 0, AttrCacheKind::data_descriptor, -1};
         return;
     }
-    // __slots__ anywhere along the mro restricts the names (instance_setattr): not cached.
-    if (type_lookup(type, rt.names().__slots__))
-        return;
+    // __slots__ restricts the names (instance_setattr) by the type alone: this store passed, so
+    // every store of this name into an instance of this type passes while the epoch holds.
     size_t offset = fixed_dict_offset(type);
-    if (offset)
-        cache = AttrCache{type, epoch, nullptr, offset, AttrCacheKind::instance_dict};
+    Object* dict = dict_at(owner, offset);
+    if (offset && dict && is_dict(dict))
+        cache = AttrCache{type,
+                          epoch,
+                          nullptr,
+                          offset,
+                          AttrCacheKind::instance_dict,
+                          static_cast<int32_t>(dict_position_of(dict, name))};
 }
 
 // After load_method answered `method` unbound for owner.name: when the same answer holds for every
@@ -115,12 +122,12 @@ void fill_load_method(Runtime& rt, Object* owner, Object* name, Object* method, 
         } else if (instance_dict_slot(owner)) {
             return;
         }
-        cache = AttrCache{type, epoch, method, offset, AttrCacheKind::method};
+        cache = AttrCache{type, epoch, method, offset, AttrCacheKind::method, -1};
         return;
     }
     // The built-in method branch (list.append): a built-in type, immutable.
     if (type->slots.getattr == nullptr && !is_heap_type(type) && !instance_dict_slot(owner))
-        cache = AttrCache{type, epoch, method, 0, AttrCacheKind::builtin_method};
+        cache = AttrCache{type, epoch, method, 0, AttrCacheKind::builtin_method, -1};
 }
 
 } // namespace
@@ -170,11 +177,15 @@ Ref<Object> cached_load_attr(Runtime& rt, Object* owner, Object* name, AttrCache
         if (cache.kind == AttrCacheKind::instance_dict) {
             Object* dict = dict_at(owner, cache.dict_offset);
             if (dict && is_dict_fast(rt, dict)) {
-                Object* found = nullptr;
-                if (dict_lookup(vm, dict, name, &found) < 0)
-                    return nullptr;
+                Object* found = dict_value_at(dict, name, cache.position);
                 if (found)
                     return Ref<Object>::borrow(found);
+                if (dict_lookup(vm, dict, name, &found) < 0)
+                    return nullptr;
+                if (found) {
+                    cache.position = static_cast<int32_t>(dict_position_of(dict, name));
+                    return Ref<Object>::borrow(found);
+                }
             }
             Object* descriptor = cache.descriptor;
             if (descriptor) {
@@ -206,8 +217,13 @@ Status cached_store_attr(Runtime& rt, Object* owner, Object* name, Object* value
     if (cache.type == owner->type && cache.epoch == type_epoch()) {
         if (cache.kind == AttrCacheKind::instance_dict) {
             Object* dict = dict_at(owner, cache.dict_offset);
-            if (dict && is_dict_fast(rt, dict))
-                return dict_setitem(rt.vm(), dict, name, value);
+            if (dict && is_dict_fast(rt, dict)) {
+                if (dict_replace_at(dict, name, cache.position, value))
+                    return Status::ok;
+                Status status = dict_setitem(rt.vm(), dict, name, value);
+                cache.position = static_cast<int32_t>(dict_position_of(dict, name));
+                return status;
+            }
         } else if (cache.kind == AttrCacheKind::data_descriptor) {
             Ref<Object> keep = Ref<Object>::borrow(cache.descriptor);
             return descriptor_set(rt, cache.descriptor, owner, value, name);

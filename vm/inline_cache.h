@@ -54,6 +54,7 @@ struct AttrCache {
     Object* descriptor; // borrowed from a class dict (or the Runtime's method table)
     size_t dict_offset; // of the instance dict pointer (0: no dict)
     AttrCacheKind kind;
+    int32_t position; // where the instance dict last held the name (dict_value_at), or -1
 };
 
 struct GlobalCache {

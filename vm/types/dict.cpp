@@ -624,6 +624,37 @@ Status dict_delitem(VM& vm, Object* self, Object* key) {
     return Status::ok;
 }
 
+Object* dict_value_at(Object* self, Object* key, intptr_t position) {
+    DictKeys* keys = as_dict(self)->keys;
+    if (!keys || position < 0 || position >= keys->nentries)
+        return nullptr;
+    DictEntry& entry = keys->entries()[position];
+    return entry.key == key ? entry.value : nullptr;
+}
+
+bool dict_replace_at(Object* self, Object* key, intptr_t position, Object* value) {
+    Dict* dict = as_dict(self);
+    DictKeys* keys = dict->keys;
+    if (!keys || position < 0 || position >= keys->nentries ||
+        keys->entries()[position].key != key)
+        return false;
+    dict->version = next_dict_version();
+    incref(value);
+    set_ref(keys->entries()[position].value, value);
+    return true;
+}
+
+intptr_t dict_position_of(Object* self, Object* key) {
+    DictKeys* keys = as_dict(self)->keys;
+    if (!keys || keys->nentries > 64) // a scan, kept short: instance dicts are small
+        return -1;
+    for (intptr_t i = 0; i < keys->nentries; ++i) {
+        if (keys->entries()[i].key == key)
+            return i;
+    }
+    return -1;
+}
+
 bool dict_next(Object* self, intptr_t& pos, Object** key, Object** value) {
     DictKeys* keys = as_dict(self)->keys;
     if (!keys)

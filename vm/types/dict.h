@@ -35,6 +35,15 @@ int dict_lookup(VM& vm, Object* dict, Object* key, Object** value);
 // Iteration in insertion order: start with pos = 0; true with borrowed key/value, false at the end.
 bool dict_next(Object* dict, intptr_t& pos, Object** key, Object** value);
 void dict_clear_all(Object* dict);
+// Inline-cache helpers (vm/inline_cache.h): entry positions are stable while no resize or
+// deletion happens, and instances of one class usually insert their attributes in one order.
+// The value at entry `position` when that entry's key is exactly `key` (identity), else null.
+Object* dict_value_at(Object* dict, Object* key, intptr_t position);
+// Replaces the value at entry `position` when its key is exactly `key`: false when it is not.
+bool dict_replace_at(Object* dict, Object* key, intptr_t position, Object* value);
+// The entry position of `key` (identity only, no comparison runs), or -1 (also for dicts past
+// 64 entries).
+intptr_t dict_position_of(Object* dict, Object* key);
 
 bool init_dict_type(VM& vm);
 

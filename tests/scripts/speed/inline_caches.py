@@ -253,3 +253,43 @@ def loop_global(n):
 
 print(loop_global(10))
 # expect: 45
+
+
+# Instances of one class whose dicts hold the attributes at different positions (another
+# insertion order, a deletion, a resize) through one load site and one store site.
+class Bag:
+    pass
+
+
+def make(order):
+    b = Bag()
+    for name in order:
+        setattr(b, name, name.upper())
+    return b
+
+
+def load_y(o):
+    return o.y
+
+
+def store_y(o, v):
+    o.y = v
+
+
+bags = [make("xyz"), make("zyx"), make("y"), make("abcdefghijklmnopqrstuvwy")]
+print([load_y(b) for b in bags])
+# expect: ['Y', 'Y', 'Y', 'Y']
+del bags[0].x
+bags[1].__dict__.clear()
+bags[1].q = 1
+bags[1].y = "again"
+for i, b in enumerate(bags):
+    store_y(b, i)
+print([load_y(b) for b in bags], [sorted(vars(b)) for b in bags[:3]])
+# expect: [0, 1, 2, 3] [['y', 'z'], ['q', 'y'], ['y']]
+del bags[2].y
+try:
+    load_y(bags[2])
+except AttributeError as e:
+    print("AttributeError:", e)
+# expect: AttributeError: 'Bag' object has no attribute 'y'
