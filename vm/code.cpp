@@ -13,8 +13,8 @@
 #include "vm/types/bytes.h"
 #include "vm/types/float.h"
 #include "vm/types/int.h"
-#include "vm/types/set.h"
 #include "vm/types/list.h"
+#include "vm/types/set.h"
 #include "vm/types/str.h"
 #include "vm/types/tuple.h"
 #include "vm/weakref.h"
@@ -173,8 +173,6 @@ Ref<Object> code_getattr(VM& vm, Object* self, Object* name) {
     return get_attr_generic(vm, self, name); // the methods (co_positions)
 }
 
-Status fill_tables(Runtime& runtime, Code* code, const compiler::CodeUnit& unit) {
-    VM& vm = runtime.vm();
 // The import instructions: CPython positions them at their whole statement, the compiler at the
 // module name; co_positions reports no columns for them (so no carets, as the interpreter's
 // printer in vm/traceback.cpp draws none).
@@ -224,6 +222,8 @@ constexpr MethodDef code_methods[] = {
     {nullptr, nullptr, MethodKind::noargs, nullptr},
 };
 
+Status fill_tables(Runtime& runtime, Code* code, const compiler::CodeUnit& unit) {
+    VM& vm = runtime.vm();
     Ref<Object> consts = tuple_new(vm, unit.constants.size());
     if (!consts)
         return Status::error;
@@ -280,7 +280,6 @@ Ref<Code> code_from_unit(Runtime& runtime, const std::shared_ptr<const compiler:
         return raise_memory_error(vm);
     code->localsplus_kinds = unit->localsplus_kinds.data();
     code->nlocalsplus = static_cast<int32_t>(unit->localsplus_names.size());
-        return raise_memory_error(vm);
     code->stacksize = unit->max_stack_depth;
     code->argcount = unit->argcount;
     code->posonlyargcount = unit->posonlyargcount;
@@ -327,10 +326,10 @@ bool init_code_type(Runtime& runtime) {
     spec.slots.dealloc = code_dealloc;
     spec.slots.repr = code_repr;
     spec.slots.getattr = code_getattr;
+    spec.methods = code_methods;
     Ref<Type> type = make_type(runtime.vm(), spec);
     if (!type)
         return false;
-    spec.methods = code_methods;
     enable_weakrefs(type.get());
     runtime.types().code = type.release();
     return true;
