@@ -295,7 +295,9 @@ int MainInterpreter::finish() {
     if (m_runtime)
         finish_threads(*m_runtime);
     for (const std::string& option : m_options.x_options) {
-        if (option == "gilstats" && m_vm) {
+        if (option == "gilstats" && m_vm) { // after the program's buffered output
+            if (m_runtime)
+                (void)stdlib::sys_flush_std_streams(*m_runtime);
             std::fflush(stdout);
             std::fputs(gil_stats_text(m_vm->gil().stats()).c_str(), stderr);
         }
