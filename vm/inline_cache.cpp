@@ -57,6 +57,26 @@ bool plain_getattr(Runtime& rt, Type* type) {
     return type_lookup(type, rt.names().__getattr__) == nullptr;
 }
 
+// A class attribute read on the class (Vec.scale): cached when it is a plain immutable value found
+// along the mro of a class whose metaclass is `type` (so no metaclass descriptor or __getattr__
+// can interfere, and type_getattr's answer is the mro dict entry itself).
+void fill_class_value(Runtime& rt, Object* owner, Object* name, Object* value, AttrCache& cache,
+                      uint64_t epoch) {
+    VM& vm = rt.vm();
+    Type* kind = value->type;
+    if (type_epoch() != epoch || owner->type != vm.types().type || name->type != vm.types().str)
+        return;
+    if (kind != vm.types().int_ && kind != vm.types().float_ && kind != vm.types().str &&
+        kind != vm.types().bool_ && kind != vm.types().none && kind != vm.types().tuple)
+        return;
+    std::string_view text = str_ascii_view(name);
+    if (text.starts_with("__") || text == "mro")
+        return;
+    auto* type = static_cast<Type*>(owner);
+    if (type_lookup(type, name) == value)
+        cache = AttrCache{type, epoch, value, 0, AttrCacheKind::class_value, -1};
+}
+
 void fill_load_attr(Runtime& rt, Object* owner, Object* name, AttrCache& cache, uint64_t epoch) {
     Type* type = owner->type;
     if (type_epoch() != epoch || is_special_name(rt, name) || !plain_getattr(rt, type))
@@ -171,7 +191,10 @@ void inline_caches_free(Code* code) {
 
 Ref<Object> cached_load_attr(Runtime& rt, Object* owner, Object* name, AttrCache& cache) {
     Type* type = owner->type;
-    if (cache.type == type && cache.epoch == type_epoch()) {
+    if (cache.kind == AttrCacheKind::class_value) {
+        if (owner == cache.type && cache.epoch == type_epoch())
+            return Ref<Object>::borrow(cache.descriptor);
+    } else if (cache.type == type && cache.epoch == type_epoch()) {
         VM& vm = rt.vm();
         Ref<Object> value;
         if (cache.kind == AttrCacheKind::instance_dict) {
@@ -207,7 +230,9 @@ Ref<Object> cached_load_attr(Runtime& rt, Object* owner, Object* name, AttrCache
     }
     uint64_t epoch = type_epoch();
     Ref<Object> value = get_attr(rt.vm(), owner, name);
-    if (value)
+    if (value && owner->type == rt.vm().types().type)
+        fill_class_value(rt, owner, name, value.get(), cache, epoch);
+    else if (value)
         fill_load_attr(rt, owner, name, cache, epoch);
     return value;
 }

@@ -46,6 +46,8 @@ enum class AttrCacheKind : uint32_t {
     data_descriptor, // `descriptor` is a data descriptor (property, __set__): it wins
     method,          // LOAD_METHOD: `descriptor` is a function unless the instance dict shadows it
     builtin_method,  // LOAD_METHOD on a built-in type: `descriptor` is the cached unbound method
+    class_value,     // LOAD_ATTR on the class `type` itself (not an instance): `descriptor` is a
+                     // plain value (int, float, str, ...) found along its mro
 };
 
 struct AttrCache {

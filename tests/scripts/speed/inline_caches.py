@@ -293,3 +293,47 @@ try:
 except AttributeError as e:
     print("AttributeError:", e)
 # expect: AttributeError: 'Bag' object has no attribute 'y'
+
+
+# Class attributes read on the class itself (and on instances through the same site).
+class K:
+    scale = 3
+
+
+class K2(K):
+    pass
+
+
+def load_scale(o):
+    return o.scale
+
+
+print([load_scale(c) for c in (K, K2, K(), K, K2)])
+# expect: [3, 3, 3, 3, 3]
+K.scale = 4
+print(load_scale(K), load_scale(K2))
+# expect: 4 4
+K2.scale = "own"
+print(load_scale(K), load_scale(K2))
+# expect: 4 own
+del K2.scale
+del K.scale
+try:
+    load_scale(K2)
+except AttributeError as e:
+    print("AttributeError:", e)
+# expect: AttributeError: type object 'K2' has no attribute 'scale'
+
+
+class Meta(type):
+    @property
+    def scale(cls):
+        return "metaclass property"
+
+
+class M(metaclass=Meta):
+    scale = 1
+
+
+print(load_scale(M), load_scale(M()))
+# expect: metaclass property 1
