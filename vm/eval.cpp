@@ -261,6 +261,29 @@ Frame* push_function_frame(Runtime& rt, Function* func, Object* const* args, siz
     return frame;
 }
 
+// BINARY_SUBSCR / STORE_SUBSCR fast path: the slot of list[i] (or tuple[i] when `tuples`) for an
+// exact list or tuple and an in-range machine-word int index (negative counts from the end); null
+// when it does not apply (the generic path then raises IndexError, TypeError, ...).
+Object** fast_item_slot(VM& vm, Object* container, Object* key, bool tuples) {
+    if (key->type != vm.types().int_ || static_cast<Int*>(key)->is_big)
+        return nullptr;
+    int64_t index = static_cast<Int*>(key)->small;
+    Object** items = nullptr;
+    intptr_t size = 0;
+    if (container->type == vm.types().list) {
+        items = list_items(container);
+        size = list_size(container);
+    } else if (tuples && container->type == vm.types().tuple) {
+        items = const_cast<Object**>(tuple_items(container));
+        size = tuple_size(container);
+    } else {
+        return nullptr;
+    }
+    if (index < 0)
+        index += size;
+    return index >= 0 && index < size ? items + index : nullptr;
+}
+
 // A call that binds positionally only: exactly argcount arguments, no keywords, no *args,
 // **kwargs or keyword-only parameters (CPython 3.11's CALL_PY_EXACT_ARGS).
 bool binds_exactly(const Code* code, size_t nargs) {
