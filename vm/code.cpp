@@ -102,14 +102,22 @@ Ref<Object> names_to_tuple(VM& vm, const std::vector<std::string>& names) {
     return tuple;
 }
 
+// Drops the objects a code object owns. Code is not a container (it holds only constants, which
+// cannot reach it back), but VM teardown clears it with the containers, so a code object kept alive
+// by a daemon thread still running at exit never reads an object freed before it.
+void code_clear(Object* self) {
+    Code* code = static_cast<Code*>(self);
+    for (Object** field : {&code->consts, &code->names, &code->localsplus_names, &code->name,
+                           &code->qualname, &code->filename})
+        set_ref(*field, nullptr);
+}
+
 void code_dealloc(Object* self) {
     Code* code = static_cast<Code*>(self);
     delete code->unit;
     std::free(code->instructions);
     inline_caches_free(code);
-    for (Object* field : {code->consts, code->names, code->localsplus_names, code->name,
-                          code->qualname, code->filename})
-        xdecref(field);
+    code_clear(self);
     vm_of(self).heap().release(self);
 }
 
@@ -324,6 +332,7 @@ bool init_code_type(Runtime& runtime) {
     spec.name = "code";
     spec.basic_size = sizeof(Code);
     spec.slots.dealloc = code_dealloc;
+    spec.slots.clear = code_clear;
     spec.slots.repr = code_repr;
     spec.slots.getattr = code_getattr;
     spec.methods = code_methods;

@@ -165,20 +165,22 @@ VM::~VM() {
 
 // Teardown, in passes that never read freed memory:
 //  1. every type is held (+1), so none is freed before its instances;
-//  2. every tracked non-type container is held (+1), cleared, then let go: this breaks every cycle
-//     and frees whatever only containers kept alive (the walk steps from held container to held
-//     container, and only unheld objects can die under it);
-//  3. every remaining non-type object (leaked references) is held (+1), so no dealloc frees
-//  another,
-//     then deallocated through its type; after pass 2 no container owns a reference, and only
-//     containers own references (an invariant of vm/slots.def), so nothing is touched twice;
+//  2. every non-type object with a `clear` slot (containers, and code) is held (+1), cleared, then
+//     let go: this breaks every cycle and frees whatever only they kept alive (the walk steps from
+//     held object to held object, and only unheld objects can die under it);
+//  3. every remaining non-type object (leaked references, e.g. of a daemon thread still running) is
+//     held (+1), so no dealloc frees another, then deallocated through its type; after pass 2 no
+//     object owns a reference (only objects with a `clear` slot own any, an invariant of
+//     vm/slots.def), so nothing is touched twice;
 //  4. free lists are emptied (their blocks still name their types), and the types are freed, `type`
 //     itself last.
 void VM::destroy_all_objects() {
     const Object* end = m_heap.end();
     auto is_type = [](const Object* object) { return has_flag(object->type, type_type_subclass); };
+    // Containers, and the few other objects that own references (code), which fill `clear`.
     auto is_held_container = [&](const Object* object) {
-        return !is_type(object) && has_flag(object->type, type_has_gc);
+        return !is_type(object) &&
+               (has_flag(object->type, type_has_gc) || object->type->slots.clear != nullptr);
     };
     for (Object* object = m_heap.first(); object != end; object = object->chain_next) {
         if (is_type(object) || is_held_container(object))
