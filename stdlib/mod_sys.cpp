@@ -641,9 +641,8 @@ Ref<Object> sys__debugmallocstats(VM& vm, Object*, Args, size_t, Object*) {
                  heap.generation_size(0), heap.generation_size(1), heap.generation_size(2),
                  gc::freeze_count(vm));
     std::fprintf(stderr, "Collector counts: %zd %zd %zd, thresholds: %zd %zd %zd\n",
-                 heap.generation_counter(0), heap.generation_counter(1),
-                 heap.generation_counter(2), heap.threshold(0), heap.threshold(1),
-                 heap.threshold(2));
+                 heap.generation_counter(0), heap.generation_counter(1), heap.generation_counter(2),
+                 heap.threshold(0), heap.threshold(1), heap.threshold(2));
     std::fflush(stderr);
     return vm.new_none();
 }
@@ -886,17 +885,9 @@ bool add_frame_type(Runtime& rt, Object* module) {
 
 bool init_sys_module(Runtime& rt, Object* module) {
     VM& vm = rt.vm();
-    for (const MethodDef* table : {sys_functions, sys_gil_functions}) {
-        for (const MethodDef* def = table; def->name; ++def) {
-            Ref<Object> function = builtin_function_new(rt, def, module);
-            if (!function)
-                return false;
-            set_ref(static_cast<BuiltinFunction*>(function.get())->module,
-                    Ref<Object>::borrow(static_cast<Module*>(module)->name).release());
-            if (!add_object(rt, module, def->name, function.get()))
-                return false;
-        }
-    }
+    for (const MethodDef* table : {sys_functions, sys_gil_functions})
+        if (!add_functions(rt, module, table, module))
+            return false;
     Ref<Object> argv = list_new(vm);
     Ref<Object> orig_argv = list_new(vm);
     Ref<Object> warnoptions = list_new(vm);

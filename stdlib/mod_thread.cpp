@@ -937,19 +937,8 @@ bool init_thread_module(Runtime& rt, Object* module) {
         !add_object(rt, module, "error", vm.exceptions().RuntimeError) ||
         !add_object(rt, module, "TIMEOUT_MAX", timeout.get()))
         return false;
-    // The functions are bound to the module (their `self`, as CPython's module functions) to find
-    // its types.
-    Object* module_name = static_cast<Module*>(module)->name;
-    for (const MethodDef* def = thread_functions; def->name; ++def) {
-        Ref<Object> function = builtin_function_new(rt, def, module);
-        if (!function)
-            return false;
-        set_ref(static_cast<BuiltinFunction*>(function.get())->module,
-                Ref<Object>::borrow(module_name).release());
-        if (!add_object(rt, module, def->name, function.get()))
-            return false;
-    }
-    return true;
+    // The functions are bound to the module (their `self`) to find its types.
+    return add_functions(rt, module, thread_functions, module);
 }
 
 } // namespace minipy::stdlib

@@ -672,17 +672,7 @@ bool init_weakref_module(Runtime& rt, Object* module) {
         !add_object(rt, module, "ProxyType", proxy.get()) ||
         !add_object(rt, module, "CallableProxyType", callable_proxy.get()))
         return false;
-    Object* module_name = static_cast<Module*>(module)->name;
-    for (const MethodDef* def = module_functions; def->name; ++def) {
-        Ref<Object> function = builtin_function_new(rt, def, module);
-        if (!function)
-            return false;
-        set_ref(static_cast<BuiltinFunction*>(function.get())->module,
-                Ref<Object>::borrow(module_name).release());
-        if (!add_object(rt, module, def->name, function.get()))
-            return false;
-    }
-    return true;
+    return add_functions(rt, module, module_functions, module);
 }
 
 } // namespace minipy::stdlib

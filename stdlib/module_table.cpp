@@ -3,10 +3,10 @@
 #include <cstring>
 
 #include "stdlib/modules.h"
-#include "vm/eval_helpers.h"
-#include "vm/types/dict.h"
 #include "vm/errors.h"
+#include "vm/eval_helpers.h"
 #include "vm/runtime.h"
+#include "vm/types/dict.h"
 #include "vm/types/function.h"
 #include "vm/types/module.h"
 #include "vm/types/str.h"
@@ -72,10 +72,10 @@ const FrozenModuleDef* find_frozen_module(std::string_view name) {
     return nullptr;
 }
 
-bool add_functions(vm::Runtime& rt, Object* module, const vm::MethodDef* functions) {
+bool add_functions(vm::Runtime& rt, Object* module, const vm::MethodDef* functions, Object* self) {
     Object* module_name = static_cast<vm::Module*>(module)->name;
     for (const vm::MethodDef* def = functions; def->name; ++def) {
-        Ref<Object> function = vm::builtin_function_new(rt, def, nullptr);
+        Ref<Object> function = vm::builtin_function_new(rt, def, self);
         if (!function)
             return false;
         vm::BuiltinFunction* builtin = static_cast<vm::BuiltinFunction*>(function.get());
@@ -89,8 +89,8 @@ bool add_functions(vm::Runtime& rt, Object* module, const vm::MethodDef* functio
 bool add_object(vm::Runtime& rt, Object* module, const char* name, Object* value) {
     vm::VM& vm = rt.vm();
     Ref<Object> key = vm::intern(vm, name);
-    return key && vm::is_ok(vm::dict_setitem(vm, static_cast<vm::Module*>(module)->dict,
-                                             key.get(), value));
+    return key && vm::is_ok(vm::dict_setitem(vm, static_cast<vm::Module*>(module)->dict, key.get(),
+                                             value));
 }
 
 Ref<Object> import_builtin_module(vm::Runtime& rt, std::string_view name) {

@@ -18,7 +18,7 @@
 namespace minipy::stdlib {
 
 struct BuiltinModuleDef {
-    const char* name;                                  // e.g. "math", "os.path" is not one: os sets it
+    const char* name; // e.g. "math", "os.path" is not one: os sets it
     bool (*init)(vm::Runtime& runtime, vm::Object* module); // fills the module's dict
 };
 
@@ -41,9 +41,10 @@ std::span<const FrozenModuleDef> frozen_modules();
 const FrozenModuleDef* find_frozen_module(std::string_view name);
 
 // Adds each function of `functions` (terminated by a null name) to `module` as a built-in function
-// whose __module__ is the module's name. False with MemoryError set.
+// whose __module__ is the module's name, bound to `self` (pass the module itself for functions that
+// find the module's types through it, as CPython's module functions). False with MemoryError set.
 [[nodiscard]] bool add_functions(vm::Runtime& runtime, vm::Object* module,
-                                 const vm::MethodDef* functions);
+                                 const vm::MethodDef* functions, vm::Object* self = nullptr);
 // module.name = value (borrowed value). False with the exception set.
 [[nodiscard]] bool add_object(vm::Runtime& runtime, vm::Object* module, const char* name,
                               vm::Object* value);
