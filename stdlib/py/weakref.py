@@ -101,6 +101,29 @@ class KeyedRef(ref):
         super().__init__(ob, callback)
 
 
+# The | and |= operators of both weak dictionaries (PEP 584), as dict's.
+def _mapping_ior(self, other):
+    self.update(other)
+    return self
+
+
+def _mapping_or(self, other):
+    if isinstance(other, _abc.Mapping):
+        new = self.copy()
+        new.update(other)
+        return new
+    return NotImplemented
+
+
+def _mapping_ror(self, other):
+    if isinstance(other, _abc.Mapping):
+        new = self.__class__()
+        new.update(other)
+        new.update(self)
+        return new
+    return NotImplemented
+
+
 class WeakValueDictionary(_abc.MutableMapping):
     """A mapping whose values are held through weak references: an entry goes away when its
     value dies."""
@@ -284,24 +307,9 @@ class WeakValueDictionary(_abc.MutableMapping):
         for key, value in kwargs.items():
             data[key] = KeyedRef(value, self._remove, key)
 
-    def __ior__(self, other):
-        self.update(other)
-        return self
-
-    def __or__(self, other):
-        if isinstance(other, _abc.Mapping):
-            new = self.copy()
-            new.update(other)
-            return new
-        return NotImplemented
-
-    def __ror__(self, other):
-        if isinstance(other, _abc.Mapping):
-            new = self.__class__()
-            new.update(other)
-            new.update(self)
-            return new
-        return NotImplemented
+    __ior__ = _mapping_ior
+    __or__ = _mapping_or
+    __ror__ = _mapping_ror
 
 
 class WeakKeyDictionary(_abc.MutableMapping):
@@ -437,24 +445,9 @@ class WeakKeyDictionary(_abc.MutableMapping):
         if kwargs:
             self.update(kwargs)
 
-    def __ior__(self, other):
-        self.update(other)
-        return self
-
-    def __or__(self, other):
-        if isinstance(other, _abc.Mapping):
-            new = self.copy()
-            new.update(other)
-            return new
-        return NotImplemented
-
-    def __ror__(self, other):
-        if isinstance(other, _abc.Mapping):
-            new = self.__class__()
-            new.update(other)
-            new.update(self)
-            return new
-        return NotImplemented
+    __ior__ = _mapping_ior
+    __or__ = _mapping_or
+    __ror__ = _mapping_ror
 
 
 class finalize:
