@@ -371,8 +371,8 @@ bool Gil::is_finalizing() const {
 }
 
 void Gil::reinit_after_fork(ThreadState& survivor) {
-    // The old core's mutex may have been held by a thread that does not exist in the child: it is
-    // abandoned (a small leak in the child), and a fresh one takes over.
+    // The old core's mutex may have been held by a thread that does not exist in the child: a fresh
+    // core takes over, and the old one is freed once its mutex is made anew, unlocked, in place.
     Core* old = m_core;
     Core* core = new (std::nothrow) Core();
     if (!core)
@@ -410,6 +410,9 @@ void Gil::reinit_after_fork(ThreadState& survivor) {
         core->threads.push_back(&survivor);
         core->thread_count.store(1);
     }
+    // Only this thread exists in the child, so nothing can use the old core's mutex any more.
+    new (&old->mutex) std::mutex();
+    delete old;
 }
 
 // ====== The end of the program
