@@ -427,8 +427,11 @@ Ref<Object> builtin_init(Runtime& rt, Type* owner, Object* self, Object* const* 
         return vm.new_none();
     }
     if (owner == vm.types().dict) {
+        // nargs counts the keyword values too; they follow the positional arguments.
         size_t nkw = kwnames ? static_cast<size_t>(tuple_size(kwnames)) : 0;
-        size_t npos = nargs;
+        size_t npos = nargs - nkw;
+        if (npos > 1)
+            return raise_type_error(vm, "dict expected at most 1 argument, got ", npos);
         if (npos >= 1 && !is_ok(dict_update_any(rt, self, args[0])))
             return nullptr;
         for (size_t i = 0; i < nkw; ++i) {
