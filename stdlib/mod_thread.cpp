@@ -44,6 +44,7 @@
 #include "vm/types/module.h"
 #include "vm/types/str.h"
 #include "vm/types/tuple.h"
+#include "vm/weakref.h"
 
 namespace minipy::stdlib {
 
@@ -921,6 +922,8 @@ bool init_thread_module(Runtime& rt, Object* module) {
     Ref<Type> rlock_type = make_io_type(rt, rlock_spec);
     if (!lock_type || !rlock_type)
         return false;
+    enable_weakrefs(lock_type.get()); // locks can be weakly referenced, as in CPython
+    enable_weakrefs(rlock_type.get());
     rt.set_constructor(rlock_type.get(), rlock_construct);
     Ref<Type> hook_args = struct_seq_type_new(rt, "_thread._ExceptHookArgs",
                                               {"exc_type", "exc_value", "exc_traceback", "thread"});
