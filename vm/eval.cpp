@@ -22,12 +22,12 @@
 #include "vm/exception_groups.h"
 #include "vm/frame.h"
 #include "vm/generator.h"
+#include "vm/gil.h"
 #include "vm/inline_cache.h"
 #include "vm/opcodes.h"
 #include "vm/runtime.h"
-#include "vm/traceback.h"
-#include "vm/gil.h"
 #include "vm/signals.h"
+#include "vm/traceback.h"
 #include "vm/types/dict.h"
 #include "vm/types/float.h"
 #include "vm/types/function.h"
@@ -181,6 +181,26 @@ Object* fast_binary(VM& vm, Object* left, Object* right, uint32_t op, Object* re
     return float_new(vm, result).release();
 }
 
+// x <op> y for a COMPARE_OP argument; C's comparisons give Python's answers for machine ints and
+// floats, NaN included (every ordering is False, != True). -1 for an unknown op.
+template <class T> int compare_as(T x, T y, uint32_t op) {
+    switch (static_cast<CompareOpArg>(op)) {
+    case CompareOpArg::Lt:
+        return x < y;
+    case CompareOpArg::Le:
+        return x <= y;
+    case CompareOpArg::Eq:
+        return x == y;
+    case CompareOpArg::Ne:
+        return x != y;
+    case CompareOpArg::Gt:
+        return x > y;
+    case CompareOpArg::Ge:
+        return x >= y;
+    }
+    return -1;
+}
+
 // COMPARE_OP fast path for two small ints or two floats: the bool, or -1 when it does not apply.
 int fast_compare(VM& vm, Object* left, Object* right, uint32_t op) {
     Type* int_type = vm.types().int_;
@@ -190,43 +210,10 @@ int fast_compare(VM& vm, Object* left, Object* right, uint32_t op) {
         const Int* b = static_cast<const Int*>(right);
         if (a->is_big || b->is_big)
             return -1;
-        int64_t x = a->small;
-        int64_t y = b->small;
-        switch (static_cast<CompareOpArg>(op)) {
-        case CompareOpArg::Lt:
-            return x < y;
-        case CompareOpArg::Le:
-            return x <= y;
-        case CompareOpArg::Eq:
-            return x == y;
-        case CompareOpArg::Ne:
-            return x != y;
-        case CompareOpArg::Gt:
-            return x > y;
-        case CompareOpArg::Ge:
-            return x >= y;
-        }
-        return -1;
+        return compare_as<int64_t>(a->small, b->small, op);
     }
-    if (left->type == float_type && right->type == float_type) {
-        // C's comparisons give Python's answers, NaN included (every ordering is False, != True).
-        double x = float_value(left);
-        double y = float_value(right);
-        switch (static_cast<CompareOpArg>(op)) {
-        case CompareOpArg::Lt:
-            return x < y;
-        case CompareOpArg::Le:
-            return x <= y;
-        case CompareOpArg::Eq:
-            return x == y;
-        case CompareOpArg::Ne:
-            return x != y;
-        case CompareOpArg::Gt:
-            return x > y;
-        case CompareOpArg::Ge:
-            return x >= y;
-        }
-    }
+    if (left->type == float_type && right->type == float_type)
+        return compare_as<double>(float_value(left), float_value(right), op);
     return -1;
 }
 
