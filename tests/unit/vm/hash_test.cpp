@@ -5,12 +5,9 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <utility>
 
-#include "vm/run.h"
-#include "vm/runtime.h"
-#include "vm/types/dict.h"
-#include "vm/types/module.h"
-#include "vm/types/str.h"
+#include "../support/run_result.h"
 #include "vm/vm.h"
 
 namespace minipy::test {
@@ -26,22 +23,7 @@ std::string run_with_seed(const char* source, uint64_t seed) {
     options.use_environment = false;
     options.fixed_hash_seed = true;
     options.hash_seed = seed;
-    auto machine = vm::VM::create(options);
-    auto runtime = vm::Runtime::create(*machine);
-    std::string text;
-    {
-        Ref<Object> module = vm::module_new(*runtime, "__main__");
-        Object* globals = static_cast<vm::Module*>(module.get())->dict;
-        if (!vm::exec_source(*runtime, source, "<hash test>", globals)) {
-            Ref<Object> exception = machine->thread_state().fetch_exception();
-            return exception ? exception->type->name : "?";
-        }
-        Ref<Object> key = vm::str_from_utf8(*machine, "result");
-        Object* value = nullptr;
-        if (vm::dict_lookup(*machine, globals, key.get(), &value) > 0 && vm::is_str(value))
-            text = vm::str_to_utf8(value);
-    }
-    return text;
+    return result_of(vm::VM::create(options), source, "<hash test>");
 }
 
 TEST(Hash, NumbersTuplesAndFrozensetsMatchCPython) {

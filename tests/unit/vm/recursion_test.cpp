@@ -4,12 +4,9 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <utility>
 
-#include "vm/run.h"
-#include "vm/runtime.h"
-#include "vm/types/dict.h"
-#include "vm/types/module.h"
-#include "vm/types/str.h"
+#include "../support/run_result.h"
 #include "vm/vm.h"
 
 namespace minipy::test {
@@ -25,21 +22,7 @@ std::string run(const char* source, int limit = 1000) {
     auto machine = vm::VM::create(options);
     if (!is_ok(machine->set_recursion_limit(limit)))
         return "bad limit";
-    auto runtime = vm::Runtime::create(*machine);
-    std::string text;
-    {
-        Ref<Object> module = vm::module_new(*runtime, "__main__");
-        Object* globals = static_cast<vm::Module*>(module.get())->dict;
-        if (!vm::exec_source(*runtime, source, "<recursion test>", globals)) {
-            Ref<Object> exception = machine->thread_state().fetch_exception();
-            return exception ? exception->type->name : "?";
-        }
-        Ref<Object> key = vm::str_from_utf8(*machine, "result");
-        Object* value = nullptr;
-        if (vm::dict_lookup(*machine, globals, key.get(), &value) > 0 && vm::is_str(value))
-            text = vm::str_to_utf8(value);
-    }
-    return text;
+    return result_of(std::move(machine), source, "<recursion test>");
 }
 
 TEST(Recursion, PythonRecursionRaisesAtTheLimit) {
