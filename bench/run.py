@@ -29,12 +29,14 @@ import datetime
 import json
 import math
 import os
-import platform
 import shlex
 import shutil
 import subprocess
 import sys
 import tempfile
+
+from common import (cpu_model, draw_gnuplot, git_description, load_average, median,
+                    real_cpython, version_of)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -72,12 +74,6 @@ def parse_args(argv):
     if min(args.rounds, args.runs, args.startup_runs) < 1 or args.warmup < 0:
         parser.error("--rounds, --runs and --startup-runs must be at least 1")
     return args
-
-
-def real_cpython():
-    done = subprocess.run(["python3", "-c", "import sys; print(sys.executable)"],
-                          stdout=subprocess.PIPE, text=True, check=True)
-    return done.stdout.strip()
 
 
 def benchmark_names(folder, only):
@@ -135,50 +131,8 @@ def hyperfine(commands, rounds, runs, warmup, cwd, json_stem):
     return {command: (times[command], cpu[command] / total_runs) for command in commands}
 
 
-def median(values):
-    ordered = sorted(values)
-    middle = len(ordered) // 2
-    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
-
-
 def geomean(values):
     return math.exp(sum(math.log(v) for v in values) / len(values)) if values else float("nan")
-
-
-def load_average():
-    try:
-        with open("/proc/loadavg") as file:
-            return " ".join(file.read().split()[:3])
-    except OSError:
-        return "unknown"
-
-
-def git_description():
-    try:
-        head = subprocess.run(["git", "-C", ROOT, "log", "-1", "--format=%h %s"],
-                              stdout=subprocess.PIPE, text=True, check=True).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        return "unknown"
-    return head[:90]
-
-
-def cpu_model():
-    try:
-        with open("/proc/cpuinfo") as file:
-            for line in file:
-                if line.startswith("model name"):
-                    return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown"
-
-
-def version_of(argv):
-    try:
-        done = subprocess.run(argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-        return done.stdout.strip().splitlines()[0]
-    except (OSError, IndexError):
-        return "unknown"
 
 
 def measure(name, minipy, cpython, args, raw_dir):
@@ -250,8 +204,6 @@ def mib(kib):
 
 def draw_chart(rows, ratios, out_dir):
     """Bar chart of the ratios with gnuplot; returns the image file name, or a reason for none."""
-    if not shutil.which("gnuplot"):
-        return None, "gnuplot is not installed (tools/quickstart.sh installs gnuplot-nox)"
     data = os.path.join(out_dir, "ratios.dat")
     with open(data, "w") as file:
         file.write("# benchmark wall-clock-ratio cpu-time-ratio\n")
@@ -285,16 +237,7 @@ plot "ratios.dat" using 2:xtic(1) title "wall-clock median" lc rgb "#4477aa", \\
      NaN with lines lc rgb "#228833" lw 1.5 dt 3 title "{TARGET_GEOMEAN}: target geometric mean", \\
      NaN with lines lc rgb "#cc3311" lw 1.5 dt 3 title "{TARGET_WORST}: limit per benchmark"
 """)
-    def draw(terminal, output):
-        return subprocess.run(["gnuplot", "-e", f'set terminal {terminal}; set output "{output}"',
-                               "ratios.gp"], cwd=out_dir, stderr=subprocess.PIPE, text=True)
-
-    done = draw('svg size 1000,560 noenhanced font "sans,12" background rgb "white"', "ratios.svg")
-    if done.returncode != 0:
-        return None, "gnuplot failed: " + done.stderr.strip()[-300:]
-    # The same chart as PNG (cairo draws rotated labels alike in every viewer) when gnuplot can.
-    png = draw('pngcairo size 1000,560 noenhanced font "sans,11"', "ratios.png")
-    return ("ratios.png" if png.returncode == 0 else "ratios.svg"), None
+    return draw_gnuplot("ratios.gp", out_dir, "ratios")
 
 
 def write_report(rows, startup, context, out_dir):
