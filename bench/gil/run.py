@@ -269,7 +269,7 @@ def fmt_us(value):
         return "—"
     if value >= 1000:
         return f"{value / 1000:.2f} ms"
-    return f"{value:.1f} µs" if value < 100 else f"{value:.0f} µs"
+    return f"{value:.1f} µs"
 
 
 def med(values):
@@ -316,6 +316,16 @@ class Report:
         self.smoke = smoke
         self.lines = []
         self.chart_errors = []
+        self.summary = {}  # target -> {label: cell}, for the table at the top
+
+    def judge(self, target, label, passes, total, figure):
+        """One cell of the summary table: the verdict in `total` runs and the telling figure."""
+        if total == 0:
+            cell = "no runs"
+        else:
+            cell = (f"**met** ({passes}/{total})" if passes == total
+                    else f"not met (met in {passes}/{total})") + f": {figure}"
+        self.summary.setdefault(target, {})[label] = cell
 
     def add(self, *lines):
         self.lines.extend(lines)
@@ -396,6 +406,8 @@ def scaling_section(report, runs):
             detail = (f"worst {worst_seen[0]:.2f} with {worst_seen[1]} threads"
                       if worst_seen[1] else "")
             report.add(f"- {LABEL[label]}, {kind}: {verdict(passes, len(good), detail)}")
+            report.judge(f"1. scaling, {kind}: 2/4/8 threads within {SCALING_LIMIT:.2f}x of 1",
+                         label, passes, len(good), detail)
     report.add("")
     report.chart("scaling", "CPU-bound work split over n threads: time / time with 1 thread", f"""
 set xlabel "threads"
@@ -504,6 +516,10 @@ def convoy_section(report, runs):
                           f"over 1 ms, max {fmt_us(worst([p['max_us'] for p in alone]))}")
             report.add(f"- {LABEL[label]}, {variant} requests, 2 CPU-bound threads: "
                        f"{verdict(passes, len(points), detail)}")
+            report.judge(f"2. convoy, {variant} requests, 2 CPU-bound threads: p99 < "
+                         f"{CONVOY_P99_US:.0f} µs, none > {CONVOY_MAX_US / 1000:.0f} ms, CPU "
+                         f"threads ≥ {CONVOY_MIN_CORES} core", label, passes, len(points),
+                         detail.split(";")[0])
     report.add("")
     report.chart("convoy", "Pipe round trip p99 while CPU-bound threads run (bars: range over runs)",
                  f"""
@@ -579,6 +595,8 @@ def fairness_section(report, runs):
                       f" longest gap "
                       f"{max(max(run['results']['longest_gap_ms']) for run in good):.1f} ms")
         report.add(f"- {LABEL[label]}: {verdict(passes, len(good), detail)}")
+        report.judge(f"3. fairness, 4 CPU-bound threads: max/min ≤ {FAIRNESS_RATIO}, no starved "
+                     f"100 ms window", label, passes, len(good), detail)
     report.add("")
     report.chart("fairness", "Share of the work of each of 4 CPU-bound threads (bars: range over "
                  "runs)", """
@@ -633,12 +651,14 @@ def handover_section(report, runs):
         for kind in ("lock", "event", "condition"):
             medians = [run["results"][kind]["median_us"] for run in good]
             passes = sum(1 for m in medians if m <= HANDOVER_US[kind])
+            figure = f"worst median {fmt_us(worst(medians))}" if medians else ""
             parts.append(f"{kind} (≤ {HANDOVER_US[kind]:.0f} µs) "
-                         + verdict(passes, len(medians),
-                                   f"worst median {fmt_us(worst(medians))}" if medians else ""))
+                         + verdict(passes, len(medians), figure))
+            report.judge(f"4. hand-over round trip, {kind.capitalize()}: median ≤ "
+                         f"{HANDOVER_US[kind]:.0f} µs", label, passes, len(medians), figure)
         report.add(f"- {LABEL[label]}: " + "; ".join(parts))
     report.add("")
-    report.chart("handover", "Hand-over round trip between two threads", """
+    report.chart("handover", "Hand-over round trip between two threads", f"""
 set style data histograms
 set style histogram clustered gap 1
 set style fill solid 0.85 border -1
@@ -648,11 +668,17 @@ set logscale y
 set yrange [1:*]
 set grid ytics
 set key top left box opaque
+set arrow from graph 0, first {HANDOVER_US['lock']} to graph 1, first {HANDOVER_US['lock']} nohead lc rgb "#228833" lw 1.5 dt 3
+set arrow from graph 0, first {HANDOVER_US['event']} to graph 1, first {HANDOVER_US['event']} nohead lc rgb "#cc3311" lw 1.5 dt 3
 """ + plot_command(runs, [
         ("minipy", '"handover.dat" using 2:xtic(1) title "minipy median" lc rgb "#4477aa"'),
         ("minipy", '"handover.dat" using 3:xtic(1) title "minipy p99" lc rgb "#99bbdd"'),
         ("cpython", '"handover.dat" using 4:xtic(1) title "CPython median" lc rgb "#ee6677"'),
-        ("cpython", '"handover.dat" using 5:xtic(1) title "CPython p99" lc rgb "#f4b0bb"')]),
+        ("cpython", '"handover.dat" using 5:xtic(1) title "CPython p99" lc rgb "#f4b0bb"'),
+        (None, f'NaN with lines lc rgb "#228833" lw 1.5 dt 3 '
+               f'title "target Lock {HANDOVER_US["lock"]:.0f} us"'),
+        (None, f'NaN with lines lc rgb "#cc3311" lw 1.5 dt 3 '
+               f'title "target Event, Condition {HANDOVER_US["event"]:.0f} us"')]),
         {"handover.dat": data})
 
 
@@ -719,6 +745,14 @@ def sweep_section(report, runs):
         detail = f"largest spread of p99 over the switch intervals {worst(spreads):.1f}x" \
             if spreads else ""
         report.add(f"- {LABEL[label]}: {verdict(passes, len(good), detail)}")
+        table = sweep_points(runs.get(label, []))
+        default_check = 100 if label == "minipy" else None
+        by_switch = sorted((switch, med([p["p99_us"] for p in points]))
+                           for (check, switch), points in table.items() if check == default_check)
+        figure = "p99 " + " / ".join(fmt_us(p99) for _, p99 in by_switch) + " at s = " + \
+            " / ".join(f"{switch * 1000:g}" for switch, _ in by_switch) + " ms"
+        report.judge("5. I/O latency (p99) independent of the switch interval", label, passes,
+                     len(good), figure if by_switch else "")
     report.add("")
     report.chart("sweep", "Throughput of 2 CPU-bound threads against pipe round trip p99", """
 set xlabel "round trip p99 (microseconds)"
@@ -789,6 +823,7 @@ def write_report(results, context, out_dir, smoke):
                    "interpreters. Compare the two columns more than the absolute figures.", "")
     report.add("Targets are issue #5's; each is judged on every run, not only the median. The "
                "verdicts never fail the run.", "")
+    summary_at = len(report.lines)
     for section in SECTIONS:
         if section in results:
             SECTION_WRITERS[section](report, results[section])
@@ -797,6 +832,13 @@ def write_report(results, context, out_dir, smoke):
                 report.add(f"(Load average before / after this section: {loads[0]} / "
                            f"{loads[1]}.)", "")
     gilstats_section(report, results)
+    summary = ["## At a glance", "",
+               "| target (issue #5) | " + " | ".join(LABEL[l] for l in INTERPRETERS) + " |",
+               "| --- |" + " --- |" * len(INTERPRETERS)]
+    for target, cells in report.summary.items():
+        summary.append(f"| {target} | " + " | ".join(cells.get(l, "not run")
+                                                    for l in INTERPRETERS) + " |")
+    report.lines[summary_at:summary_at] = summary + [""]
     failures = [(section, label, run) for section, runs in results.items()
                 for label, label_runs in runs.items() for run in label_runs if "error" in run]
     if failures:
