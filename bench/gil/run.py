@@ -2,7 +2,7 @@
 """The GIL contention benchmark: minipy side by side with CPython 3.11 (issue #5).
 
 Usage: python3 bench/gil/run.py [--build DIR | --minipy PATH] [--cpython PATH] [--quick]
-                                [--only SECTION ...] [--out DIR] [--smoke]
+                                [--only SECTION ...] [--reps N] [--out DIR] [--note TEXT] [--smoke]
 
 Runs the workload scripts of bench/gil/workloads/ (plain Python, the same on both interpreters)
 as child processes, alternating minipy and CPython from one repetition to the next, and writes
@@ -50,6 +50,7 @@ CONVOY_P99_US = 100.0         # pipe round trip p99 with 2 CPU-bound threads
 CONVOY_MAX_US = 1000.0        # ... and no round trip above this
 CONVOY_MIN_CORES = 0.5        # ... while the CPU-bound threads get at least half a core
 FAIRNESS_RATIO = 1.1          # max/min share of 4 CPU-bound threads
+STARVED_MS = 100.0            # ... and no thread without progress for this long
 HANDOVER_US = {"lock": 15.0, "event": 20.0, "condition": 20.0}
 SWEEP_SPREAD = 2.0            # p99 at every switch interval within this factor of the lowest
 SWEEP_FLOOR_US = CONVOY_P99_US  # ... or all of them under the convoy target
@@ -98,8 +99,14 @@ def parse_args(argv):
                         help="sections to run: " + ", ".join(SECTIONS))
     parser.add_argument("--out", default=os.path.join(HERE, "report"),
                         help="output folder (default: bench/gil/report)")
+    parser.add_argument("--reps", type=int,
+                        help="runs per interpreter and section (default: 5 scaling, 3 convoy, "
+                             "fairness and handover, 2 sweep; 1-2 with --quick)")
     parser.add_argument("--note", help="a line for the report's header")
-    return parser.parse_args(argv)
+    args = parser.parse_args(argv)
+    if args.reps is not None and args.reps < 1:
+        parser.error("--reps must be at least 1")
+    return args
 
 
 # ====== Running and checking the workloads
@@ -554,9 +561,10 @@ def fairness_section(report, runs):
                "the longest time one thread went without finishing a chunk; a starved window is "
                "a 100 ms window (of the run cut in consecutive windows) in which some thread "
                "finished no chunk.", "",
-               f"Target (issue #5): max/min share at most {FAIRNESS_RATIO} and no starved 100 ms "
-               f"window, in every run [CPython 3.11 per the issue: 1.19, occasional starved "
-               f"windows].", "",
+               f"Target (issue #5): max/min share at most {FAIRNESS_RATIO} and no thread starved "
+               f"for any 100 ms window, in every run [CPython 3.11 per the issue: 1.19, "
+               f"occasional starved windows]. *Any* window, not only the consecutive ones: judged "
+               f"on the longest gap, which must stay under {STARVED_MS:.0f} ms.", "",
                "| interpreter | run | shares | max/min | longest gap (ms) | starved windows |",
                "| --- | ---: | --- | ---: | ---: | ---: |")
     data = "# thread minipy_mean minipy_min minipy_max cpython_mean cpython_min cpython_max\n"
@@ -586,7 +594,7 @@ def fairness_section(report, runs):
         good = ok_runs(runs.get(label, []))
         passes = sum(1 for run in good if run["results"]["max_min_ratio"] is not None
                      and run["results"]["max_min_ratio"] <= FAIRNESS_RATIO
-                     and run["results"]["starved_windows"] == 0)
+                     and max(run["results"]["longest_gap_ms"]) < STARVED_MS)
         detail = ""
         if good:
             ratios = [run["results"]["max_min_ratio"] for run in good]
@@ -595,8 +603,8 @@ def fairness_section(report, runs):
                       f" longest gap "
                       f"{max(max(run['results']['longest_gap_ms']) for run in good):.1f} ms")
         report.add(f"- {LABEL[label]}: {verdict(passes, len(good), detail)}")
-        report.judge(f"3. fairness, 4 CPU-bound threads: max/min ≤ {FAIRNESS_RATIO}, no starved "
-                     f"100 ms window", label, passes, len(good), detail)
+        report.judge(f"3. fairness, 4 CPU-bound threads: max/min ≤ {FAIRNESS_RATIO}, no thread "
+                     f"without progress for {STARVED_MS:.0f} ms", label, passes, len(good), detail)
     report.add("")
     report.chart("fairness", "Share of the work of each of 4 CPU-bound threads (bars: range over "
                  "runs)", """
@@ -877,6 +885,7 @@ def main(argv):
     results = {}
     for section in args.only or SECTIONS:
         reps, params = PROFILES[mode][section]
+        reps = args.reps or reps
         before = load_average()
         results[section] = run_section(section, reps, params, binaries, CHILD_TIMEOUT_S[mode])
         context["section_loads"][section] = (before, load_average())
