@@ -318,9 +318,8 @@ def nan(value):
 
 
 class Report:
-    def __init__(self, out_dir, smoke):
+    def __init__(self, out_dir):
         self.out_dir = out_dir
-        self.smoke = smoke
         self.lines = []
         self.chart_errors = []
         self.summary = {}  # target -> {label: cell}, for the table at the top
@@ -810,8 +809,8 @@ SECTION_WRITERS = {"scaling": scaling_section, "convoy": convoy_section,
                    "sweep": sweep_section}
 
 
-def write_report(results, context, out_dir, smoke):
-    report = Report(out_dir, smoke)
+def write_report(results, context, out_dir):
+    report = Report(out_dir)
     report.add("# GIL contention: minipy vs CPython 3.11", "",
                f"Written by `bench/gil/run.py` on {context['date']} ({context['mode']}).", "",
                f"- minipy: `{context['minipy']}` (tree at {context['git']})",
@@ -891,14 +890,13 @@ def main(argv):
         context["section_loads"][section] = (before, load_average())
     context["load_after"] = load_average()
     context["elapsed_s"] = time.monotonic() - started
-    report, failures = write_report(results, context, out_dir, args.smoke)
+    report, failures = write_report(results, context, out_dir)
     print(f"gil/run.py: report in {os.path.join(out_dir, 'report.md')} "
           f"({context['elapsed_s']:.0f} s)")
-    for line in report.lines:
-        if line.startswith("- minipy") or line.startswith("- CPython,") \
-                or line.startswith("- CPython:"):
-            if "**" in line:
-                print("    " + line[2:].replace("**", ""))
+    for target, cells in report.summary.items():
+        print(f"  {target}")
+        for label in binaries:
+            print(f"    {LABEL[label]}: {cells.get(label, 'not run').replace('**', '')}")
     if failures:
         print(f"gil/run.py: {len(failures)} run(s) failed", file=sys.stderr)
     if args.smoke and report.chart_errors and not all("not installed" in e
