@@ -117,13 +117,47 @@ bool is_type_object(const Object* object) {
     return vm::has_flag(object->type, vm::type_type_subclass);
 }
 
-int traverse(Object* object, vm::VisitFn visit, void* arg) {
-    if (auto slot = object->type->slots.traverse)
-        return slot(object, visit, arg);
-    return 0;
+// ====== Finding the unreachable objects (CPython's deduce_unreachable)
+
+// The exact types whose traversal the collector's passes inline, so that visiting their items is a
+// tight loop without an indirect call per item (the other types go through their traverse slot).
+// A "plain instance" is one of a Python class whose only built-in base is object: its referents
+// are its dict (right after the object header) and its class, as heap_traverse visits them.
+struct FastTypes {
+    vm::Type* list;
+    vm::Type* tuple;
+    vm::Type* object;
+    size_t instance_dict_offset;
+};
+
+FastTypes fast_types(VM& vm) {
+    vm::BuiltinTypes& types = vm.types();
+    return FastTypes{types.list, types.tuple, types.object, types.object->basic_size};
 }
 
-// ====== Finding the unreachable objects (CPython's deduce_unreachable)
+// Calls visit(item) for each referent of `object`; `slow` and `arg` serve the traverse slot of the
+// types not inlined. Null items are passed on (the visits skip them).
+template <typename Visit>
+[[gnu::always_inline]] inline void traverse_fast(Object* object, const FastTypes& fast, Visit visit,
+                                                 vm::VisitFn slow, void* arg) {
+    vm::Type* type = object->type;
+    if (type == fast.list) {
+        auto* list = static_cast<vm::List*>(object);
+        Object** items = list->items;
+        for (intptr_t i = 0, n = list->size; i < n; ++i)
+            visit(items[i]);
+    } else if (type == fast.tuple) {
+        Object** items = vm::tuple_items(object);
+        for (intptr_t i = 0, n = static_cast<vm::VarObject*>(object)->size; i < n; ++i)
+            visit(items[i]);
+    } else if (vm::is_heap_type(type) && vm::solid_base(type) == fast.object) {
+        visit(*reinterpret_cast<Object**>(reinterpret_cast<char*>(object) +
+                                          fast.instance_dict_offset));
+        visit(type);
+    } else if (auto slot = type->slots.traverse) {
+        (void)slot(object, slow, arg);
+    }
+}
 
 // `held` references of each object are the collector's own (not from outside).
 void update_refs(GcHead* young, intptr_t held = 0) {
@@ -134,52 +168,127 @@ void update_refs(GcHead* young, intptr_t held = 0) {
     }
 }
 
-int visit_decref(Object* object, void*) {
+[[gnu::always_inline]] inline void decref_young(Object* object) {
     if (GcHead* head = collecting_head(object))
         head->gc_refs -= one_ref;
+}
+
+int visit_decref(Object* object, void*) {
+    decref_young(object);
     return 0;
 }
 
-void subtract_refs(GcHead* young) {
-    for (GcHead* head = young->gc_next; head != young; head = head->gc_next)
-        (void)traverse(object_of(head), visit_decref, nullptr);
+void subtract_refs(GcHead* young, const FastTypes& fast) {
+    for (GcHead* head = young->gc_next; head != young; head = head->gc_next) {
+        // The next object's header is needed next: fetch it while this one is scanned.
+        __builtin_prefetch(object_of(head->gc_next));
+        traverse_fast(
+            object_of(head), fast, [](Object* item) { decref_young(item); }, visit_decref, nullptr);
+    }
 }
 
-int visit_reachable(Object* object, void* arg) {
+// A full collection when no object is frozen: every tracked object is in `young`, so the first
+// visit of an object (from the ring walk or as a referent) can set its count (update_refs) and
+// subtract_refs' decrements follow at once: one pass over the ring instead of two.
+[[gnu::always_inline]] inline void start_count(GcHead* head, Object* object) {
+    head->gc_refs = (head->gc_refs & gc_flag_finalized) | gc_flag_collecting |
+                    (object->refcount << gc_refs_shift);
+}
+
+[[gnu::always_inline]] inline void decref_tracked(Object* object) {
+    if (!object || !is_container(object))
+        return;
+    GcHead* head = gc_head_of(object);
+    if (!head->gc_next)
+        return;
+    if (!(head->gc_refs & gc_flag_collecting))
+        start_count(head, object);
+    head->gc_refs -= one_ref;
+}
+
+int visit_decref_tracked(Object* object, void*) {
+    decref_tracked(object);
+    return 0;
+}
+
+void update_and_subtract_refs(GcHead* young, const FastTypes& fast) {
+    for (GcHead* head = young->gc_next; head != young; head = head->gc_next) {
+        __builtin_prefetch(object_of(head->gc_next));
+        Object* object = object_of(head);
+        if (!(head->gc_refs & gc_flag_collecting))
+            start_count(head, object);
+        traverse_fast(
+            object, fast, [](Object* item) { decref_tracked(item); }, visit_decref_tracked,
+            nullptr);
+    }
+}
+
+// An object reachable from a scanned reachable object: reachable too.
+[[gnu::always_inline]] inline void mark_reachable(Object* object, GcHead* young) {
     GcHead* head = collecting_head(object);
     if (!head)
-        return 0;
+        return;
     if (head->gc_refs & gc_flag_unreachable) {
         // Moved to the unreachable ring too early: back to the young ring's tail, where the scan
         // of move_unreachable will reach it again.
-        ring_move(head, static_cast<GcHead*>(arg));
+        ring_move(head, young);
         head->gc_refs &= ~gc_flag_unreachable;
         set_count(head, 1);
     } else if (count_of(head) <= 0) {
         set_count(head, 1); // ahead in the young ring: scanned when the loop gets there
     }
+}
+
+int visit_reachable(Object* object, void* arg) {
+    mark_reachable(object, static_cast<GcHead*>(arg));
     return 0;
 }
 
 bool is_atomic_tuple(Object* object);
+int atomic_dict(Object* object);
+
+// What move_unreachable untracks among the survivors it scans: tuples (CPython's untrack_tuples,
+// every collection) and exact dicts (untrack_dicts, full collections only, as CPython: a dict
+// being built is not scanned again and again).
+struct Untrack {
+    vm::Type* tuple = nullptr;
+    vm::Type* dict = nullptr;
+    std::vector<Object*>* recheck = nullptr; // dicts holding a tuple still tracked
+};
+
+void untrack_now(GcHead* head) {
+    ring_remove(head);
+    head->gc_prev = nullptr;
+    head->gc_next = nullptr;
+}
 
 // CPython's move_unreachable: one pass over the young ring, which grows at its tail when an
 // object thought unreachable turns out reachable. A reachable object loses its collecting flag
-// once scanned (so later visits skip it); with `tuple_type` set, a scanned tuple holding only
-// atomic objects is untracked (CPython's untrack_tuples). Returns how many stay in `young`.
-intptr_t move_unreachable(GcHead* young, GcHead* unreachable, vm::Type* tuple_type) {
+// once scanned (so later visits skip it); a scanned tuple or dict holding only atomic objects is
+// untracked, as `untrack` says. Returns how many stay in `young`.
+intptr_t move_unreachable(GcHead* young, GcHead* unreachable, const FastTypes& fast,
+                          const Untrack& untrack) {
     intptr_t survivors = 0;
     GcHead* head = young->gc_next;
     while (head != young) {
+        __builtin_prefetch(object_of(head->gc_next));
         if (count_of(head) > 0) {
             Object* object = object_of(head);
             head->gc_refs &= gc_flag_finalized;
-            (void)traverse(object, visit_reachable, young);
+            traverse_fast(
+                object, fast, [young](Object* item) { mark_reachable(item, young); },
+                visit_reachable, young);
             GcHead* next = head->gc_next;
-            if (object->type == tuple_type && is_atomic_tuple(object)) {
-                ring_remove(head);
-                head->gc_prev = nullptr;
-                head->gc_next = nullptr;
+            if (object->type == untrack.tuple && is_atomic_tuple(object)) {
+                untrack_now(head);
+            } else if (object->type == untrack.dict) {
+                int atomic = atomic_dict(object);
+                if (atomic > 0)
+                    untrack_now(head);
+                else if (atomic == 0)
+                    untrack.recheck->push_back(object);
+                if (atomic <= 0)
+                    ++survivors;
             } else {
                 ++survivors;
             }
@@ -201,10 +310,42 @@ bool is_atomic_tuple(Object* object) {
     Object** items = vm::tuple_items(object);
     for (intptr_t i = 0; i < tuple->size; ++i) {
         Object* item = items[i];
-        if (!item || (is_container(item) && Heap::is_tracked(item)))
+        if (!item || may_be_tracked(item))
             return false;
     }
     return true;
+}
+
+// CPython's _PyDict_MaybeUntrack test: 1 when the dict holds only atomic keys and values, -1 when
+// it holds a container, 0 when only tracked tuples keep it tracked (they may be untracked later
+// in the same pass).
+int atomic_dict(Object* dict) {
+    intptr_t pos = 0;
+    Object* key = nullptr;
+    Object* value = nullptr;
+    int result = 1;
+    while (vm::dict_next(dict, pos, &key, &value)) {
+        for (Object* item : {key, value}) {
+            if (!may_be_tracked(item))
+                continue;
+            if (item->type != dict->type->vm->types().tuple)
+                return -1;
+            result = 0;
+        }
+    }
+    return result;
+}
+
+// The dicts move_unreachable left for later: untracked if their tuples are now untracked.
+intptr_t untrack_rechecked(const std::vector<Object*>& dicts) {
+    intptr_t untracked = 0;
+    for (Object* dict : dicts) {
+        if (Heap::is_tracked(dict) && atomic_dict(dict) > 0) {
+            untrack_now(gc_head_of(dict));
+            ++untracked;
+        }
+    }
+    return untracked;
 }
 
 // ====== Reporting
@@ -264,25 +405,51 @@ void finalize(VM& vm, Object* object) {
     }
 }
 
+// Whether the class of heap instances defines __del__, looked up once per class in a pass (the
+// garbage of one collection is mostly instances of a few classes).
+struct DelLookup {
+    Object* name = nullptr;
+    vm::Type* type = nullptr;
+    bool found = false;
+    bool has_del(vm::Type* cls) {
+        if (cls != type) {
+            type = cls;
+            found = name && vm::type_lookup(cls, name);
+        }
+        return found;
+    }
+};
+
+// Whether garbage `object` has a finalizer still to run (PEP 442). A heap instance without
+// __del__ is marked finalized, so its dealloc (maybe after its class was cleared) does not look
+// for one.
+bool needs_finalizer(Object* object, GcHead* head, DelLookup& del, vm::Type* generator) {
+    if (head->gc_refs & gc_flag_finalized)
+        return false;
+    if (vm::is_heap_type(object->type) && !is_type_object(object)) {
+        if (del.has_del(object->type))
+            return true;
+        head->gc_refs |= gc_flag_finalized;
+        return false;
+    }
+    return object->type == generator;
+}
+
 void finalize_garbage(VM& vm, GcHead* unreachable) {
     Ref<Object> del_name = vm::intern(vm, "__del__");
     if (!del_name)
         vm.thread_state().clear_exception();
+    DelLookup del;
+    del.name = del_name.get();
+    vm::Type* generator = vm.runtime() ? vm.runtime()->types().generator : nullptr;
     GcHead seen;
     ring_init(&seen);
     while (!ring_empty(unreachable)) {
         GcHead* head = unreachable->gc_next;
         ring_move(head, &seen);
         Object* object = object_of(head);
-        if (head->gc_refs & gc_flag_finalized)
+        if (!needs_finalizer(object, head, del, generator))
             continue;
-        if (vm::is_heap_type(object->type) && !is_type_object(object) &&
-            (!del_name || !vm::type_lookup(object->type, del_name.get()))) {
-            // No finalizer: marked anyway, so its dealloc (maybe after its class was cleared)
-            // does not look for one.
-            head->gc_refs |= gc_flag_finalized;
-            continue;
-        }
         Ref<Object> hold = Ref<Object>::borrow(object);
         finalize(vm, object);
     }
@@ -296,20 +463,35 @@ bool is_garbage(Object* object) {
     return head->gc_next && (head->gc_refs & gc_flag_unreachable);
 }
 
-// CPython's handle_weakrefs: every weak reference to garbage is cleared first (so no callback
-// sees a half-cleared object); then the callbacks of the weakrefs that are not garbage themselves
-// run.
-void handle_weakrefs(VM& vm, GcHead* unreachable) {
+// The first pass over the garbage, before any Python code runs (CPython's handle_weakrefs, first
+// half): every weak reference to garbage is cleared, so no callback sees a half-cleared object,
+// and a weakref that is garbage itself is cleared even when its referent lives on (its callback
+// must not run later, when its referent dies while delete_garbage clears the cycle). The
+// weakrefs with a callback that are not garbage go to `callbacks`. Returns whether a garbage
+// object has a finalizer to run.
+bool prepare_garbage(VM& vm, GcHead* unreachable, std::vector<Ref<Object>>& callbacks) {
+    Ref<Object> del_name = vm::intern(vm, "__del__");
+    if (!del_name)
+        vm.thread_state().clear_exception();
+    DelLookup del;
+    del.name = del_name.get();
+    vm::Type* generator = vm.runtime() ? vm.runtime()->types().generator : nullptr;
+    bool finalizers = false;
     std::vector<Ref<Object>> pending;
     for (GcHead* head = unreachable->gc_next; head != unreachable; head = head->gc_next) {
         Object* object = object_of(head);
+        if (vm::is_weakref(object))
+            vm::weakref_unlink(static_cast<vm::WeakRef*>(object));
         if (vm::has_weakrefs(object))
             vm::clear_weakrefs_no_callbacks(object, pending);
+        if (needs_finalizer(object, head, del, generator))
+            finalizers = true;
     }
     for (Ref<Object>& weakref : pending) {
         if (!is_garbage(weakref.get()))
-            vm::call_weakref_callback(vm, weakref.get());
+            callbacks.push_back(std::move(weakref));
     }
+    return finalizers;
 }
 
 // A garbage class keeps its layout base and name until its dealloc (instances are freed through
@@ -423,9 +605,22 @@ Result collect_main(VM& vm, int generation) {
 
     GcHead unreachable;
     ring_init(&unreachable);
-    update_refs(young);
-    subtract_refs(young);
-    intptr_t survivors = move_unreachable(young, &unreachable, vm.types().tuple);
+    FastTypes fast = fast_types(vm);
+    if (young == old && ring_empty(heap.permanent())) {
+        update_and_subtract_refs(young, fast);
+    } else {
+        update_refs(young);
+        subtract_refs(young, fast);
+    }
+    std::vector<Object*> recheck;
+    Untrack untrack;
+    untrack.tuple = vm.types().tuple;
+    if (young == old) {
+        untrack.dict = vm.types().dict;
+        untrack.recheck = &recheck;
+    }
+    intptr_t survivors = move_unreachable(young, &unreachable, fast, untrack);
+    survivors -= untrack_rechecked(recheck);
     if (young != old) {
         if (generation == generation_count - 2)
             state.long_lived_pending += survivors;
@@ -440,24 +635,35 @@ Result collect_main(VM& vm, int generation) {
     }
     Result result;
     if (!ring_empty(&unreachable)) {
-        // Every garbage object is held while Python code runs, so none is freed under the rings.
-        std::vector<Ref<Object>> holds;
-        for (GcHead* head = unreachable.gc_next; head != &unreachable; head = head->gc_next)
-            holds.push_back(Ref<Object>::borrow(object_of(head)));
-        handle_weakrefs(vm, &unreachable);
-        finalize_garbage(vm, &unreachable);
-        // CPython's handle_resurrected_objects: what a finalizer made reachable again survives
-        // (to the older generation). The holds are not references from outside.
+        std::vector<Ref<Object>> callbacks;
+        bool finalizers = prepare_garbage(vm, &unreachable, callbacks);
         GcHead still;
         ring_init(&still);
-        update_refs(&unreachable, 1);
-        subtract_refs(&unreachable);
-        (void)move_unreachable(&unreachable, &still, nullptr);
-        ring_merge(&unreachable, old);
-        result.collected = reported_count(&still);
-        // Each garbage object is referred to by another one, so dropping the holds frees only
-        // what the finalizers cut loose (their dealloc takes them off the ring).
-        holds.clear();
+        if (finalizers || !callbacks.empty()) {
+            // Python code runs: every garbage object is held meanwhile, so none is freed under
+            // the rings.
+            std::vector<Ref<Object>> holds;
+            for (GcHead* head = unreachable.gc_next; head != &unreachable; head = head->gc_next)
+                holds.push_back(Ref<Object>::borrow(object_of(head)));
+            for (Ref<Object>& weakref : callbacks)
+                vm::call_weakref_callback(vm, weakref.get());
+            callbacks.clear();
+            finalize_garbage(vm, &unreachable);
+            // CPython's handle_resurrected_objects: what a finalizer made reachable again
+            // survives (to the older generation). The holds are not references from outside.
+            update_refs(&unreachable, 1);
+            subtract_refs(&unreachable, fast);
+            (void)move_unreachable(&unreachable, &still, fast, Untrack{});
+            ring_merge(&unreachable, old);
+            result.collected = reported_count(&still);
+            // Each garbage object is referred to by another one, so dropping the holds frees
+            // only what the finalizers cut loose (their dealloc takes them off the ring).
+            holds.clear();
+        } else {
+            // No finalizer, no callback: nothing could resurrect the garbage.
+            ring_merge(&unreachable, &still);
+            result.collected = reported_count(&still);
+        }
         delete_garbage(vm, &still, old);
     }
     GenerationStats& stats = state.stats[generation];
@@ -590,6 +796,19 @@ void unfreeze(VM& vm) {
 
 intptr_t freeze_count(VM& vm) {
     return ring_size(vm.heap().permanent());
+}
+
+bool may_be_tracked(Object* object) {
+    if (!is_container(object))
+        return false;
+    if (object->type == vm::vm_of(object).types().tuple)
+        return Heap::is_tracked(object);
+    return true;
+}
+
+void track_dict_slow(Object* dict, Object* key, Object* value) {
+    if (may_be_tracked(key) || may_be_tracked(value))
+        vm::vm_of(dict).heap().track(dict);
 }
 
 bool is_finalized(Object* object) {

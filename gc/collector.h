@@ -15,6 +15,7 @@
 
 #include <cstdint>
 
+#include "gc/refchain.h"
 #include "vm/object.h"
 
 namespace minipy::vm {
@@ -46,6 +47,17 @@ bool collection_scheduled(vm::VM& vm);
 void freeze(vm::VM& vm);
 void unfreeze(vm::VM& vm);
 intptr_t freeze_count(vm::VM& vm);
+
+// CPython's _PyObject_GC_MAY_BE_TRACKED: whether `object` could be part of a cycle (a container
+// other than an untracked tuple).
+bool may_be_tracked(vm::Object* object);
+// CPython's MAINTAIN_TRACKING for exact dicts, which start untracked (dict_new): call after
+// storing key/value into `dict`; tracks it when either may be tracked.
+void track_dict_slow(vm::Object* dict, vm::Object* key, vm::Object* value);
+inline void maintain_dict_tracking(vm::Object* dict, vm::Object* key, vm::Object* value) {
+    if (!Heap::is_tracked(dict))
+        track_dict_slow(dict, key, value);
+}
 
 // PEP 442's mark on containers (false for objects without a GcHead).
 bool is_finalized(vm::Object* object);

@@ -100,11 +100,6 @@ void weakref_clear(Object* self) {
     set_ref(ref->callback, nullptr);
 }
 
-void weakref_dealloc(Object* self) {
-    weakref_clear(self);
-    vm_of(self).heap().release(self);
-}
-
 // Makes a weakref of `cls` (the layout of every weakref type) to `referent`, or returns the
 // basic one to reuse. Raises TypeError for objects that cannot be weakly referenced.
 Ref<Object> make_weakref(VM& vm, Type* cls, WeakRefKind kind, Object* referent, Object* callback) {
@@ -199,9 +194,7 @@ int64_t ref_hash(VM& vm, Object* self) {
 }
 
 bool is_ref_object(Object* object) {
-    return object->type->slots.dealloc == weakref_dealloc ||
-           (is_heap_type(object->type) &&
-            solid_base(object->type)->slots.dealloc == weakref_dealloc);
+    return is_weakref(object);
 }
 
 // ==/!= compare the referents while both live, identity otherwise (CPython's weakref_richcompare).

@@ -9,6 +9,7 @@
 #include "vm/runtime.h"
 #include "vm/thread_state.h"
 #include "vm/traceback.h"
+#include "vm/types/class.h"
 #include "vm/types/function.h"
 #include "vm/types/str.h"
 #include "vm/vm.h"
@@ -88,6 +89,11 @@ void run_callback(VM& vm, Object* callback, Object* ref) {
 
 } // namespace
 
+Object** weaklist_after_dict(Object* object) {
+    Object** dict = heap_instance_dict(object);
+    return dict ? dict + 1 : nullptr;
+}
+
 void enable_weakrefs(Type* type) {
     if (type->weaklist_offset != 0)
         return;
@@ -126,6 +132,20 @@ void weakref_link(WeakRef* ref, Object* referent) {
 
 void weakref_unlink(WeakRef* ref) {
     unlink(ref);
+}
+
+void weakref_dealloc(Object* self) {
+    auto* ref = static_cast<WeakRef*>(self);
+    unlink(ref);
+    set_ref(ref->callback, nullptr);
+    vm_of(self).heap().release(self);
+}
+
+bool is_weakref(Object* object) {
+    Type* type = object->type;
+    if (type->slots.dealloc == weakref_dealloc)
+        return true;
+    return is_heap_type(type) && solid_base(type)->slots.dealloc == weakref_dealloc;
 }
 
 intptr_t weakref_count(Object* object) {

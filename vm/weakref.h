@@ -42,12 +42,20 @@ struct WeakRef : Object {
     WeakRefKind kind;
 };
 
+// Type::weaklist_offset of subclasses of str (variable-sized here, fixed-size in CPython, whose
+// rule lets them be weakly referenced): the list head follows the instance dict pointer, which
+// follows the characters (allocate_variable_instance makes room for both).
+inline constexpr size_t weaklist_after_items = SIZE_MAX;
+Object** weaklist_after_dict(Object* object);
+
 // The head of `object`'s list of weak references, or null when its type does not support weak
 // references (int, str, tuple, list, dict, None, ...).
 inline Object** weaklist_of(Object* object) {
     size_t offset = object->type->weaklist_offset;
     if (offset == 0)
         return nullptr;
+    if (offset == weaklist_after_items) [[unlikely]]
+        return weaklist_after_dict(object);
     return reinterpret_cast<Object**>(reinterpret_cast<char*>(object) + offset);
 }
 
@@ -93,8 +101,16 @@ WeakRef* weakref_find_basic(Object* referent, WeakRefKind kind, bool has_callbac
 // Links a new weakref `ref` (kind and callback already set) onto referent's list, keeping the
 // basic-refs-first order above, and sets ref->referent. `referent` must support weak references.
 void weakref_link(WeakRef* ref, Object* referent);
-// Unlinks a live weakref from its referent's list (the weakref is dying); no effect when cleared.
+// Unlinks a live weakref from its referent's list (the weakref is dying, or is garbage found by
+// the collector: CPython's handle_weakrefs clears it, so its callback never runs even when the
+// referent lives on); no effect when cleared.
 void weakref_unlink(WeakRef* ref);
+
+// The dealloc slot of every weakref type (ref, proxy, CallableProxyType; subclasses reach it as
+// their solid base's): unlinks the weakref from its referent, drops its callback, frees it.
+void weakref_dealloc(Object* self);
+// True when `object` is a weak reference (ref or proxy, subclasses included).
+bool is_weakref(Object* object);
 
 // The number of live weak references to `object` (0 when its type does not support them).
 intptr_t weakref_count(Object* object);

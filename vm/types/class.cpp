@@ -380,6 +380,8 @@ Ref<Object> allocate_variable_instance(VM& vm, Type* cls, size_t solid_bytes) {
     if (solid_bytes > SIZE_MAX - 2 * align)
         return raise_memory_error(vm);
     size_t bytes = (solid_bytes + align - 1) / align * align + sizeof(Object*);
+    if (cls->weaklist_offset == weaklist_after_items)
+        bytes += sizeof(Object*); // the weak reference list head, after the dict pointer
     Object* memory = vm.heap().allocate(cls, bytes);
     if (!memory)
         return raise_memory_error(vm);
@@ -444,8 +446,11 @@ Ref<Object> instance_getattr(VM& vm, Object* self, Object* name) {
     if (result || !exception_matches(vm.thread_state().exception(), vm.exceptions().AttributeError))
         return result;
     // obj.__weakref__: the first weak reference to obj, or None (CPython's subtype_getweakref, a
-    // data descriptor: it wins over __getattr__).
-    if (Object** weaklist = weaklist_of(self); weaklist && name == rt.names().__weakref__) {
+    // data descriptor: it wins over __getattr__). Only classes that added the list have it, not
+    // subclasses of a built-in type with a list of its own (set, frozenset).
+    if (Object** weaklist = weaklist_of(self);
+        weaklist && name == rt.names().__weakref__ &&
+        solid_base(self->type)->weaklist_offset == 0) {
         vm.thread_state().clear_exception();
         return Ref<Object>::borrow(*weaklist ? *weaklist : vm.none());
     }
@@ -894,6 +899,8 @@ Ref<Object> make_heap_type(Runtime& rt, Type* metatype, Object* name, Object* ba
         !has_flag(solid, type_int_subclass)) {
         weaklist_offset = spec.basic_size;
         spec.basic_size += sizeof(Object*);
+    } else if (weaklist_offset == 0 && solid == vm.types().str) {
+        weaklist_offset = weaklist_after_items; // CPython's str is fixed-size: its subclasses have one
     }
     spec.flags = type_heap_type | type_has_gc | type_base_type;
     spec.slots.dealloc = heap_dealloc;

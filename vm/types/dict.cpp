@@ -18,6 +18,7 @@
 #include <cstdlib>
 #include <string>
 
+#include "gc/collector.h"
 #include "vm/eval_helpers.h"
 #include "vm/runtime.h"
 #include "vm/types/function.h"
@@ -542,17 +543,23 @@ bool is_dict(const Object* object) {
     return has_flag(object->type, type_dict_subclass);
 }
 
+// An exact dict starts untracked by the collector: it holds nothing that could form a cycle until
+// gc::maintain_dict_tracking sees a container stored (CPython's MAINTAIN_TRACKING).
 Ref<Object> dict_new(VM& vm) {
     Type* type = vm.types().dict;
     if (Object* memory = vm.free_lists().dicts().pop()) {
         vm.heap().adopt(memory, type);
+        vm.heap().untrack(memory);
         Dict* dict = as_dict(memory);
         dict->used = 0;
         dict->keys = nullptr;
         dict->version = 0;
         return Ref<Object>::steal(memory);
     }
-    return allocate_object<Dict>(vm, type);
+    Ref<Object> dict = allocate_object<Dict>(vm, type);
+    if (dict)
+        vm.heap().untrack(dict.get());
+    return dict;
 }
 
 int dict_lookup(VM& vm, Object* self, Object* key, Object** value) {
@@ -580,6 +587,7 @@ Status dict_setitem(VM& vm, Object* self, Object* key, Object* value) {
         return Status::error;
     dict->version = next_dict_version();
     if (position >= 0) {
+        gc::maintain_dict_tracking(dict, key, value);
         incref(value);
         set_ref(dict->keys->entries()[position].value, value);
         return Status::ok;
@@ -597,6 +605,7 @@ Status dict_setitem(VM& vm, Object* self, Object* key, Object* value) {
     keys->indices()[free_slot] = index;
     --keys->usable;
     ++dict->used;
+    gc::maintain_dict_tracking(dict, key, value);
     return Status::ok;
 }
 
@@ -639,6 +648,7 @@ bool dict_replace_at(Object* self, Object* key, intptr_t position, Object* value
         keys->entries()[position].key != key)
         return false;
     dict->version = next_dict_version();
+    gc::maintain_dict_tracking(dict, key, value);
     incref(value);
     set_ref(keys->entries()[position].value, value);
     return true;
