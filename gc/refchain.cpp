@@ -2,9 +2,9 @@
 // gc/refchain.h.
 #include "gc/refchain.h"
 
-#include <cstdlib>
 #include <cstring>
 
+#include "gc/alloc.h"
 #include "vm/type.h"
 #include "vm/types/class.h"
 #include "vm/vm.h"
@@ -58,7 +58,7 @@ vm::Object* Heap::allocate(vm::Type* type, size_t bytes, bool has_gc) {
     size_t prefix = has_gc ? sizeof(GcHead) : 0;
     if (bytes > SIZE_MAX - prefix)
         return nullptr;
-    void* memory = std::calloc(1, bytes + prefix);
+    void* memory = mem_zalloc(bytes + prefix);
     if (!memory)
         return nullptr;
     auto* object = reinterpret_cast<vm::Object*>(static_cast<char*>(memory) + prefix);
@@ -102,9 +102,9 @@ void Heap::forget(vm::Object* object) {
 
 void Heap::free_memory(vm::Object* object) {
     if (type_has_gc(object->type))
-        std::free(gc_head_of(object));
+        mem_free(gc_head_of(object));
     else
-        std::free(object);
+        mem_free(object);
 }
 
 void Heap::track(vm::Object* object, int generation) {

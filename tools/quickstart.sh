@@ -14,8 +14,8 @@ what="${1:-demo}"
 case "$what" in demo|test|build|bench) ;; *) echo "usage: $0 demo|test|build|bench" >&2; exit 2 ;; esac
 
 packages=(build-essential cmake ninja-build pkg-config re2c bison libgtest-dev libgmock-dev
-          libbenchmark-dev libgmp-dev libutf8proc-dev libedit-dev libxxhash-dev libicu-dev python3 tmux
-          clang libclang-rt-14-dev)
+          libbenchmark-dev libgmp-dev libutf8proc-dev libedit-dev libxxhash-dev libicu-dev libmimalloc-dev
+          python3 tmux clang libclang-rt-14-dev)
 # The benchmark report alone needs these (bench/run.py): never the build or the tests.
 if [ "$what" = bench ]; then packages+=(hyperfine gnuplot-nox); fi
 missing=()

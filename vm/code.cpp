@@ -6,6 +6,7 @@
 #include <cstring>
 #include <vector>
 
+#include "gc/alloc.h"
 #include "vm/eval_helpers.h"
 #include "vm/inline_cache.h"
 #include "vm/opcodes.h"
@@ -115,7 +116,7 @@ void code_clear(Object* self) {
 void code_dealloc(Object* self) {
     Code* code = static_cast<Code*>(self);
     delete code->unit;
-    std::free(code->instructions);
+    gc::mem_free(code->instructions);
     inline_caches_free(code);
     code_clear(self);
     vm_of(self).heap().release(self);
@@ -271,7 +272,7 @@ Ref<Code> code_from_unit(Runtime& runtime, const std::shared_ptr<const compiler:
         return nullptr;
     code->unit = new (std::nothrow) std::shared_ptr<const compiler::CodeUnit>(unit);
     size_t count = unit->instructions.size();
-    code->instructions = static_cast<uint32_t*>(std::malloc((count + 1) * sizeof(uint32_t)));
+    code->instructions = static_cast<uint32_t*>(gc::mem_alloc((count + 1) * sizeof(uint32_t)));
     if (!code->unit || !code->instructions)
         return raise_memory_error(vm);
     // The eval loop's dispatch table has one entry per real opcode: refuse anything else here.

@@ -5,6 +5,7 @@
 #include <cstring>
 #include <utility>
 
+#include "gc/alloc.h"
 #include "vm/code.h"
 
 namespace minipy::vm {
@@ -29,7 +30,7 @@ size_t frame_slot_count(const Code* code) {
 
 FrameStack::~FrameStack() {
     for (Chunk& chunk : m_chunks)
-        std::free(chunk.base);
+        gc::mem_free(chunk.base);
 }
 
 void* FrameStack::push(size_t slots) {
@@ -45,18 +46,18 @@ void* FrameStack::push(size_t slots) {
         ++m_current;
     }
     size_t capacity = slots > chunk_slots ? slots : chunk_slots;
-    auto* base = static_cast<Object**>(std::malloc(capacity * sizeof(Object*)));
+    auto* base = static_cast<Object**>(gc::mem_alloc(capacity * sizeof(Object*)));
     if (!base)
         return nullptr;
     Chunk chunk{base, capacity, slots};
     if (m_current < m_chunks.size()) {
-        std::free(m_chunks[m_current].base);
+        gc::mem_free(m_chunks[m_current].base);
         m_chunks[m_current] = chunk;
     } else {
         try {
             m_chunks.push_back(chunk);
         } catch (...) {
-            std::free(base);
+            gc::mem_free(base);
             return nullptr;
         }
         m_current = m_chunks.size() - 1;

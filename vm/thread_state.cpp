@@ -5,6 +5,7 @@
 
 #include <cstdlib>
 
+#include "gc/alloc.h"
 #include "vm/vm.h"
 
 #if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
@@ -22,7 +23,7 @@ namespace minipy::vm {
 
 ThreadState::~ThreadState() {
     clear_exception();
-    std::free(m_repr_stack);
+    gc::mem_free(m_repr_stack);
 }
 
 void ThreadState::set_exception(Ref<Object> exception) {
@@ -124,7 +125,8 @@ int ThreadState::repr_enter(Object* object) {
     }
     if (m_repr_size == m_repr_capacity) {
         size_t capacity = m_repr_capacity ? m_repr_capacity * 2 : 16;
-        auto* grown = static_cast<Object**>(std::realloc(m_repr_stack, capacity * sizeof(Object*)));
+        auto* grown =
+            static_cast<Object**>(gc::mem_realloc(m_repr_stack, capacity * sizeof(Object*)));
         if (!grown) {
             (void)raise_memory_error(m_vm);
             return -1;

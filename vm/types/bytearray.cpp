@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "compiler/literals.h"
+#include "gc/alloc.h"
 #include "vm/eval_helpers.h"
 #include "vm/runtime.h"
 #include "vm/types/bytes.h"
@@ -34,7 +35,7 @@ Status reserve(VM& vm, ByteArray* a, intptr_t needed) {
     if (needed <= a->allocated)
         return Status::ok;
     intptr_t capacity = needed + (needed >> 3) + (needed < 9 ? 3 : 6);
-    auto* data = static_cast<char*>(std::realloc(a->data, uz(capacity)));
+    auto* data = static_cast<char*>(gc::mem_realloc(a->data, uz(capacity)));
     if (!data)
         return raise_memory_error(vm);
     a->data = data;
@@ -43,7 +44,7 @@ Status reserve(VM& vm, ByteArray* a, intptr_t needed) {
 }
 
 void bytearray_dealloc(Object* self) {
-    std::free(as_bytearray(self)->data);
+    gc::mem_free(as_bytearray(self)->data);
     as_bytearray(self)->data = nullptr;
     vm_of(self).heap().release(self);
 }

@@ -18,6 +18,7 @@
 #include <cstdlib>
 #include <string>
 
+#include "gc/alloc.h"
 #include "gc/collector.h"
 #include "vm/eval_helpers.h"
 #include "vm/runtime.h"
@@ -77,7 +78,7 @@ DictKeys* new_keys(intptr_t size) {
     intptr_t usable = usable_for(size);
     size_t bytes = sizeof(DictKeys) + static_cast<size_t>(size) * sizeof(int64_t) +
                    static_cast<size_t>(usable) * sizeof(DictEntry);
-    auto* keys = static_cast<DictKeys*>(std::malloc(bytes));
+    auto* keys = static_cast<DictKeys*>(gc::mem_alloc(bytes));
     if (!keys)
         return nullptr;
     keys->size = size;
@@ -122,7 +123,7 @@ Status resize(VM& vm, Dict* dict, intptr_t minimum_used) {
             fresh->indices()[find_empty_slot(fresh, entry.hash)] = position;
         }
         fresh->usable -= fresh->nentries;
-        std::free(old);
+        gc::mem_free(old);
     }
     dict->keys = fresh;
     return Status::ok;
@@ -190,7 +191,7 @@ void dict_clear_slot(Object* self) {
             decref(entry.value);
         }
     }
-    std::free(keys);
+    gc::mem_free(keys);
 }
 
 void dict_dealloc(Object* self) {

@@ -2,6 +2,7 @@
 // Invariants are in vm/generator.h.
 #include <cstdlib>
 
+#include "gc/alloc.h"
 #include "vm/code.h"
 #include "vm/eval.h"
 #include "vm/eval_helpers.h"
@@ -294,7 +295,7 @@ void generator_dealloc(Object* self) {
         --self->refcount;
     }
     finish(gen);
-    std::free(gen->frame);
+    gc::mem_free(gen->frame);
     xdecref(gen->name);
     xdecref(gen->qualname);
     vm.heap().release(self);
@@ -339,7 +340,7 @@ Ref<Object> generator_from_call(Runtime& rt, Function* func, Object* const* args
     Ref<Generator> gen = allocate_object<Generator>(vm, rt.types().generator);
     if (!gen)
         return nullptr;
-    void* memory = std::malloc(frame_slot_count(func->code) * sizeof(Object*));
+    void* memory = gc::mem_alloc(frame_slot_count(func->code) * sizeof(Object*));
     if (!memory)
         return raise_memory_error(vm);
     Frame* frame = frame_init(memory, func->code, func, func->globals, func->builtins, nullptr);

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "gc/alloc.h"
 #include "vm/eval_helpers.h"
 #include "vm/types/function.h"
 #include "vm/types/int.h"
@@ -45,11 +46,11 @@ Status list_resize(VM& vm, List* list, intptr_t new_size) {
         return raise_memory_error(vm);
     Object** items = nullptr;
     if (allocated) {
-        items = static_cast<Object**>(std::realloc(list->items, allocated * sizeof(Object*)));
+        items = static_cast<Object**>(gc::mem_realloc(list->items, allocated * sizeof(Object*)));
         if (!items)
             return raise_memory_error(vm);
     } else {
-        std::free(list->items);
+        gc::mem_free(list->items);
     }
     list->items = items;
     list->allocated = static_cast<intptr_t>(allocated);
@@ -66,7 +67,7 @@ void list_clear_slot(Object* self) {
     list->allocated = 0;
     for (intptr_t i = 0; i < size; ++i)
         decref(items[i]);
-    std::free(items);
+    gc::mem_free(items);
 }
 
 void list_dealloc(Object* self) {
@@ -475,10 +476,10 @@ Ref<Object> list_sort(VM& vm, Object* self, Object* const* args, size_t nargs, O
     bool ok = true;
     bool out_of_memory = false;
     if (!key) {
-        auto* buffer = static_cast<Object**>(std::malloc((count + 1) * sizeof(Object*)));
+        auto* buffer = static_cast<Object**>(gc::mem_alloc((count + 1) * sizeof(Object*)));
         out_of_memory = !buffer;
         ok = buffer && merge_sort(vm, items, buffer, count, reverse);
-        std::free(buffer);
+        gc::mem_free(buffer);
     } else {
         std::vector<Ref<Object>> keys;
         keys.reserve(count);
@@ -577,7 +578,7 @@ Ref<Object> list_new(VM& vm, size_t capacity) {
     if (capacity > 0) {
         if (capacity > SIZE_MAX / sizeof(Object*))
             return raise_memory_error(vm);
-        list->items = static_cast<Object**>(std::malloc(capacity * sizeof(Object*)));
+        list->items = static_cast<Object**>(gc::mem_alloc(capacity * sizeof(Object*)));
         if (!list->items)
             return raise_memory_error(vm);
         list->allocated = static_cast<intptr_t>(capacity);

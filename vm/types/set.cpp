@@ -12,6 +12,7 @@
 #include <cstdlib>
 #include <string>
 
+#include "gc/alloc.h"
 #include "vm/eval_helpers.h"
 #include "vm/types/list.h"
 #include "vm/types/str.h"
@@ -75,7 +76,8 @@ Status resize(VM& vm, Set* set, intptr_t minimum_used) {
             return raise_memory_error(vm);
         size <<= 1;
     }
-    auto* fresh = static_cast<SetEntry*>(std::calloc(static_cast<size_t>(size), sizeof(SetEntry)));
+    auto* fresh =
+        static_cast<SetEntry*>(gc::mem_calloc(static_cast<size_t>(size), sizeof(SetEntry)));
     if (!fresh)
         return raise_memory_error(vm);
     SetEntry* old = set->table;
@@ -92,7 +94,7 @@ Status resize(VM& vm, Set* set, intptr_t minimum_used) {
         }
         fresh[i] = old[k];
     }
-    std::free(old);
+    gc::mem_free(old);
     set->table = fresh;
     set->mask = size - 1;
     set->fill = set->used;
@@ -110,7 +112,7 @@ void set_clear_slot(Object* self) {
     ++set->version;
     for (intptr_t i = 0; i < size; ++i)
         xdecref(table[i].key);
-    std::free(table);
+    gc::mem_free(table);
 }
 
 void set_dealloc(Object* self) {
