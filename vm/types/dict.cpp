@@ -16,6 +16,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cstdlib>
+#include <cstring>
 #include <string>
 
 #include "gc/alloc.h"
@@ -36,12 +37,46 @@ struct DictEntry {
     Object* value;
 };
 
+// The index slots are as narrow as the table allows (CPython's dk_indices): 1 byte each up to 128
+// slots, 2 up to 2**15, 4 up to 2**31, else 8; entry positions and the two markers fit in them.
 struct DictKeys {
     intptr_t size; // index slots, a power of two
     intptr_t usable;
     intptr_t nentries;
-    int64_t* indices() { return reinterpret_cast<int64_t*>(this + 1); }
-    DictEntry* entries() { return reinterpret_cast<DictEntry*>(indices() + size); }
+    intptr_t index_bytes; // 1, 2, 4 or 8
+    int64_t index_at(uint64_t slot) const {
+        const void* base = this + 1;
+        switch (index_bytes) {
+        case 1:
+            return static_cast<const int8_t*>(base)[slot];
+        case 2:
+            return static_cast<const int16_t*>(base)[slot];
+        case 4:
+            return static_cast<const int32_t*>(base)[slot];
+        default:
+            return static_cast<const int64_t*>(base)[slot];
+        }
+    }
+    void set_index(uint64_t slot, int64_t index) {
+        void* base = this + 1;
+        switch (index_bytes) {
+        case 1:
+            static_cast<int8_t*>(base)[slot] = static_cast<int8_t>(index);
+            break;
+        case 2:
+            static_cast<int16_t*>(base)[slot] = static_cast<int16_t>(index);
+            break;
+        case 4:
+            static_cast<int32_t*>(base)[slot] = static_cast<int32_t>(index);
+            break;
+        default:
+            static_cast<int64_t*>(base)[slot] = index;
+            break;
+        }
+    }
+    DictEntry* entries() {
+        return reinterpret_cast<DictEntry*>(reinterpret_cast<char*>(this + 1) + size * index_bytes);
+    }
 };
 
 namespace {
@@ -76,7 +111,11 @@ intptr_t usable_for(intptr_t size) {
 
 DictKeys* new_keys(intptr_t size) {
     intptr_t usable = usable_for(size);
-    size_t bytes = sizeof(DictKeys) + static_cast<size_t>(size) * sizeof(int64_t) +
+    intptr_t index_bytes = size <= 128                   ? 1
+                           : size <= (intptr_t{1} << 15) ? 2
+                           : size <= (intptr_t{1} << 31) ? 4
+                                                         : 8;
+    size_t bytes = sizeof(DictKeys) + static_cast<size_t>(size * index_bytes) +
                    static_cast<size_t>(usable) * sizeof(DictEntry);
     auto* keys = static_cast<DictKeys*>(gc::mem_alloc(bytes));
     if (!keys)
@@ -84,8 +123,9 @@ DictKeys* new_keys(intptr_t size) {
     keys->size = size;
     keys->usable = usable;
     keys->nentries = 0;
-    for (intptr_t i = 0; i < size; ++i)
-        keys->indices()[i] = index_empty;
+    keys->index_bytes = index_bytes;
+    // index_empty is -1: every byte 0xff, whatever the width.
+    std::memset(keys + 1, 0xff, static_cast<size_t>(size * index_bytes));
     return keys;
 }
 
@@ -94,7 +134,7 @@ intptr_t find_empty_slot(DictKeys* keys, int64_t hash) {
     auto mask = static_cast<uint64_t>(keys->size - 1);
     auto perturb = static_cast<uint64_t>(hash);
     uint64_t i = perturb & mask;
-    while (keys->indices()[i] >= 0) {
+    while (keys->index_at(i) >= 0) {
         perturb >>= 5;
         i = (i * 5 + perturb + 1) & mask;
     }
@@ -120,7 +160,7 @@ Status resize(VM& vm, Dict* dict, intptr_t minimum_used) {
                 continue;
             intptr_t position = fresh->nentries++;
             fresh->entries()[position] = entry;
-            fresh->indices()[find_empty_slot(fresh, entry.hash)] = position;
+            fresh->set_index(static_cast<uint64_t>(find_empty_slot(fresh, entry.hash)), position);
         }
         fresh->usable -= fresh->nentries;
         gc::mem_free(old);
@@ -140,7 +180,7 @@ restart:
     auto perturb = static_cast<uint64_t>(hash);
     uint64_t i = perturb & mask;
     for (;;) {
-        int64_t ix = keys->indices()[i];
+        int64_t ix = keys->index_at(i);
         if (ix == index_empty)
             return -1;
         if (ix >= 0) {
@@ -603,7 +643,7 @@ Status dict_setitem(VM& vm, Object* self, Object* key, Object* value) {
     incref(key);
     incref(value);
     keys->entries()[index] = DictEntry{hash, key, value};
-    keys->indices()[free_slot] = index;
+    keys->set_index(static_cast<uint64_t>(free_slot), index);
     --keys->usable;
     ++dict->used;
     gc::maintain_dict_tracking(dict, key, value);
@@ -626,7 +666,7 @@ Status dict_delitem(VM& vm, Object* self, Object* key) {
     Object* old_value = entry.value;
     entry.key = nullptr;
     entry.value = nullptr;
-    dict->keys->indices()[slot] = index_dummy;
+    dict->keys->set_index(static_cast<uint64_t>(slot), index_dummy);
     --dict->used;
     dict->version = next_dict_version();
     decref(old_key);

@@ -86,11 +86,12 @@ Ref<Object> allocate_small(VM& vm, int64_t value) {
         reused->is_big = false;
         return Ref<Object>::steal(memory);
     }
-    Ref<Int> object = allocate_object<Int>(vm, vm.types().int_);
-    if (!object)
-        return nullptr;
-    object->small = value;
-    return object;
+    // The machine-word form: the struct without its trailing mpz (vm/types/int.h).
+    Object* memory = vm.heap().allocate(vm.types().int_, int_small_size);
+    if (!memory)
+        return raise_memory_error(vm);
+    static_cast<Int*>(memory)->small = value;
+    return Ref<Object>::steal(memory);
 }
 
 void int_dealloc(Object* self) {

@@ -16,12 +16,15 @@
 namespace minipy::vm {
 
 // Invariant: is_big is true exactly when the value does not fit in int64_t; then `big` is an
-// initialised mpz holding it, else `small` holds it and `big` is untouched.
+// initialised mpz holding it, else `small` holds it and `big` is untouched. `big` comes last: an
+// exact int in the machine-word form is allocated without it (int_small_size bytes, 48 instead of
+// 64), so nothing may read or write `big` of an Int whose is_big is false.
 struct Int : Object {
-    int64_t small;
     bool is_big;
+    int64_t small;
     mpz_t big;
 };
+inline constexpr size_t int_small_size = sizeof(Int) - sizeof(mpz_t);
 
 bool is_int(const Object* object); // int, bool or a subclass
 bool is_exact_int(const Object* object);
