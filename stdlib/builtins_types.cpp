@@ -604,7 +604,8 @@ Ref<Object> reversed_construct(VM& vm, Type* cls, Args args, size_t nargs, Objec
     if (custom && is_heap_type(sequence->type) && type_lookup(sequence->type, custom.get()))
         return call_dunder(vm, sequence, custom.get(), nullptr, 0);
     if (is_dict(sequence) || sequence->type == vm.types().dict_keys ||
-        sequence->type == vm.types().dict_values || sequence->type == vm.types().dict_items) {
+        sequence->type == vm.types().dict_values || sequence->type == vm.types().dict_items ||
+        sequence->type == rt.types().mappingproxy) {
         if (const MethodDef* def = find_method(sequence->type, "__reversed__"))
             return def->function(vm, sequence, nullptr, 0, nullptr);
     }

@@ -10,6 +10,7 @@
 #include "vm/types/class.h"
 #include "vm/types/dict.h"
 #include "vm/types/function.h"
+#include "vm/types/mappingproxy.h"
 #include "vm/types/str.h"
 #include "vm/types/tuple.h"
 
@@ -582,7 +583,7 @@ bool init_descriptor_types(Runtime& rt) {
     rt.set_constructor(t.staticmethod, wrapper_construct);
     rt.set_constructor(t.classmethod, wrapper_construct);
     rt.set_constructor(t.super, super_construct);
-    return true;
+    return init_mappingproxy_type(rt);
 }
 
 } // namespace minipy::vm

@@ -270,34 +270,26 @@ Ref<Object> unary_op(VM& vm, Object* value, char op) {
 namespace {
 
 // The attribute cache of type_lookup, as CPython's method cache: a direct-mapped table per thread
-// keyed on (type, name), for exact-str names. An entry stays valid while
-//  - no type was deallocated or had its dict replaced since it was filled (`type_cache_epoch`,
-//    bumped by type_cache_invalidate_all: a new type at a freed type's address must miss), and
-//  - the dicts along the type's mro are unchanged: every dict mutation bumps its `version`, and
-//    versions only grow, so the sum of (version + address) over the mro changes with any of them
-//    (a class or any base assigned, deleted or cleared).
-// The cached value is borrowed from the dict that holds it, which is unchanged while valid.
+// keyed on (type, name), for exact-str names. An entry stays valid while the type attribute epoch
+// (vm/inline_cache.h) is unchanged: it is bumped whenever any type's attributes may change (type
+// setattr/delattr, type deallocation, so a new type at a freed type's address must miss). Python
+// code cannot write a class dict behind type_setattr's back (C.__dict__ is a read-only
+// mappingproxy); C++ code filling a type's dict after creation would be caught for the type's own
+// dict by `version` (its dict's version, which every mutation changes), and bumps the epoch for
+// the subclasses' sake. The cached value is borrowed from the dict that holds it, which is
+// unchanged while valid.
 struct TypeCacheEntry {
     const Type* type = nullptr;
     Object* name = nullptr;
-    Object* mro = nullptr;
-    uint64_t signature = 0;
     uint64_t epoch = 0;
+    uint64_t version = 0;
     Object* value = nullptr;
 };
-constexpr size_t type_cache_size = 1024; // 48 KiB of thread-local storage
+constexpr size_t type_cache_size = 1024; // 40 KiB of thread-local storage
 thread_local TypeCacheEntry type_cache[type_cache_size];
-std::atomic<uint64_t> type_cache_epoch{1};
 
-uint64_t mro_signature(Object* mro) {
-    uint64_t signature = 0;
-    for (intptr_t i = 0; i < tuple_size(mro); ++i) {
-        Object* dict = static_cast<Type*>(tuple_items(mro)[i])->dict;
-        if (dict)
-            signature += static_cast<Dict*>(dict)->version +
-                         static_cast<uint64_t>(reinterpret_cast<uintptr_t>(dict));
-    }
-    return signature;
+uint64_t own_dict_version(const Type* type) {
+    return type->dict ? static_cast<Dict*>(type->dict)->version : 0;
 }
 
 Object* type_lookup_uncached(const Type* type, Object* name, bool& cacheable) {
@@ -330,29 +322,26 @@ Object* type_lookup_uncached(const Type* type, Object* name, bool& cacheable) {
 } // namespace
 
 void type_cache_invalidate_all() {
-    type_cache_epoch.fetch_add(1, std::memory_order_relaxed);
     type_attributes_changed(); // the inline caches too (vm/inline_cache.h)
 }
 
 Object* type_lookup(const Type* type, Object* name) {
-    Object* mro = type->mro;
-    bool cacheable = mro && name->type == type->vm->types().str;
+    bool cacheable = type->mro && name->type == type->vm->types().str;
     if (!cacheable) {
         bool ignored = false;
         return type_lookup_uncached(type, name, ignored);
     }
     uintptr_t key = reinterpret_cast<uintptr_t>(type) ^ (reinterpret_cast<uintptr_t>(name) >> 3);
     TypeCacheEntry& entry = type_cache[(key ^ (key >> 12)) % type_cache_size];
-    uint64_t epoch = type_cache_epoch.load(std::memory_order_relaxed);
-    uint64_t signature = mro_signature(mro);
-    if (entry.type == type && entry.name == name && entry.mro == mro && entry.epoch == epoch &&
-        entry.signature == signature)
+    uint64_t epoch = type_epoch();
+    uint64_t version = own_dict_version(type);
+    if (entry.type == type && entry.name == name && entry.epoch == epoch &&
+        entry.version == version)
         return entry.value;
     Object* value = type_lookup_uncached(type, name, cacheable);
     // A lookup that ran code (a key's __eq__) may have changed a dict: cache only what stays true.
-    if (cacheable && type->mro == mro && mro_signature(mro) == signature &&
-        type_cache_epoch.load(std::memory_order_relaxed) == epoch)
-        entry = TypeCacheEntry{type, name, mro, signature, epoch, value};
+    if (cacheable && type_epoch() == epoch && own_dict_version(type) == version)
+        entry = TypeCacheEntry{type, name, epoch, version, value};
     return value;
 }
 

@@ -4,7 +4,6 @@
 
 #include <cstdlib>
 
-#include "gc/alloc.h"
 #include "vm/code.h"
 #include "vm/descriptors.h"
 #include "vm/eval_helpers.h"
@@ -151,6 +150,30 @@ void fill_load_method(Runtime& rt, Object* owner, Object* name, Object* method, 
         cache = AttrCache{type, epoch, method, 0, AttrCacheKind::builtin_method, -1};
 }
 
+// The ways of a polymorphic attribute site: attr_cache_ways consecutive entries of the side table.
+AttrCache& way(AttrCache& first, int index) {
+    return (reinterpret_cast<InlineCache*>(&first) + index)->attr;
+}
+
+// Remembers `fresh` (filled by a fill_* function, or still empty) at the site: in the way that
+// held the same key (a stale entry), else in front, the others moving back (the last one falls
+// out), so a monomorphic site hits at its first way.
+void remember(AttrCache& first, const AttrCache& fresh) {
+    if (fresh.kind == AttrCacheKind::empty)
+        return;
+    int at = attr_cache_ways - 1;
+    for (int i = 0; i < attr_cache_ways; ++i) {
+        AttrCache& entry = way(first, i);
+        if (entry.kind == AttrCacheKind::empty || entry.type == fresh.type) {
+            at = i;
+            break;
+        }
+    }
+    for (int i = at; i > 0; --i)
+        way(first, i) = way(first, i - 1);
+    first = fresh;
+}
+
 } // namespace
 
 bool has_inline_cache(uint32_t opcode) {
@@ -173,119 +196,160 @@ bool inline_caches_init(Code* code) {
     uint32_t* words = code->instructions;
     for (size_t i = 0; i < size;
          i += 1 + static_cast<size_t>(cache_words(instruction_opcode(words[i])))) {
-        if (has_inline_cache(words[i] & 0xFF) && i + 1 < size)
-            words[i + 1] = count++;
+        uint32_t opcode = words[i] & 0xFF;
+        if (has_inline_cache(opcode) && i + 1 < size) {
+            words[i + 1] = count;
+            count += static_cast<Opcode>(opcode) == Opcode::LOAD_GLOBAL ? 1 : attr_cache_ways;
+        }
     }
     code->inline_caches = nullptr;
     if (count == 0)
         return true;
-    code->inline_caches = static_cast<InlineCache*>(gc::mem_calloc(count, sizeof(InlineCache)));
+    code->inline_caches = static_cast<InlineCache*>(std::calloc(count, sizeof(InlineCache)));
     return code->inline_caches != nullptr;
 }
 
 void inline_caches_free(Code* code) {
-    gc::mem_free(code->inline_caches);
+    std::free(code->inline_caches);
     code->inline_caches = nullptr;
 }
 
 // ====== Attributes
 
-Ref<Object> cached_load_attr(Runtime& rt, Object* owner, Object* name, AttrCache& cache) {
+namespace {
+
+// A hit of one way of a LOAD_ATTR site: true with the answer in `value` (null: raised), false
+// when the way does not apply (then the next way, or the generic protocol, answers).
+bool load_attr_hit(Runtime& rt, Object* owner, Object* name, AttrCache& cache, Ref<Object>& value) {
     Type* type = owner->type;
     if (cache.kind == AttrCacheKind::class_value) {
-        if (owner == cache.type && cache.epoch == type_epoch())
-            return Ref<Object>::borrow(cache.descriptor);
-    } else if (cache.type == type && cache.epoch == type_epoch()) {
-        VM& vm = rt.vm();
-        Ref<Object> value;
-        if (cache.kind == AttrCacheKind::instance_dict) {
-            Object* dict = dict_at(owner, cache.dict_offset);
-            if (dict && is_dict_fast(rt, dict)) {
-                Object* found = dict_value_at(dict, name, cache.position);
-                if (found)
-                    return Ref<Object>::borrow(found);
-                if (dict_lookup(vm, dict, name, &found) < 0)
-                    return nullptr;
-                if (found) {
-                    cache.position = static_cast<int32_t>(dict_position_of(dict, name));
-                    return Ref<Object>::borrow(found);
-                }
-            }
-            Object* descriptor = cache.descriptor;
-            if (descriptor) {
-                if (descriptor->type == rt.types().function)
-                    return method_new(rt, descriptor, owner);
-                Ref<Object> keep = Ref<Object>::borrow(descriptor);
-                value = descriptor_get(rt, descriptor, owner, type);
-                if (!value)
-                    attribute_error_add_context(vm, owner, name);
-                return value;
-            }
-        } else if (cache.kind == AttrCacheKind::data_descriptor) {
-            Ref<Object> keep = Ref<Object>::borrow(cache.descriptor);
-            value = descriptor_get(rt, cache.descriptor, owner, type);
-            if (!value)
-                attribute_error_add_context(vm, owner, name);
-            return value;
-        }
+        if (owner != cache.type)
+            return false;
+        value = Ref<Object>::borrow(cache.descriptor);
+        return true;
     }
+    if (cache.type != type)
+        return false;
+    if (cache.kind == AttrCacheKind::instance_dict) {
+        Object* dict = dict_at(owner, cache.dict_offset);
+        if (dict && is_dict_fast(rt, dict)) {
+            Object* found = dict_value_at(dict, name, cache.position);
+            if (!found) {
+                if (dict_lookup(rt.vm(), dict, name, &found) < 0)
+                    return true; // value stays null: raised
+                if (found)
+                    cache.position = static_cast<int32_t>(dict_position_of(dict, name));
+            }
+            if (found) {
+                value = Ref<Object>::borrow(found);
+                return true;
+            }
+        }
+        Object* descriptor = cache.descriptor;
+        if (!descriptor)
+            return false; // the generic protocol raises AttributeError (or finds it elsewhere)
+        if (descriptor->type == rt.types().function) {
+            value = method_new(rt, descriptor, owner);
+            return true;
+        }
+    } else if (cache.kind != AttrCacheKind::data_descriptor) {
+        return false;
+    }
+    Ref<Object> keep = Ref<Object>::borrow(cache.descriptor);
+    value = descriptor_get(rt, cache.descriptor, owner, type);
+    if (!value)
+        attribute_error_add_context(rt.vm(), owner, name);
+    return true;
+}
+
+} // namespace
+
+Ref<Object> cached_load_attr(Runtime& rt, Object* owner, Object* name, AttrCache& cache) {
     uint64_t epoch = type_epoch();
+    for (int i = 0; i < attr_cache_ways; ++i) {
+        AttrCache& entry = way(cache, i);
+        if (entry.kind == AttrCacheKind::empty)
+            break;
+        Ref<Object> value;
+        if (entry.epoch == epoch && load_attr_hit(rt, owner, name, entry, value))
+            return value;
+    }
     Ref<Object> value = get_attr(rt.vm(), owner, name);
+    AttrCache fresh{};
     if (value && owner->type == rt.vm().types().type)
-        fill_class_value(rt, owner, name, value.get(), cache, epoch);
+        fill_class_value(rt, owner, name, value.get(), fresh, epoch);
     else if (value)
-        fill_load_attr(rt, owner, name, cache, epoch);
+        fill_load_attr(rt, owner, name, fresh, epoch);
+    remember(cache, fresh);
     return value;
 }
 
 Status cached_store_attr(Runtime& rt, Object* owner, Object* name, Object* value,
                          AttrCache& cache) {
-    if (cache.type == owner->type && cache.epoch == type_epoch()) {
-        if (cache.kind == AttrCacheKind::instance_dict) {
-            Object* dict = dict_at(owner, cache.dict_offset);
+    uint64_t epoch = type_epoch();
+    for (int i = 0; i < attr_cache_ways; ++i) {
+        AttrCache& entry = way(cache, i);
+        if (entry.kind == AttrCacheKind::empty)
+            break;
+        if (entry.type != owner->type || entry.epoch != epoch)
+            continue;
+        if (entry.kind == AttrCacheKind::instance_dict) {
+            Object* dict = dict_at(owner, entry.dict_offset);
             if (dict && is_dict_fast(rt, dict)) {
-                if (dict_replace_at(dict, name, cache.position, value))
+                if (dict_replace_at(dict, name, entry.position, value))
                     return Status::ok;
                 Status status = dict_setitem(rt.vm(), dict, name, value);
-                cache.position = static_cast<int32_t>(dict_position_of(dict, name));
+                entry.position = static_cast<int32_t>(dict_position_of(dict, name));
                 return status;
             }
-        } else if (cache.kind == AttrCacheKind::data_descriptor) {
-            Ref<Object> keep = Ref<Object>::borrow(cache.descriptor);
-            return descriptor_set(rt, cache.descriptor, owner, value, name);
+        } else if (entry.kind == AttrCacheKind::data_descriptor) {
+            Ref<Object> keep = Ref<Object>::borrow(entry.descriptor);
+            return descriptor_set(rt, entry.descriptor, owner, value, name);
         }
+        break;
     }
-    uint64_t epoch = type_epoch();
     Status status = set_attr(rt.vm(), owner, name, value);
-    if (is_ok(status))
-        fill_store_attr(rt, owner, name, cache, epoch);
+    if (is_ok(status)) {
+        AttrCache fresh{};
+        fill_store_attr(rt, owner, name, fresh, epoch);
+        remember(cache, fresh);
+    }
     return status;
 }
 
 Status cached_load_method(Runtime& rt, Object* owner, Object* name, Ref<Object>& method,
                           bool& unbound, AttrCache& cache) {
-    if (cache.type == owner->type && cache.epoch == type_epoch()) {
-        if (cache.kind == AttrCacheKind::method) {
-            Object* dict = dict_at(owner, cache.dict_offset);
+    uint64_t epoch = type_epoch();
+    for (int i = 0; i < attr_cache_ways; ++i) {
+        AttrCache& entry = way(cache, i);
+        if (entry.kind == AttrCacheKind::empty)
+            break;
+        if (entry.type != owner->type || entry.epoch != epoch)
+            continue;
+        if (entry.kind == AttrCacheKind::method) {
+            Object* dict = dict_at(owner, entry.dict_offset);
             Object* shadow = nullptr;
             if (dict && is_dict_fast(rt, dict) && dict_size(dict) > 0 &&
                 dict_lookup(rt.vm(), dict, name, &shadow) < 0)
                 return Status::error;
             if (!shadow) {
-                method = Ref<Object>::borrow(cache.descriptor);
+                method = Ref<Object>::borrow(entry.descriptor);
                 unbound = true;
                 return Status::ok;
             }
-        } else if (cache.kind == AttrCacheKind::builtin_method) {
-            method = Ref<Object>::borrow(cache.descriptor);
+        } else if (entry.kind == AttrCacheKind::builtin_method) {
+            method = Ref<Object>::borrow(entry.descriptor);
             unbound = true;
             return Status::ok;
         }
+        break;
     }
-    uint64_t epoch = type_epoch();
     Status status = load_method(rt.vm(), owner, name, method, unbound);
-    if (is_ok(status) && unbound)
-        fill_load_method(rt, owner, name, method.get(), cache, epoch);
+    if (is_ok(status) && unbound) {
+        AttrCache fresh{};
+        fill_load_method(rt, owner, name, method.get(), fresh, epoch);
+        remember(cache, fresh);
+    }
     return status;
 }
 

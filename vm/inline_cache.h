@@ -1,7 +1,8 @@
 // Inline caches of the eval loop (CPython 3.11's specialising interpreter, in a side table): each
 // LOAD_ATTR, STORE_ATTR, LOAD_METHOD and LOAD_GLOBAL of a Code owns one InlineCache entry, whose
 // index sits in the instruction's first cache word (vm/opcodes.def reserves the words; code.cpp
-// numbers them). An entry remembers what the last execution resolved and is checked, not trusted:
+// numbers them; attribute sites own attr_cache_ways entries from there). An entry remembers what
+// the last execution resolved and is checked, not trusted:
 //
 //  - attribute entries are keyed on the receiver's exact type and the type attribute epoch. The
 //    epoch is bumped whenever any type's attributes may change (type setattr/delattr, which also
@@ -58,6 +59,12 @@ struct AttrCache {
     AttrCacheKind kind;
     int32_t position; // where the instance dict last held the name (dict_value_at), or -1
 };
+
+// An attribute site (LOAD_ATTR, STORE_ATTR, LOAD_METHOD) owns this many consecutive AttrCache
+// entries, one per receiver type seen (most recent first): code shared by subclasses (a base
+// class method reading self.x for four task classes) stays on the cached path. LOAD_GLOBAL owns
+// one entry.
+inline constexpr int attr_cache_ways = 4;
 
 struct GlobalCache {
     Object* globals; // borrowed, compared by address with the frame's

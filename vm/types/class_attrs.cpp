@@ -16,6 +16,7 @@
 #include "vm/types/function.h"
 #include "vm/types/int.h"
 #include "vm/types/list.h"
+#include "vm/types/mappingproxy.h"
 #include "vm/types/str.h"
 #include "vm/types/tuple.h"
 
@@ -123,7 +124,8 @@ Ref<Object> type_special(Runtime& rt, Type* type, Object* name) {
                 return nullptr;
             type->dict = dict.release();
         }
-        return Ref<Object>::borrow(type->dict);
+        // Read-only: class attributes change only through type_setattr (vm/inline_cache.h).
+        return mappingproxy_new(rt, type->dict);
     }
     if (name == n.__doc__ && !is_heap_type(type))
         return vm.new_none();
@@ -203,6 +205,7 @@ Status type_setattr(VM& vm, Object* self, Object* name, Object* value) {
         return raise_attribute_error(vm, "type object '", type->name, "' has no attribute '",
                                      str_to_utf8(name), "'");
     }
+    type_attributes_changed(); // again: the old value's __del__ may have refilled a cache
     return Status::ok;
 }
 
