@@ -463,13 +463,24 @@ bool is_garbage(Object* object) {
     return head->gc_next && (head->gc_refs & gc_flag_unreachable);
 }
 
+// Whether a garbage object is the __dict__ of another garbage object that CPython 3.11 would count
+// as one with it (see reported_count).
+bool counted_with_owner(Object* object) {
+    if (!vm::is_heap_type(object->type) || is_type_object(object))
+        return false;
+    Object** dict = vm::instance_dict_slot(object);
+    return dict && *dict && is_container(*dict) && Heap::is_tracked(*dict) &&
+           (gc_head_of(*dict)->gc_refs & gc_flag_collecting);
+}
+
 // The first pass over the garbage, before any Python code runs (CPython's handle_weakrefs, first
 // half): every weak reference to garbage is cleared, so no callback sees a half-cleared object,
 // and a weakref that is garbage itself is cleared even when its referent lives on (its callback
 // must not run later, when its referent dies while delete_garbage clears the cycle). The
-// weakrefs with a callback that are not garbage go to `callbacks`. Returns whether a garbage
-// object has a finalizer to run.
-bool prepare_garbage(VM& vm, GcHead* unreachable, std::vector<Ref<Object>>& callbacks) {
+// weakrefs with a callback that are not garbage go to `callbacks`; `reported` gets the count of
+// reported_count. Returns whether a garbage object has a finalizer to run.
+bool prepare_garbage(VM& vm, GcHead* unreachable, std::vector<Ref<Object>>& callbacks,
+                     intptr_t& reported) {
     Ref<Object> del_name = vm::intern(vm, "__del__");
     if (!del_name)
         vm.thread_state().clear_exception();
@@ -478,14 +489,22 @@ bool prepare_garbage(VM& vm, GcHead* unreachable, std::vector<Ref<Object>>& call
     vm::Type* generator = vm.runtime() ? vm.runtime()->types().generator : nullptr;
     bool finalizers = false;
     std::vector<Ref<Object>> pending;
+    vm::Type* last_type = nullptr; // is_weakref answers for a whole class
+    bool last_weakref = false;
+    reported = 0;
     for (GcHead* head = unreachable->gc_next; head != unreachable; head = head->gc_next) {
         Object* object = object_of(head);
-        if (vm::is_weakref(object))
+        if (object->type != last_type) {
+            last_type = object->type;
+            last_weakref = vm::is_weakref(object);
+        }
+        if (last_weakref)
             vm::weakref_unlink(static_cast<vm::WeakRef*>(object));
         if (vm::has_weakrefs(object))
             vm::clear_weakrefs_no_callbacks(object, pending);
         if (needs_finalizer(object, head, del, generator))
             finalizers = true;
+        reported += counted_with_owner(object) ? 0 : 1;
     }
     for (Ref<Object>& weakref : pending) {
         if (!is_garbage(weakref.get()))
@@ -558,16 +577,8 @@ void delete_garbage(VM& vm, GcHead* unreachable, GcHead* old) {
 // not counted.
 intptr_t reported_count(GcHead* ring) {
     intptr_t count = 0;
-    for (GcHead* head = ring->gc_next; head != ring; head = head->gc_next) {
-        ++count;
-        Object* object = object_of(head);
-        if (vm::is_heap_type(object->type) && !is_type_object(object)) {
-            Object** dict = vm::instance_dict_slot(object);
-            if (dict && *dict && is_container(*dict) && Heap::is_tracked(*dict) &&
-                (gc_head_of(*dict)->gc_refs & gc_flag_collecting))
-                --count;
-        }
-    }
+    for (GcHead* head = ring->gc_next; head != ring; head = head->gc_next)
+        count += counted_with_owner(object_of(head)) ? 0 : 1;
     return count;
 }
 
@@ -636,7 +647,8 @@ Result collect_main(VM& vm, int generation) {
     Result result;
     if (!ring_empty(&unreachable)) {
         std::vector<Ref<Object>> callbacks;
-        bool finalizers = prepare_garbage(vm, &unreachable, callbacks);
+        intptr_t reported = 0;
+        bool finalizers = prepare_garbage(vm, &unreachable, callbacks, reported);
         GcHead still;
         ring_init(&still);
         if (finalizers || !callbacks.empty()) {
@@ -662,7 +674,7 @@ Result collect_main(VM& vm, int generation) {
         } else {
             // No finalizer, no callback: nothing could resurrect the garbage.
             ring_merge(&unreachable, &still);
-            result.collected = reported_count(&still);
+            result.collected = reported;
         }
         delete_garbage(vm, &still, old);
     }
