@@ -15,6 +15,7 @@
 #include "stdlib/modules.h"
 #include "vm/errors.h"
 #include "vm/eval_helpers.h"
+#include "vm/gil.h"
 #include "vm/runtime.h"
 #include "vm/signals.h"
 #include "vm/types/dict.h"
@@ -70,7 +71,7 @@ Ref<Object> signal_signal(VM& vm, Object*, Args args, size_t nargs, Object*) {
     if (!is_ok(signal_number(vm, args[0], signum)))
         return nullptr;
     Object* handler = args[1];
-    if (!vm.handles_signals() || &vm.thread_state() != &vm.main_thread_state())
+    if (!vm.handles_signals() || !vm.gil().is_main_thread(vm.thread_state()))
         return raise_value_error(vm, "signal only works in main thread of the main interpreter");
     if (signum < 1 || signum >= signal_count)
         return raise_value_error(vm, "signal number out of range");

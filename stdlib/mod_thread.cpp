@@ -1,18 +1,20 @@
 // The `_thread` module (CPython 3.11's, which the frozen threading.py builds on): real OS threads
 // running Python code in this VM, each with its own ThreadState, arbitrated by the VM's GIL
-// (vm/gil.h); locks (`lock`, `RLock`) on POSIX semaphores, waited for with the GIL released.
+// (vm/gil.h); locks (`lock`, `RLock`) waited for inside the GIL (Gil::wait_for_lock): releasing
+// a lock hands it straight to its first waiter, which then waits for the GIL only.
 //
 // Invariants:
-//  - a lock's semaphore lives in a LockCore shared by the lock object and every thread waiting on
-//    it, so a daemon thread still waiting when the VM is torn down (and its lock freed) never
-//    touches freed memory: it wakes, then blocks forever on the GIL (vm/gil.h);
-//  - `locked` (and an RLock's owner and count) change only while the GIL is held;
+//  - a lock's state (taken or not, and its queue of waiters) lives in a LockCore shared by the
+//    lock object and every thread waiting on it, so a daemon thread still waiting when the VM is
+//    torn down (and its lock freed) never touches freed memory: it is handed the lock, then
+//    blocks forever on the GIL (vm/gil.h);
+//  - `taken` (and a lock's `locked`, an RLock's owner and count) change only while the GIL is
+//    held; a lock with waiters is taken (a release hands it to the first one);
 //  - a lock wait in the main thread of the signal-handling VM is interruptible: the C handler's
-//    signal makes sem_timedwait return EINTR (semaphore waits are never restarted), and slices of
+//    signal makes the wait return (the handler is installed without SA_RESTART), and slices of
 //    at most 50 ms cover a signal delivered to another thread; pending handlers then run and may
 //    raise KeyboardInterrupt, which ends the wait.
 #include <pthread.h>
-#include <semaphore.h>
 
 #include <atomic>
 #include <cerrno>
@@ -62,26 +64,24 @@ constexpr int64_t signal_slice_ns = 50'000'000;
 // ====== Lock cores
 
 struct LockCore {
-    sem_t semaphore;
+    bool taken = false;
+    LockWaitQueue waiters;
     std::atomic<int> references{1};
 };
 
 LockCore* lock_core_new() {
-    auto* core = new (std::nothrow) LockCore();
-    if (!core)
-        return nullptr;
-    if (sem_init(&core->semaphore, 0, 1) != 0) {
-        delete core;
-        return nullptr;
-    }
-    return core;
+    return new (std::nothrow) LockCore();
 }
 
 void lock_core_release(LockCore* core) {
-    if (core && core->references.fetch_sub(1, std::memory_order_acq_rel) == 1) {
-        sem_destroy(&core->semaphore);
+    if (core && core->references.fetch_sub(1, std::memory_order_acq_rel) == 1)
         delete core;
-    }
+}
+
+// Lets the lock of `core` go (GIL held): to its first waiter if any, else it becomes free.
+void lock_core_unlock(VM& vm, LockCore* core) {
+    if (!vm.gil().hand_lock_to_waiter(core->waiters))
+        core->taken = false;
 }
 
 int64_t monotonic_ns() {
@@ -92,14 +92,16 @@ int64_t monotonic_ns() {
 
 enum class Acquired : uint8_t { yes, timed_out, error };
 
-// Takes the semaphore of `core`, waiting at most `timeout_ns` (negative: forever, 0: no wait)
-// with the GIL released (CPython's acquire_timed). Error when a signal handler raised.
+// Takes the lock of `core`, waiting at most `timeout_ns` (negative: forever, 0: no wait) with
+// the GIL released (CPython's acquire_timed). Error when a signal handler raised.
 Acquired acquire_timed(VM& vm, LockCore* core, int64_t timeout_ns) {
-    if (sem_trywait(&core->semaphore) == 0)
+    if (!core->taken) {
+        core->taken = true;
         return Acquired::yes;
+    }
     if (timeout_ns == 0)
         return Acquired::timed_out;
-    bool sliced = vm.handles_signals() && &vm.thread_state() == &vm.main_thread_state();
+    bool sliced = vm.handles_signals() && vm.gil().is_main_thread(vm.thread_state());
     int64_t deadline = timeout_ns > 0 ? monotonic_ns() + timeout_ns : 0;
     core->references.fetch_add(1, std::memory_order_relaxed);
     Acquired outcome = Acquired::timed_out;
@@ -109,32 +111,17 @@ Acquired acquire_timed(VM& vm, LockCore* core, int64_t timeout_ns) {
             break;
         if (sliced && (wait_ns < 0 || wait_ns > signal_slice_ns))
             wait_ns = signal_slice_ns;
-        int error = 0;
-        {
-            ReleaseGil unlocked(vm);
-            int result = 0;
-            if (wait_ns < 0) {
-                result = sem_wait(&core->semaphore);
-            } else {
-                // sem_timedwait takes CLOCK_REALTIME; the deadline itself is monotonic.
-                timespec until{};
-                clock_gettime(CLOCK_REALTIME, &until);
-                int64_t nanoseconds = until.tv_nsec + wait_ns % 1'000'000'000;
-                until.tv_sec +=
-                    static_cast<time_t>(wait_ns / 1'000'000'000 + nanoseconds / 1'000'000'000);
-                until.tv_nsec = static_cast<long>(nanoseconds % 1'000'000'000);
-                result = sem_timedwait(&core->semaphore, &until);
-            }
-            error = result == 0 ? 0 : errno;
-        }
-        if (error == 0) {
+        if (vm.gil().wait_for_lock(core->waiters, wait_ns) == Gil::LockWait::acquired) {
             outcome = Acquired::yes;
             break;
         }
-        if (error != EINTR && error != ETIMEDOUT)
-            break;
         if (signals_pending() && !is_ok(vm.handle_pending_signals())) {
             outcome = Acquired::error;
+            break;
+        }
+        if (!core->taken) { // let go while this thread was not queued
+            core->taken = true;
+            outcome = Acquired::yes;
             break;
         }
     }
@@ -228,7 +215,7 @@ void lock_dealloc(Object* self) {
     LockObject* lock = as_lock(self);
     // A lock freed while held (by a thread that ended, say) is let go for its waiters' sake.
     if (lock->locked && lock->core)
-        sem_post(&lock->core->semaphore);
+        lock_core_unlock(vm_of(self), lock->core);
     lock_core_release(lock->core);
     lock->core = nullptr;
     dealloc_plain(self);
@@ -269,7 +256,7 @@ Ref<Object> lock_release(VM& vm, Object* self, Args, size_t, Object*) {
     if (!lock->locked)
         return raise_runtime_error(vm, "release unlocked lock");
     lock->locked = false;
-    sem_post(&lock->core->semaphore);
+    lock_core_unlock(vm, lock->core);
     return vm.new_none();
 }
 
@@ -328,7 +315,7 @@ RLockObject* as_rlock(Object* self) {
 void rlock_dealloc(Object* self) {
     RLockObject* lock = as_rlock(self);
     if (lock->count > 0 && lock->core)
-        sem_post(&lock->core->semaphore);
+        lock_core_unlock(vm_of(self), lock->core);
     lock_core_release(lock->core);
     lock->core = nullptr;
     dealloc_plain(self);
@@ -381,7 +368,7 @@ Ref<Object> rlock_release(VM& vm, Object* self, Args, size_t, Object*) {
         return raise_runtime_error(vm, "cannot release un-acquired lock");
     if (--lock->count == 0) {
         lock->owner = 0;
-        sem_post(&lock->core->semaphore);
+        lock_core_unlock(vm, lock->core);
     }
     return vm.new_none();
 }
@@ -410,7 +397,7 @@ Ref<Object> rlock_release_save(VM& vm, Object* self, Args, size_t, Object*) {
         return nullptr;
     lock->count = 0;
     lock->owner = 0;
-    sem_post(&lock->core->semaphore);
+    lock_core_unlock(vm, lock->core);
     return state;
 }
 
@@ -551,7 +538,7 @@ void* thread_main(void* argument) {
         LockObject* lock = as_lock(sentinel);
         if (lock->locked) {
             lock->locked = false;
-            sem_post(&lock->core->semaphore);
+            lock_core_unlock(vm, lock->core);
         }
         decref(sentinel);
     }
@@ -635,8 +622,9 @@ Ref<Object> thread_set_sentinel(VM& vm, Object* module, Args, size_t, Object*) {
     if (!lock)
         return nullptr;
     LockObject* object = as_lock(lock.get());
-    if (sem_trywait(&object->core->semaphore) != 0)
+    if (object->core->taken)
         return raise_runtime_error(vm, "can't acquire a new lock");
+    object->core->taken = true;
     object->locked = true;
     ThreadState& state = vm.thread_state();
     Object* old = state.sentinel;
@@ -646,7 +634,7 @@ Ref<Object> thread_set_sentinel(VM& vm, Object* module, Args, size_t, Object*) {
         LockObject* previous = as_lock(old);
         if (previous->locked) {
             previous->locked = false;
-            sem_post(&previous->core->semaphore);
+            lock_core_unlock(vm, previous->core);
         }
         decref(old);
     }
@@ -870,6 +858,7 @@ Ref<Object> sys_gilstats(VM& vm, Object*, Args, size_t, Object*) {
         !put(vm, result.get(), "forced_switches", count(stats.forced_switches)) ||
         !put(vm, result.get(), "requests", count(stats.requests)) ||
         !put(vm, result.get(), "priority_requests", count(stats.priority_requests)) ||
+        !put(vm, result.get(), "revoked_offers", count(stats.revoked_offers)) ||
         !put(vm, result.get(), "check_interval",
              count(static_cast<uint64_t>(vm.gil().check_interval()))) ||
         !put(vm, result.get(), "switch_interval", float_new(vm, vm.gil().switch_interval())))

@@ -2,16 +2,19 @@
 // The design and its invariants are in vm/gil.h.
 #include "vm/gil.h"
 
+#include <linux/futex.h>
 #include <pthread.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
+#include <cerrno>
 #include <chrono>
 #include <climits>
 #include <condition_variable>
 #include <cstdio>
+#include <ctime>
 #include <deque>
 #include <mutex>
 #include <new>
@@ -37,16 +40,105 @@ int64_t now_ns() {
         .count();
 }
 
+// A waiting thread's parking word (Core::parkers, one per registered thread) goes through these
+// states; the waiter reads it without the mutex, the others change it under the mutex.
+constexpr uint32_t park_waiting = 0;  // queued, awake (an urgent waiter spins a little)
+constexpr uint32_t park_offered = 1;  // handed the GIL but not running yet: an urgent taker may
+                                      // revoke the offer (the lazy hand-over, see take)
+constexpr uint32_t park_granted = 2;  // the GIL is its own (an urgent grant, or a confirmed offer)
+constexpr uint32_t park_sleeping = 3; // queued, asleep on the futex
+
+static_assert(sizeof(std::atomic<uint32_t>) == sizeof(uint32_t) &&
+              std::atomic<uint32_t>::is_always_lock_free);
+
+void futex_wait(std::atomic<uint32_t>& word, uint32_t expected) {
+    syscall(SYS_futex, reinterpret_cast<uint32_t*>(&word), FUTEX_WAIT_PRIVATE, expected, nullptr,
+            nullptr, 0);
+}
+
+// As futex_wait, at most `timeout_ns` (negative: no limit); 0 when woken (or the word changed),
+// else ETIMEDOUT or EINTR (a signal handler ran).
+int futex_wait_for(std::atomic<uint32_t>& word, uint32_t expected, int64_t timeout_ns) {
+    timespec relative{};
+    if (timeout_ns >= 0) {
+        relative.tv_sec = static_cast<time_t>(timeout_ns / 1'000'000'000);
+        relative.tv_nsec = static_cast<long>(timeout_ns % 1'000'000'000);
+    }
+    long result = syscall(SYS_futex, reinterpret_cast<uint32_t*>(&word), FUTEX_WAIT_PRIVATE,
+                          expected, timeout_ns >= 0 ? &relative : nullptr, nullptr, 0);
+    if (result == 0)
+        return 0;
+    int error = errno;
+    return error == ETIMEDOUT || error == EINTR ? error : 0;
+}
+
+void futex_wake(std::atomic<uint32_t>& word) {
+    syscall(SYS_futex, reinterpret_cast<uint32_t*>(&word), FUTEX_WAKE_PRIVATE, 1, nullptr, nullptr,
+            0);
+}
+
+void cpu_relax() {
+#if defined(__x86_64__) || defined(__i386__)
+    __builtin_ia32_pause();
+#elif defined(__aarch64__)
+    asm volatile("yield");
+#endif
+}
+
+// How long a thread back from a blocking call spins before it sleeps: the holder answers an
+// urgent request at its next check, a few microseconds away, sooner than a futex wake-up.
+constexpr int64_t urgent_spin_ns = 30'000;
+
+// How long a thread handed a lock waits for the releaser to block or drop by itself before it
+// asks for a forced switch.
+constexpr int64_t lock_grace_ns = 50'000;
+
+// Waits (without the mutex) until `word` says the GIL is this thread's; confirms an offer.
+void await_grant(std::atomic<uint32_t>& word, bool spin) {
+    if (spin) {
+        int64_t until = now_ns() + urgent_spin_ns;
+        for (int round = 1; word.load(std::memory_order_relaxed) == park_waiting; ++round) {
+            cpu_relax();
+            if (round % 64 == 0 && now_ns() > until)
+                break;
+        }
+    }
+    for (;;) {
+        uint32_t seen = word.load(std::memory_order_acquire);
+        if (seen == park_granted)
+            return;
+        if (seen == park_offered) {
+            if (word.compare_exchange_strong(seen, park_granted, std::memory_order_acq_rel))
+                return;
+            continue; // revoked meanwhile
+        }
+        if (seen == park_waiting &&
+            !word.compare_exchange_strong(seen, park_sleeping, std::memory_order_acq_rel))
+            continue;
+        futex_wait(word, park_sleeping);
+    }
+}
+
 // One thread waiting for the GIL; lives on that thread's stack until it is granted.
 struct Waiter {
-    Waiter(ThreadState* waiting, bool is_urgent) : state(waiting), urgent(is_urgent) {}
+    Waiter(ThreadState* waiting, std::atomic<uint32_t>* parker, bool is_urgent, int64_t start)
+        : state(waiting), word(parker), urgent(is_urgent), since(start) {}
     ThreadState* state;
+    std::atomic<uint32_t>* word;
     bool urgent;
-    bool granted = false;
-    std::condition_variable wake;
+    int64_t since;        // when it began to wait
+    int64_t due = since;  // urgent: when the holder should drop for it
+    int64_t recorded = 0; // the wait counted in its stats at the last grant
 };
 
 } // namespace
+
+// A thread waiting for a lock (Gil::wait_for_lock); lives on its stack.
+struct LockWaiter {
+    Waiter* waiter;
+    LockWaiter* next = nullptr;
+    bool queued = true; // still waiting for the lock (false: the lock was handed to it)
+};
 
 struct Gil::Core {
     std::mutex mutex;
@@ -59,20 +151,34 @@ struct Gil::Core {
     ThreadState* finalizer = nullptr;
     std::vector<ThreadState*> threads; // every registered ThreadState but the main one
     GilStats stats;
+    // The parking word of each thread, by ThreadState::stats_index (a deque: never moves).
+    std::deque<std::atomic<uint32_t>> parkers;
+    // When the holder was handed the GIL by an offer (a normal waiter, not running yet): that
+    // waiter; an urgent taker may take the GIL back from it until it confirms (see take).
+    Waiter* offered = nullptr;
+    std::atomic<uint32_t>* offered_word = nullptr;
     // Read by the holder's check without the mutex.
     std::atomic<int32_t> waiting{0};
-    std::atomic<bool> drop_request{false};
-    std::atomic<int64_t> head_since{0}; // when the first waiter began to wait (steady ns)
+    // The earliest time an urgent waiter wants the holder to drop at its next check (INT64_MAX:
+    // none): at once for a thread back from a blocking call, after lock_grace_ns for one handed a
+    // lock (the releaser usually blocks itself soon, and then no forced switch is needed).
+    std::atomic<int64_t> urgent_due{INT64_MAX};
+    // When the first waiter began to wait, or the holder began to run, whichever is later (steady
+    // ns): the switch interval counts from there.
+    std::atomic<int64_t> head_since{0};
     std::atomic<int64_t> interval_ns{5'000'000};
     std::atomic<size_t> thread_count{0};
+    // Counts the forks this GIL went through (lock queues of an older one hold dead threads).
+    uint64_t generation = 0;
 
-    void update_head() {
-        head_since.store(queue.empty() ? 0 : head_since_of_front, std::memory_order_relaxed);
-    }
-    int64_t head_since_of_front = 0;
+    std::atomic<uint32_t>& parker(const ThreadState& state) { return parkers[state.stats_index]; }
 
-    // Picks the next holder (mutex held). After begin_finalization only the finalizer may have it.
-    bool grant_next() {
+    // Picks the next holder (mutex held) and tells it. Returns the word to wake with futex_wake
+    // once the mutex is let go (null: none asleep). After begin_finalization only the finalizer
+    // may have it.
+    std::atomic<uint32_t>* grant_next() {
+        offered = nullptr;
+        offered_word = nullptr;
         auto chosen = queue.end();
         if (!finalizing) {
             chosen = queue.begin();
@@ -82,25 +188,75 @@ struct Gil::Core {
         }
         if (chosen == queue.end()) {
             holder = nullptr;
-            return false;
+            return nullptr;
         }
         Waiter* next = *chosen;
         queue.erase(chosen);
         waiting.fetch_sub(1, std::memory_order_relaxed);
-        if (next->urgent && --urgent_count == 0)
-            drop_request.store(false, std::memory_order_relaxed);
+        if (next->urgent) {
+            --urgent_count;
+            update_urgent_due();
+        }
         holder = next->state;
-        next->granted = true;
         ++stats.switches;
-        head_since_of_front = now_ns();
-        update_head();
-        next->wake.notify_one();
+        int64_t now = now_ns();
+        head_since.store(now, std::memory_order_relaxed);
+        next->recorded = now - next->since;
+        GilThreadStats& record = stats.threads[next->state->stats_index];
+        ++record.waits;
+        record.total_wait_ns += next->recorded;
+        record.longest_wait_ns = std::max(record.longest_wait_ns, next->recorded);
+        uint32_t grant = park_granted;
+        if (!next->urgent && !finalizing) {
+            grant = park_offered;
+            offered = next;
+            offered_word = next->word;
+        }
+        // After this exchange the waiter may run and leave: `next` is not read again.
+        std::atomic<uint32_t>* word = next->word;
+        uint32_t before = word->exchange(grant, std::memory_order_acq_rel);
+        return before == park_sleeping ? word : nullptr;
+    }
+
+    // An urgent taker finds the GIL offered to a normal waiter that has not started running:
+    // takes the offer back (mutex held) and puts that waiter back at the head of the normal
+    // waiters. False when the waiter confirmed it first (it runs; the taker must queue).
+    bool revoke_offer() {
+        if (!offered)
+            return false;
+        uint32_t expected = park_offered;
+        Waiter* waiter = offered;
+        bool revoked = offered_word->compare_exchange_strong(expected, park_waiting,
+                                                             std::memory_order_acq_rel);
+        offered = nullptr;
+        offered_word = nullptr;
+        if (!revoked)
+            return false;
+        // It keeps its place (and its time of arrival) as if never served.
+        GilThreadStats& record = stats.threads[waiter->state->stats_index];
+        --record.waits;
+        record.total_wait_ns -= waiter->recorded;
+        --stats.switches;
+        ++stats.revoked_offers;
+        auto position = std::find_if(queue.begin(), queue.end(),
+                                     [](const Waiter* other) { return !other->urgent; });
+        queue.insert(position, waiter);
+        waiting.fetch_add(1, std::memory_order_relaxed);
         return true;
     }
 
-    // Queues `waiter` (mutex held).
-    void enqueue(Waiter& waiter, int64_t since) {
+    void update_urgent_due() {
+        int64_t due = INT64_MAX;
+        for (size_t index = 0; index < urgent_count && index < queue.size(); ++index)
+            due = std::min(due, queue[index]->due);
+        urgent_due.store(due, std::memory_order_relaxed);
+    }
+
+    // Queues `waiter` (mutex held). `asleep`: it sleeps on its word already (a lock waiter).
+    void enqueue(Waiter& waiter, bool asleep = false) {
         ++stats.requests;
+        if (!asleep)
+            waiter.word->store(park_waiting, std::memory_order_relaxed);
         bool was_empty = queue.empty();
         if (waiter.urgent) {
             ++stats.priority_requests;
@@ -108,26 +264,41 @@ struct Gil::Core {
                                          [](const Waiter* other) { return !other->urgent; });
             queue.insert(position, &waiter);
             ++urgent_count;
-            drop_request.store(true, std::memory_order_relaxed);
+            if (waiter.due < urgent_due.load(std::memory_order_relaxed))
+                urgent_due.store(waiter.due, std::memory_order_relaxed);
         } else {
             queue.push_back(&waiter);
         }
         waiting.fetch_add(1, std::memory_order_relaxed);
-        if (was_empty) {
-            head_since_of_front = since;
-            update_head();
-        }
+        if (was_empty)
+            head_since.store(waiter.since, std::memory_order_relaxed);
     }
 
-    // Waits until `waiter` is granted (mutex held through `lock`); records the wait.
-    void wait_for_grant(std::unique_lock<std::mutex>& lock, Waiter& waiter, int64_t since) {
-        while (!waiter.granted)
-            waiter.wake.wait(lock);
-        int64_t waited = now_ns() - since;
-        GilThreadStats& record = stats.threads[waiter.state->stats_index];
-        ++record.waits;
-        record.total_wait_ns += waited;
-        record.longest_wait_ns = std::max(record.longest_wait_ns, waited);
+    // The waiters of `queue` (mutex held), emptied first if it belongs to a GIL before a fork.
+    LockWaitQueue& lock_queue(LockWaitQueue& lock) const {
+        if (lock.generation != generation) {
+            lock.head = nullptr;
+            lock.tail = nullptr;
+            lock.generation = generation;
+        }
+        return lock;
+    }
+
+    // Takes the GIL for `waiter`'s thread (mutex held, through `lock`, which is let go): at once
+    // if it is free or only offered, else as an urgent waiter.
+    void take_urgent(std::unique_lock<std::mutex>& lock, Waiter& waiter) {
+        if (finalizing && waiter.state != finalizer)
+            block_forever(lock);
+        if (!holder || revoke_offer()) {
+            holder = waiter.state;
+            offered = nullptr;
+            offered_word = nullptr;
+            lock.unlock();
+            return;
+        }
+        enqueue(waiter);
+        lock.unlock();
+        await_grant(*waiter.word, true);
     }
 
     // A thread that may no longer run (finalization started): never returns.
@@ -191,7 +362,13 @@ Gil* Gil::create(VM& vm, ThreadState& main) {
     main.ident = current_thread_ident();
     main.native_id = current_native_thread_id();
     main.stats_index = 0;
-    core.stats.threads.push_back(GilThreadStats{main.ident, 0, 0, 0, true});
+    try {
+        core.stats.threads.push_back(GilThreadStats{main.ident, 0, 0, 0, true});
+        core.parkers.emplace_back(park_granted);
+    } catch (...) {
+        delete gil;
+        return nullptr;
+    }
     main.set_eval_ticks(gil->m_check_interval);
     return gil;
 }
@@ -221,12 +398,18 @@ ThreadState* Gil::new_thread_state() {
         return nullptr;
     state->set_eval_ticks(m_check_interval);
     std::lock_guard<std::mutex> lock(m_core->mutex);
+    Core& core = *m_core;
+    size_t threads = core.threads.size();
+    size_t records = core.stats.threads.size();
     try {
-        m_core->threads.push_back(state);
-        m_core->stats.threads.push_back(GilThreadStats{});
+        core.threads.push_back(state);
+        core.stats.threads.push_back(GilThreadStats{});
+        core.parkers.emplace_back(park_waiting);
     } catch (...) {
-        if (m_core->threads.size() > m_core->stats.threads.size())
-            m_core->threads.pop_back();
+        core.threads.resize(threads);
+        core.stats.threads.resize(records);
+        if (core.parkers.size() > records)
+            core.parkers.pop_back();
         delete state;
         return nullptr;
     }
@@ -237,14 +420,19 @@ ThreadState* Gil::new_thread_state() {
 
 void Gil::delete_thread_state(ThreadState* state) {
     park(*m_vm, *state);
+    std::atomic<uint32_t>* wake = nullptr;
     {
         std::lock_guard<std::mutex> lock(m_core->mutex);
         auto& threads = m_core->threads;
         threads.erase(std::remove(threads.begin(), threads.end(), state), threads.end());
         m_core->stats.threads[state->stats_index].alive = false;
         m_core->thread_count.fetch_sub(1, std::memory_order_relaxed);
-        m_core->grant_next();
+        if (m_core->main == state) // the thread that forked, ending in the child
+            m_core->main = nullptr;
+        wake = m_core->grant_next();
     }
+    if (wake)
+        futex_wake(*wake);
     delete state;
 }
 
@@ -257,6 +445,10 @@ void Gil::delete_thread_state_unstarted(ThreadState* state) {
         m_core->thread_count.fetch_sub(1, std::memory_order_relaxed);
     }
     delete state;
+}
+
+bool Gil::is_main_thread(const ThreadState& state) const {
+    return &state == m_core->main; // changed only by a fork, in the child, before it runs threads
 }
 
 size_t Gil::thread_count() const {
@@ -272,31 +464,48 @@ void Gil::take(ThreadState& state, Priority priority) {
     if (core.finalizing && &state != core.finalizer)
         Core::block_forever(lock);
     core.stats.threads[state.stats_index].ident = state.ident;
+    bool urgent = priority == Priority::urgent;
     if (!core.holder) {
         core.holder = &state;
+        core.offered = nullptr;
+        core.offered_word = nullptr;
+        lock.unlock();
+    } else if (urgent && core.revoke_offer()) {
+        // The lazy hand-over: a thread back from a short blocking call takes the GIL back from
+        // the waiter it was handed to, if that one has not started running yet.
+        core.holder = &state;
+        lock.unlock();
     } else {
-        Waiter waiter{&state, priority == Priority::urgent};
-        core.enqueue(waiter, since);
-        core.wait_for_grant(lock, waiter, since);
+        Waiter waiter{&state, &core.parker(state), urgent, since};
+        core.enqueue(waiter);
+        lock.unlock();
+        await_grant(*waiter.word, urgent);
     }
-    lock.unlock();
+    m_core->head_since.store(now_ns(), std::memory_order_relaxed);
     unpark(*m_vm, state);
 }
 
 void Gil::drop(ThreadState& state) {
     park(*m_vm, state);
-    std::lock_guard<std::mutex> lock(m_core->mutex);
-    m_core->grant_next();
+    std::atomic<uint32_t>* wake = nullptr;
+    {
+        std::lock_guard<std::mutex> lock(m_core->mutex);
+        wake = m_core->grant_next();
+    }
+    if (wake)
+        futex_wake(*wake);
 }
 
 bool Gil::drop_wanted() const {
     const Core& core = *m_core;
     if (core.waiting.load(std::memory_order_relaxed) == 0)
         return false;
-    if (core.drop_request.load(std::memory_order_relaxed))
-        return true;
     int64_t interval = core.interval_ns.load(std::memory_order_relaxed);
-    return interval == 0 || now_ns() - core.head_since.load(std::memory_order_relaxed) >= interval;
+    if (interval == 0)
+        return true;
+    int64_t now = now_ns();
+    return now >= core.urgent_due.load(std::memory_order_relaxed) ||
+           now - core.head_since.load(std::memory_order_relaxed) >= interval;
 }
 
 void Gil::yield(ThreadState& state) {
@@ -306,14 +515,95 @@ void Gil::yield(ThreadState& state) {
     if (core.queue.empty() || core.finalizing)
         return;
     park(*m_vm, state);
-    core.grant_next();
+    std::atomic<uint32_t>* wake = core.grant_next();
     ++core.stats.forced_switches;
-    Waiter waiter{&state, false};
-    core.enqueue(waiter, since);
+    Waiter waiter{&state, &core.parker(state), false, since};
+    core.enqueue(waiter);
     --core.stats.requests; // the hand-over was the holder's own doing, not a request
-    core.wait_for_grant(lock, waiter, since);
     lock.unlock();
+    if (wake)
+        futex_wake(*wake);
+    await_grant(*waiter.word, false);
+    m_core->head_since.store(now_ns(), std::memory_order_relaxed);
     unpark(*m_vm, state);
+}
+
+// ====== Lock waits
+
+Gil::LockWait Gil::wait_for_lock(LockWaitQueue& queue, int64_t timeout_ns) {
+    ThreadState& state = m_vm->thread_state();
+    Core& core = *m_core;
+    int64_t start = now_ns();
+    int64_t deadline = timeout_ns < 0 ? -1 : start + timeout_ns;
+    std::atomic<uint32_t>& word = core.parker(state);
+    Waiter waiter{&state, &word, true, start};
+    LockWaiter entry{&waiter};
+    park(*m_vm, state);
+    std::atomic<uint32_t>* wake = nullptr;
+    {
+        std::lock_guard<std::mutex> lock(core.mutex);
+        LockWaitQueue& waiters = core.lock_queue(queue);
+        if (waiters.tail)
+            waiters.tail->next = &entry;
+        else
+            waiters.head = &entry;
+        waiters.tail = &entry;
+        word.store(park_sleeping, std::memory_order_relaxed);
+        wake = core.grant_next();
+    }
+    if (wake)
+        futex_wake(*wake);
+    LockWait outcome = LockWait::acquired;
+    bool handed = false; // the lock is ours: only the GIL is awaited, whatever the time
+    while (word.load(std::memory_order_acquire) == park_sleeping) {
+        int error = 0;
+        if (handed || deadline < 0) {
+            error = futex_wait_for(word, park_sleeping, -1);
+        } else {
+            int64_t left = deadline - now_ns();
+            error = left <= 0 ? ETIMEDOUT : futex_wait_for(word, park_sleeping, left);
+        }
+        if (error == 0 || handed)
+            continue;
+        // Time is up or a signal came: give up unless the lock was handed over meanwhile.
+        std::unique_lock<std::mutex> lock(core.mutex);
+        if (!entry.queued) {
+            handed = true;
+            continue;
+        }
+        LockWaitQueue& waiters = core.lock_queue(queue);
+        LockWaiter* previous = nullptr;
+        for (LockWaiter* at = waiters.head; at && at != &entry; at = at->next)
+            previous = at;
+        (previous ? previous->next : waiters.head) = entry.next;
+        if (waiters.tail == &entry)
+            waiters.tail = previous;
+        outcome = error == EINTR ? LockWait::interrupted : LockWait::timed_out;
+        waiter.since = now_ns();
+        waiter.due = waiter.since;
+        core.take_urgent(lock, waiter);
+        break;
+    }
+    core.head_since.store(now_ns(), std::memory_order_relaxed);
+    unpark(*m_vm, state);
+    return outcome;
+}
+
+bool Gil::hand_lock_to_waiter(LockWaitQueue& queue) {
+    std::lock_guard<std::mutex> lock(m_core->mutex);
+    LockWaitQueue& waiters = m_core->lock_queue(queue);
+    LockWaiter* first = waiters.head;
+    if (!first)
+        return false;
+    waiters.head = first->next;
+    if (!waiters.head)
+        waiters.tail = nullptr;
+    first->queued = false;
+    // From now on it waits for the GIL, asleep still: the granter wakes it.
+    first->waiter->since = now_ns();
+    first->waiter->due = first->waiter->since + lock_grace_ns;
+    m_core->enqueue(*first->waiter, true);
+    return true;
 }
 
 // ====== Settings and counters
@@ -339,6 +629,9 @@ std::string gil_stats_text(const GilStats& stats) {
     std::snprintf(line, sizeof line, "  requests: %llu (back from a blocking call: %llu)\n",
                   static_cast<unsigned long long>(stats.requests),
                   static_cast<unsigned long long>(stats.priority_requests));
+    text += line;
+    std::snprintf(line, sizeof line, "  lazy hand-overs (offers taken back): %llu\n",
+                  static_cast<unsigned long long>(stats.revoked_offers));
     text += line;
     for (const GilThreadStats& thread : stats.threads) {
         std::snprintf(
@@ -378,18 +671,27 @@ void Gil::reinit_after_fork(ThreadState& survivor) {
     if (!core)
         return; // out of memory right after fork: keep the old one (no other thread uses it)
     core->holder = &survivor;
-    core->main = &m_vm->main_thread_state();
+    ThreadState* vm_main = &m_vm->main_thread_state();
+    core->main = &survivor;
     core->interval_ns.store(old->interval_ns.load());
+    core->generation = old->generation + 1;
     core->stats.switches = old->stats.switches;
     core->stats.forced_switches = old->stats.forced_switches;
     core->stats.requests = old->stats.requests;
     core->stats.priority_requests = old->stats.priority_requests;
+    core->stats.revoked_offers = old->stats.revoked_offers;
+    try {
+        core->stats.threads.push_back(GilThreadStats{survivor.ident, 0, 0, 0, true});
+        core->parkers.emplace_back(park_granted);
+    } catch (...) {
+        delete core;
+        return; // as above
+    }
     survivor.native_id = current_native_thread_id();
     survivor.stats_index = 0;
-    core->stats.threads.push_back(GilThreadStats{survivor.ident, 0, 0, 0, true});
     std::vector<ThreadState*> gone = old->threads;
-    if (&survivor != core->main)
-        gone.push_back(core->main);
+    if (&survivor != vm_main)
+        gone.push_back(vm_main);
     m_core = core;
     for (ThreadState* state : gone) {
         if (state == &survivor)
@@ -403,10 +705,10 @@ void Gil::reinit_after_fork(ThreadState& survivor) {
         set_ref(state->saved_handled, nullptr);
         set_ref(state->sentinel, nullptr);
         state->clear_exception();
-        if (state != core->main)
+        if (state != vm_main)
             delete state;
     }
-    if (&survivor != core->main) {
+    if (&survivor != vm_main) {
         core->threads.push_back(&survivor);
         core->thread_count.store(1);
     }
@@ -469,7 +771,7 @@ Status eval_breaker(VM& vm) {
     if (gc::collection_scheduled(vm))
         gc::run_scheduled_collection(vm);
     // Signal handlers run in the main thread only, as CPython's.
-    if (signals_pending() && &state == &vm.main_thread_state())
+    if (signals_pending() && gil.is_main_thread(state))
         return vm.handle_pending_signals();
     return Status::ok;
 }

@@ -4,9 +4,9 @@
 //
 // Design (issue #5):
 //  - direct hand-off: the thread letting go picks the next holder itself (the head of a FIFO
-//    queue of waiters, each sleeping on its own condition variable) and the GIL never becomes
-//    free in between, so the thread that dropped it on request cannot take it back before that
-//    waiter ran, and no waiter starves;
+//    queue of waiters, each sleeping on a futex word of its own, woken by the granter after it
+//    let the mutex go) and the GIL never becomes free in between, so the thread that dropped it
+//    on request cannot take it back before that waiter ran, and no waiter starves;
 //  - the running thread offers the GIL at the eval breaker (eval_breaker below), which the eval
 //    loop reaches when its instruction countdown (ThreadState::count_instructions, refilled with
 //    sys.getcheckinterval() = 100) runs out. It hands over only if a waiter has waited at least
@@ -14,7 +14,17 @@
 //  - the convoy effect (CPython's I/O thread waiting a whole interval behind a CPU-bound thread
 //    after each blocking call) is avoided: a thread coming back from a blocking call (ReleaseGil,
 //    lock waits) queues ahead of the CPU-bound waiters and asks the holder to drop at its next
-//    check, without waiting for the switch interval;
+//    check, without waiting for the switch interval; it spins a few microseconds before it
+//    sleeps, since the holder answers at its next check;
+//  - lazy hand-over: when a thread lets the GIL go for a blocking call, a normal waiter is only
+//    offered it; if the call returns before that waiter started running (a short write, a
+//    read with data ready), the thread takes the offer back and goes on without waiting for a
+//    context switch; the waiter keeps its place at the head;
+//  - locks of _thread wait inside the GIL (wait_for_lock): releasing a lock hands it to its
+//    first waiter and queues that waiter for the GIL while it sleeps, so a hand-over between two
+//    threads costs one wake-up, not two (lock, then GIL);
+//  - the switch interval counts from when the head waiter began to wait or the holder began to
+//    run, whichever is later, so a thread's turn is not eaten by the time it took to wake up;
 //  - when the GIL changes hands, the per-thread part of the runtime (frame stack, current frame,
 //    handled exception: vm/runtime.h) is swapped with the ThreadState's saved copy, and
 //    VM::thread_state() points to the new holder's state. No thread_local is involved.
@@ -44,6 +54,15 @@ namespace minipy::vm {
 
 class VM;
 class ThreadState;
+struct LockWaiter;
+
+// The threads waiting for one lock (stdlib/mod_thread.cpp), FIFO; guarded by the GIL's mutex.
+// Zero-initialised is empty.
+struct LockWaitQueue {
+    LockWaiter* head = nullptr;
+    LockWaiter* tail = nullptr;
+    uint64_t generation = 0; // the GIL's fork generation its waiters belong to
+};
 
 // The counters of sys._gilstats().
 struct GilThreadStats {
@@ -58,6 +77,8 @@ struct GilStats {
     uint64_t forced_switches = 0;   // of them, hand-overs at the eval breaker (a drop on request)
     uint64_t requests = 0;          // times a thread found the GIL held and had to wait
     uint64_t priority_requests = 0; // of them, threads back from a blocking call (convoy fix)
+    uint64_t revoked_offers = 0;    // lazy hand-overs: a thread back from a short blocking call
+                                    // took the GIL back before the waiter handed it ran
     std::vector<GilThreadStats> threads;
 };
 
@@ -85,6 +106,9 @@ public:
     void delete_thread_state_unstarted(ThreadState* state);
     // How many ThreadStates besides the main one are registered (_thread._count).
     size_t thread_count() const;
+    // Whether `state` is the thread that runs signal handlers: the VM's main thread, or in the
+    // child of a fork the thread that forked (it becomes the main thread there, as in CPython).
+    bool is_main_thread(const ThreadState& state) const;
     // _thread.stack_size(): the stack size of threads started later (0: the system's default).
     size_t thread_stack_size() const { return m_stack_size; }
     void set_thread_stack_size(size_t bytes) { m_stack_size = bytes; }
@@ -104,6 +128,18 @@ public:
     // Hands the GIL to the first waiter and queues behind the others (a forced switch).
     void yield(ThreadState& state);
 
+    // ====== Lock waits (the locks of _thread: one sleep and one wake-up per hand-over)
+    enum class LockWait : uint8_t { acquired, timed_out, interrupted };
+    // Called by the holder when the lock of `queue` is taken: queues for the lock and lets the
+    // GIL go until the lock is handed to this thread (hand_lock_to_waiter), `timeout_ns` passed
+    // (negative: no limit) or a signal handler ran (interrupted); comes back holding the GIL.
+    // acquired: the lock is this thread's.
+    LockWait wait_for_lock(LockWaitQueue& queue, int64_t timeout_ns);
+    // Called by the holder releasing a lock: hands it to its first waiter, which then queues for
+    // the GIL as urgent without having woken up (true: the lock stays taken), or returns false
+    // (no waiter: the caller marks the lock free).
+    bool hand_lock_to_waiter(LockWaitQueue& queue);
+
     // ====== Settings (sys.setcheckinterval / sys.setswitchinterval)
     int32_t check_interval() const { return m_check_interval; }
     void set_check_interval(int32_t instructions) {
@@ -118,8 +154,9 @@ public:
     // From now on only `finalizer` (the thread finalizing the runtime) may hold the GIL.
     void begin_finalization(ThreadState& finalizer);
     bool is_finalizing() const;
-    // In the child of fork(): `survivor` (the forking thread, holding the GIL) is the only thread;
-    // the other ThreadStates are dropped (their objects are released) and the lock is made anew.
+    // In the child of fork(): `survivor` (the forking thread, holding the GIL) is the only thread,
+    // and the main one from now on; the other ThreadStates are dropped (their objects are
+    // released; the VM's own main state stays, unused) and the lock is made anew.
     void reinit_after_fork(ThreadState& survivor);
 
     struct Core; // the synchronisation state (vm/gil.cpp)

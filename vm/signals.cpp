@@ -6,6 +6,7 @@
 #include <new>
 
 #include "stdlib/sys.h"
+#include "vm/gil.h"
 #include "vm/runtime.h"
 #include "vm/types/function.h"
 #include "vm/types/int.h"
@@ -116,8 +117,11 @@ void VM::set_signal_handlers(Object* handlers) {
 }
 
 Status VM::handle_pending_signals() {
-    // Only the main thread runs handlers, as CPython's; the others leave the flags set for it.
-    if (!m_handles_signals || m_current_thread != m_thread_state.get() ||
+    // Only the main thread runs handlers, as CPython's; the others leave the flags set for it. (In
+    // the child of a fork made by another thread, that thread is the main one:
+    // Gil::is_main_thread.)
+    if (!m_handles_signals || !m_current_thread || !m_gil ||
+        !m_gil->is_main_thread(*m_current_thread) ||
         !any_signal_pending.exchange(false, std::memory_order_acquire))
         return Status::ok;
     for (int signum = 1; signum < signal_count; ++signum) {

@@ -103,6 +103,78 @@ TEST(Gil, HandOverIsForcedTheDropperCannotRetakeFirst) {
     }
 }
 
+// A thread back from a short blocking call takes the GIL back from a normal waiter that was
+// offered it but has not run yet (the lazy hand-over); that waiter keeps its place and runs at the
+// next drop. Whether the waiter started first depends on the OS, so each round checks the order
+// that its outcome implies, and some rounds must have taken the offer back.
+TEST(Gil, ShortBlockingCallTakesTheOfferBack) {
+    std::unique_ptr<VM> vm = VM::create();
+    ASSERT_TRUE(vm);
+    Gil& gil = vm->gil();
+    gil.set_switch_interval(1000.0);
+    ThreadState& main = vm->thread_state();
+    uint64_t taken_back = 0;
+    for (int round = 0; round < 50; ++round) {
+        std::vector<int> order;
+        ThreadState* state = gil.new_thread_state();
+        uint64_t requests = gil.stats().requests;
+        std::thread waiter = recorder(gil, state, 1, Gil::Priority::normal, order);
+        wait_for_requests(gil, requests + 1);
+        uint64_t before = gil.stats().revoked_offers;
+        gil.drop(main);                        // into a blocking call: offered to the waiter
+        gil.take(main, Gil::Priority::urgent); // back at once
+        order.push_back(0);
+        bool revoked = gil.stats().revoked_offers == before + 1;
+        taken_back += revoked ? 1 : 0;
+        gil.drop(main);
+        waiter.join();
+        gil.take(main, Gil::Priority::normal);
+        EXPECT_EQ(order, revoked ? (std::vector<int>{0, 1}) : (std::vector<int>{1, 0}));
+    }
+    EXPECT_GT(taken_back, 0u);
+    EXPECT_EQ(gil.thread_count(), 0u);
+}
+
+// Releasing a lock hands it to its waiters in FIFO order while they sleep; each then waits for
+// the GIL only. A lock wait with a time limit and no release times out and leaves the queue.
+TEST(Gil, ReleasingALockHandsItToItsWaitersInOrder) {
+    std::unique_ptr<VM> vm = VM::create();
+    ASSERT_TRUE(vm);
+    Gil& gil = vm->gil();
+    ThreadState& main = vm->thread_state();
+    minipy::vm::LockWaitQueue queue;
+    std::vector<int> order;
+    std::vector<std::thread> threads;
+    std::atomic<int> acquired{0};
+    for (int number = 1; number <= 2; ++number) {
+        ThreadState* state = gil.new_thread_state();
+        ASSERT_NE(state, nullptr);
+        threads.emplace_back([&gil, &queue, &order, &acquired, state, number] {
+            gil.take(*state, Gil::Priority::normal);
+            if (gil.wait_for_lock(queue, -1) == Gil::LockWait::acquired)
+                acquired.fetch_add(1);
+            order.push_back(number); // safe: the GIL is held
+            gil.delete_thread_state(state);
+        });
+        wait_for_requests(gil, static_cast<uint64_t>(number));
+    }
+    gil.drop(main);
+    // Main queues behind both; each queues for the lock before it lets the GIL go.
+    gil.take(main, Gil::Priority::normal);
+    EXPECT_TRUE(order.empty());
+    EXPECT_TRUE(gil.hand_lock_to_waiter(queue));
+    EXPECT_TRUE(gil.hand_lock_to_waiter(queue));
+    EXPECT_FALSE(gil.hand_lock_to_waiter(queue));
+    gil.drop(main);
+    for (std::thread& thread : threads)
+        thread.join();
+    gil.take(main, Gil::Priority::normal);
+    EXPECT_EQ(order, (std::vector<int>{1, 2}));
+    EXPECT_EQ(acquired.load(), 2);
+    EXPECT_EQ(gil.wait_for_lock(queue, 1'000'000), Gil::LockWait::timed_out);
+    EXPECT_FALSE(gil.hand_lock_to_waiter(queue));
+}
+
 // Two CPU-bound threads, each one unit of work per check, with a small switch interval: both
 // make progress in each of three windows and neither gets more than twice the other's work.
 TEST(Gil, TwoCpuBoundThreadsShareFairly) {
