@@ -8,14 +8,17 @@
 //    the runtime's roots; everything else on the refchain is garbage (at finalization) or a leak
 //    (after the runtime is gone);
 //  - marking uses an explicit stack, never native recursion, so a million nested lists are fine;
+//  - a mark is the low bit of the object's chain_prev (objects are 8-byte aligned, so it is
+//    otherwise 0): no side table, so accounting a million live objects costs no memory; every
+//    mark is cleared by the refchain walk that reads them, before anything can unlink an object;
 //  - collect_unreachable is for finalization only: objects held only by running frames or C++
 //    locals look unreachable to it, so it refuses to run while a Python frame is active (it is
 //    no substitute for the cycle collector of issue #4, which subtracts internal references);
 //  - collect_unreachable holds (+1) every garbage object from the first finalizer to the end, so
 //    no pointer it keeps is ever freed under it; types are cleared only after every other piece
 //    of garbage was let go, since instances need their type's slots to be deallocated.
+#include <cstdint>
 #include <cstdio>
-#include <unordered_set>
 #include <vector>
 
 #include "gc/collector.h"
@@ -30,14 +33,26 @@ namespace minipy::vm {
 namespace {
 
 struct Marker {
-    std::unordered_set<const Object*> marked;
     std::vector<Object*> pending;
 };
 
+constexpr uintptr_t mark_bit = 1;
+
+// Reads and clears the mark of an object (see the invariants above).
+bool take_mark(Object* object) {
+    auto prev = reinterpret_cast<uintptr_t>(object->chain_prev);
+    object->chain_prev = reinterpret_cast<Object*>(prev & ~mark_bit);
+    return (prev & mark_bit) != 0;
+}
+
 int mark_visit(Object* object, void* arg) {
-    auto* marker = static_cast<Marker*>(arg);
-    if (object && marker->marked.insert(object).second)
-        marker->pending.push_back(object);
+    if (!object)
+        return 0;
+    auto prev = reinterpret_cast<uintptr_t>(object->chain_prev);
+    if (prev & mark_bit)
+        return 0;
+    object->chain_prev = reinterpret_cast<Object*>(prev | mark_bit);
+    static_cast<Marker*>(arg)->pending.push_back(object);
     return 0;
 }
 
@@ -45,7 +60,8 @@ bool is_type_object(const Object* object) {
     return has_flag(object->type, type_type_subclass);
 }
 
-// Marks everything the VM's roots (and the runtime's, and `extra`) reach.
+// Marks everything the VM's roots (and the runtime's, and `extra`) reach. The caller walks the
+// refchain next and takes every mark (take_mark) before anything else runs.
 void mark_owned(VM& vm, Marker& marker, Object* const* extra, size_t count) {
     const Object* end = vm.heap().end();
     for (Object* object = vm.heap().first(); object != end; object = object->chain_next) {
@@ -111,13 +127,20 @@ size_t VM::collect_unreachable(Object* const* extra_roots, size_t count) {
         return 0; // re-entered from a finalizer
     if (m_runtime && m_runtime->current_frame())
         return 0; // Python code is running: its frames' objects are not roots we can see
+    // Garbage that needs holding: containers, instances of classes and types. Atomic built-in
+    // objects (ints, strs, ...) are left out: they run no finalizer and hold nothing, and they go
+    // when the containers holding them are cleared (a script that ends with a million ints in a
+    // cycle does not need a million-entry list here).
     std::vector<Object*> garbage;
     {
         Marker marker;
         mark_owned(*this, marker, extra_roots, count);
         const Object* end = m_heap.end();
         for (Object* object = m_heap.first(); object != end; object = object->chain_next) {
-            if (!marker.marked.count(object))
+            if (take_mark(object))
+                continue;
+            if (has_flag(object->type, type_has_gc) || is_heap_type(object->type) ||
+                is_type_object(object))
                 garbage.push_back(object);
         }
     }
@@ -167,7 +190,7 @@ VM::RefCounts VM::count_unowned_objects() {
     const Object* end = m_heap.end();
     for (Object* object = m_heap.first(); object != end; object = object->chain_next) {
         counts.refs += object->refcount;
-        if (!marker.marked.count(object))
+        if (!take_mark(object))
             ++counts.objects;
     }
     return counts;

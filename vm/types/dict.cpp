@@ -141,10 +141,12 @@ intptr_t find_empty_slot(DictKeys* keys, int64_t hash) {
     return static_cast<intptr_t>(i);
 }
 
-// Rebuilds the table with room for at least `minimum_used` entries, compacting holes.
-Status resize(VM& vm, Dict* dict, intptr_t minimum_used) {
+// Rebuilds the table with at least `wanted_size` index slots (the smallest power of two, as
+// CPython's calculate_log2_keysize), compacting holes. `wanted_size` is at least 1.5 times the
+// live entries, so they fit.
+Status resize(VM& vm, Dict* dict, intptr_t wanted_size) {
     intptr_t size = minimum_size;
-    while (usable_for(size) < minimum_used) {
+    while (size < wanted_size) {
         if (size > (INTPTR_MAX >> 4))
             return raise_memory_error(vm);
         size <<= 1;
@@ -633,8 +635,10 @@ Status dict_setitem(VM& vm, Object* self, Object* key, Object* value) {
         set_ref(dict->keys->entries()[position].value, value);
         return Status::ok;
     }
+    // CPython's GROWTH_RATE: a full table is rebuilt with used * 3 index slots (twice the size
+    // when it holds no holes).
     if (!dict->keys || dict->keys->usable <= 0) {
-        if (!is_ok(resize(vm, dict, dict->used * 3 > 5 ? dict->used * 3 : 5)))
+        if (!is_ok(resize(vm, dict, dict->used * 3)))
             return Status::error;
     }
     DictKeys* keys = dict->keys;

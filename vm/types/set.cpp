@@ -69,9 +69,11 @@ restart:
     }
 }
 
+// Rebuilds the table with more slots than `minimum_used` (a power of two, as CPython's
+// set_table_resize), dropping dummies.
 Status resize(VM& vm, Set* set, intptr_t minimum_used) {
     intptr_t size = minimum_table;
-    while (size * 3 / 5 <= minimum_used) {
+    while (size <= minimum_used) {
         if (size > (INTPTR_MAX >> 5))
             return raise_memory_error(vm);
         size <<= 1;
