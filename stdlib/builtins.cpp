@@ -23,6 +23,7 @@
 #include "vm/types/function.h"
 #include "vm/types/int.h"
 #include "vm/types/list.h"
+#include "vm/types/list_sort.h"
 #include "vm/types/module.h"
 #include "vm/types/range.h"
 #include "vm/types/str.h"
@@ -56,42 +57,7 @@ Status check_keywords(VM& vm, const char* function, Object* kwnames,
 }
 
 Status sort_list(VM& vm, Object* list, Object* key, bool reverse) {
-    intptr_t size = list_size(list);
-    std::vector<Ref<Object>> items;
-    std::vector<Ref<Object>> keys;
-    for (intptr_t i = 0; i < size; ++i) {
-        Object* item = list_items(list)[i];
-        items.push_back(Ref<Object>::borrow(item));
-        if (key && key != vm.none()) {
-            Ref<Object> k = call_object(vm, key, &item, 1);
-            if (!k)
-                return Status::error;
-            keys.push_back(std::move(k));
-        } else {
-            keys.push_back(Ref<Object>::borrow(item));
-        }
-    }
-    std::vector<size_t> order(items.size());
-    for (size_t i = 0; i < order.size(); ++i)
-        order[i] = i;
-    bool failed = false;
-    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-        if (failed)
-            return false;
-        Object* left = keys[reverse ? b : a].get();
-        Object* right = keys[reverse ? a : b].get();
-        int less = object_rich_compare_bool(vm, left, right, CompareOp::lt);
-        if (less < 0)
-            failed = true;
-        return less > 0;
-    });
-    if (failed)
-        return Status::error;
-    for (size_t i = 0; i < order.size(); ++i) {
-        if (!is_ok(list_set(vm, list, static_cast<intptr_t>(i), items[order[i]].get())))
-            return Status::error;
-    }
-    return Status::ok;
+    return list_sort_in_place(vm, list, key, reverse);
 }
 
 namespace {

@@ -25,6 +25,7 @@
 #include "vm/types/range.h"
 #include "vm/types/set.h"
 #include "vm/types/str.h"
+#include "vm/types/str_kind.h"
 #include "vm/types/tuple.h"
 
 namespace minipy::vm {
@@ -310,12 +311,11 @@ Ref<Object> build_const_key_map(Runtime& rt, Object** items, uint32_t count) {
     return is_ok(status) ? dict : nullptr;
 }
 
+// The pieces are strs (FORMAT_VALUE results and constants), joined at their final kind.
 Ref<Object> build_string(Runtime& rt, Object** items, uint32_t count) {
-    std::string text;
-    for (uint32_t i = 0; i < count; ++i)
-        text += str_to_utf8(items[i]);
+    Ref<Object> text = str_join_items(rt.vm(), nullptr, items, count);
     drop_items(items, count);
-    return str_from_utf8(rt.vm(), text);
+    return text;
 }
 
 Ref<Object> build_slice(Runtime& rt, Object** items, uint32_t count) {

@@ -7,15 +7,16 @@
 // items afterwards, since that code may mutate the list.
 #include "vm/types/list.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <cstring>
 #include <string>
 #include <vector>
 
-#include "gc/alloc.h"
 #include "vm/eval_helpers.h"
 #include "vm/types/function.h"
 #include "vm/types/int.h"
+#include "vm/types/list_sort.h"
 #include "vm/types/method_args.h"
 #include "vm/types/str.h"
 #include "vm/types/tuple.h"
@@ -46,11 +47,11 @@ Status list_resize(VM& vm, List* list, intptr_t new_size) {
         return raise_memory_error(vm);
     Object** items = nullptr;
     if (allocated) {
-        items = static_cast<Object**>(gc::mem_realloc(list->items, allocated * sizeof(Object*)));
+        items = static_cast<Object**>(std::realloc(list->items, allocated * sizeof(Object*)));
         if (!items)
             return raise_memory_error(vm);
     } else {
-        gc::mem_free(list->items);
+        std::free(list->items);
     }
     list->items = items;
     list->allocated = static_cast<intptr_t>(allocated);
@@ -67,7 +68,7 @@ void list_clear_slot(Object* self) {
     list->allocated = 0;
     for (intptr_t i = 0; i < size; ++i)
         decref(items[i]);
-    gc::mem_free(items);
+    std::free(items);
 }
 
 void list_dealloc(Object* self) {
@@ -379,74 +380,7 @@ Ref<Object> list_count(VM& vm, Object* self, Object* const* args, size_t, Object
     return int_from_i64(vm, count);
 }
 
-// Stable merge sort of items[0..count) by `<`, buffer of the same size. False when a comparison
-// raised (the order is then unspecified but every item is still present exactly once).
-bool merge_sort(VM& vm, Object** items, Object** buffer, size_t count, bool reverse) {
-    if (count < 2)
-        return true;
-    size_t middle = count / 2;
-    if (!merge_sort(vm, items, buffer, middle, reverse) ||
-        !merge_sort(vm, items + middle, buffer, count - middle, reverse))
-        return false;
-    size_t i = 0;
-    size_t j = middle;
-    size_t k = 0;
-    while (i < middle && j < count) {
-        // Stability: take from the right run only when it is strictly before the left one.
-        int before = reverse ? object_rich_compare_bool(vm, items[i], items[j], CompareOp::lt)
-                             : object_rich_compare_bool(vm, items[j], items[i], CompareOp::lt);
-        if (before < 0) {
-            while (i < middle)
-                buffer[k++] = items[i++];
-            while (j < count)
-                buffer[k++] = items[j++];
-            std::memcpy(items, buffer, count * sizeof(Object*));
-            return false;
-        }
-        buffer[k++] = before ? items[j++] : items[i++];
-    }
-    while (i < middle)
-        buffer[k++] = items[i++];
-    while (j < count)
-        buffer[k++] = items[j++];
-    std::memcpy(items, buffer, count * sizeof(Object*));
-    return true;
-}
-
-// list.sort(*, reverse=False). As CPython, the list is empty while it is sorted, so comparisons
-// that mutate it are detected: ValueError "list modified during sort".
-// Stable merge sort of order[0..count) by keys[order[i]] `<` (descending when reverse, equal
-// keys keeping their order). False when a comparison raised.
-bool merge_sort_keyed(VM& vm, Object** keys, size_t* order, size_t* buffer, size_t count,
-                      bool reverse) {
-    if (count < 2)
-        return true;
-    size_t middle = count / 2;
-    if (!merge_sort_keyed(vm, keys, order, buffer, middle, reverse) ||
-        !merge_sort_keyed(vm, keys, order + middle, buffer, count - middle, reverse))
-        return false;
-    size_t i = 0;
-    size_t j = middle;
-    size_t k = 0;
-    while (i < middle && j < count) {
-        Object* left = keys[order[i]];
-        Object* right = keys[order[j]];
-        int before = reverse ? object_rich_compare_bool(vm, left, right, CompareOp::lt)
-                             : object_rich_compare_bool(vm, right, left, CompareOp::lt);
-        if (before < 0)
-            return false;
-        buffer[k++] = before ? order[j++] : order[i++];
-    }
-    while (i < middle)
-        buffer[k++] = order[i++];
-    while (j < count)
-        buffer[k++] = order[j++];
-    std::memcpy(order, buffer, count * sizeof(size_t));
-    return true;
-}
-
-// list.sort(*, key=None, reverse=False). As CPython, the list is empty while it is sorted, so
-// comparisons and key calls that mutate it are detected: ValueError "list modified during sort".
+// list.sort(*, key=None, reverse=False).
 Ref<Object> list_sort(VM& vm, Object* self, Object* const* args, size_t nargs, Object* kwnames) {
     if (nargs != 0)
         return raise_type_error(vm, "sort() takes no positional arguments");
@@ -465,58 +399,8 @@ Ref<Object> list_sort(VM& vm, Object* self, Object* const* args, size_t nargs, O
             return nullptr;
         reverse = truth != 0;
     }
-    List* list = as_list(self);
-    Object** items = list->items;
-    intptr_t size = list->size;
-    intptr_t allocated = list->allocated;
-    list->items = nullptr;
-    list->size = 0;
-    list->allocated = 0;
-    auto count = static_cast<size_t>(size);
-    bool ok = true;
-    bool out_of_memory = false;
-    if (!key) {
-        auto* buffer = static_cast<Object**>(gc::mem_alloc((count + 1) * sizeof(Object*)));
-        out_of_memory = !buffer;
-        ok = buffer && merge_sort(vm, items, buffer, count, reverse);
-        gc::mem_free(buffer);
-    } else {
-        std::vector<Ref<Object>> keys;
-        keys.reserve(count);
-        for (size_t i = 0; i < count && ok; ++i) {
-            Object* item = items[i];
-            Ref<Object> k = call_object(vm, key, &item, 1);
-            ok = static_cast<bool>(k);
-            keys.push_back(std::move(k));
-        }
-        if (ok) {
-            std::vector<Object*> raw_keys(count);
-            for (size_t i = 0; i < count; ++i)
-                raw_keys[i] = keys[i].get();
-            std::vector<size_t> order(count), buffer(count + 1);
-            for (size_t i = 0; i < count; ++i)
-                order[i] = i;
-            ok = merge_sort_keyed(vm, raw_keys.data(), order.data(), buffer.data(), count, reverse);
-            if (ok) {
-                std::vector<Object*> sorted(count);
-                for (size_t i = 0; i < count; ++i)
-                    sorted[i] = items[order[i]];
-                if (count > 0)
-                    std::memcpy(items, sorted.data(), count * sizeof(Object*));
-            }
-        }
-    }
-    bool modified = list->items != nullptr || list->size != 0;
-    list_clear_slot(self); // drops whatever was added during the sort
-    list->items = items;
-    list->size = size;
-    list->allocated = allocated;
-    if (out_of_memory)
-        return raise_memory_error(vm);
-    if (!ok)
+    if (!is_ok(list_sort_in_place(vm, self, key, reverse)))
         return nullptr;
-    if (modified)
-        return raise_value_error(vm, "list modified during sort");
     return vm.new_none();
 }
 
@@ -560,6 +444,62 @@ constexpr MethodDef list_methods[] = {
 
 } // namespace
 
+// As CPython, the list is empty while it is sorted, so comparisons and key calls that mutate it
+// are detected: ValueError "list modified during sort".
+Status list_sort_in_place(VM& vm, Object* self, Object* key, bool reverse) {
+    if (key == vm.none())
+        key = nullptr;
+    List* list = as_list(self);
+    Object** items = list->items;
+    intptr_t size = list->size;
+    intptr_t allocated = list->allocated;
+    list->items = nullptr;
+    list->size = 0;
+    list->allocated = 0;
+    auto count = static_cast<size_t>(size);
+    // As CPython: reverse=True reverses, sorts ascending and reverses again, so that equal keys
+    // keep their order (after the keys are made, in the list's order).
+    bool ok = true;
+    if (!key) {
+        if (reverse)
+            std::reverse(items, items + count);
+        ok = sort_objects(vm, items, nullptr, count);
+        if (reverse)
+            std::reverse(items, items + count);
+    } else {
+        std::vector<Object*> keys;
+        keys.reserve(count);
+        for (size_t i = 0; i < count && ok; ++i) {
+            Object* item = items[i];
+            Ref<Object> k = call_object(vm, key, &item, 1);
+            ok = static_cast<bool>(k);
+            if (ok)
+                keys.push_back(k.release());
+        }
+        if (ok) {
+            if (reverse) {
+                std::reverse(items, items + count);
+                std::reverse(keys.begin(), keys.end());
+            }
+            ok = sort_objects(vm, keys.data(), items, count);
+            if (reverse)
+                std::reverse(items, items + count);
+        }
+        for (Object* k : keys)
+            decref(k);
+    }
+    bool modified = list->items != nullptr || list->size != 0;
+    list_clear_slot(self); // drops whatever was added during the sort
+    list->items = items;
+    list->size = size;
+    list->allocated = allocated;
+    if (!ok)
+        return Status::error;
+    if (modified)
+        return raise_value_error(vm, "list modified during sort");
+    return Status::ok;
+}
+
 bool is_list(const Object* object) {
     return has_flag(object->type, type_list_subclass);
 }
@@ -578,7 +518,7 @@ Ref<Object> list_new(VM& vm, size_t capacity) {
     if (capacity > 0) {
         if (capacity > SIZE_MAX / sizeof(Object*))
             return raise_memory_error(vm);
-        list->items = static_cast<Object**>(gc::mem_alloc(capacity * sizeof(Object*)));
+        list->items = static_cast<Object**>(std::malloc(capacity * sizeof(Object*)));
         if (!list->items)
             return raise_memory_error(vm);
         list->allocated = static_cast<intptr_t>(capacity);

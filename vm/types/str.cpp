@@ -22,6 +22,7 @@
 #include <algorithm>
 #include <cstring>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "compiler/literals.h"
@@ -31,6 +32,7 @@
 #include "vm/types/int.h"
 #include "vm/types/list.h"
 #include "vm/types/range.h"
+#include "vm/types/str_kind.h"
 #include "vm/types/str_methods.h"
 #include "vm/types/tuple.h"
 #include "vm/vm.h"
@@ -134,7 +136,8 @@ uint8_t kind_for(uint32_t max_code_point) {
 Ref<Object> str_str(VM& vm, Object* self) {
     if (self->type == vm.types().str)
         return Ref<Object>::borrow(self);
-    return str_from_utf8(vm, str_to_utf8(self));
+    return str_from_kind_data(vm, str_data(as_str(self)), as_str(self)->kind,
+                              static_cast<size_t>(as_str(self)->size));
 }
 
 int64_t str_hash_slot(VM& vm, Object* self) {
@@ -166,11 +169,15 @@ Ref<Object> str_getitem(VM& vm, Object* self, Object* key) {
         intptr_t start = 0, stop = 0, step = 0, count = 0;
         if (!is_ok(slice_indices(vm, key, as_str(self)->size, start, stop, step, count)))
             return nullptr;
-        std::vector<uint32_t> points;
-        points.reserve(static_cast<size_t>(count));
-        for (intptr_t i = 0, at = start; i < count; ++i, at += step)
-            points.push_back(str_char_at(as_str(self), at));
-        return str_from_code_points(vm, points.data(), points.size());
+        if (step == 1)
+            return str_substring(vm, self, start, start + count);
+        return with_str_data(as_str(self), [&](auto* data) {
+            using Unit = std::remove_const_t<std::remove_pointer_t<decltype(data)>>;
+            std::vector<Unit> picked(static_cast<size_t>(count));
+            for (intptr_t i = 0, at = start; i < count; ++i, at += step)
+                picked[static_cast<size_t>(i)] = data[at];
+            return str_from_kind_data(vm, picked.data(), sizeof(Unit), picked.size());
+        });
     }
     if (!is_int(key))
         return raise_type_error(vm, "string indices must be integers, not '", key->type->name, "'");
@@ -182,32 +189,7 @@ Ref<Object> str_getitem(VM& vm, Object* self, Object* key) {
         index += length;
     if (index < 0 || index >= length)
         return raise_index_error(vm, "string index out of range");
-    uint32_t cp = str_char_at(as_str(self), index);
-    return str_from_code_points(vm, &cp, 1);
-}
-
-// Position of needle in haystack at or after start, or -1 (code point indices).
-intptr_t find_substring(const Str* haystack, const Str* needle, intptr_t start) {
-    intptr_t n = haystack->size;
-    intptr_t m = needle->size;
-    if (m == 0)
-        return start <= n ? start : -1;
-    if (haystack->kind == needle->kind && haystack->kind == 1) {
-        const auto* h = static_cast<const char*>(str_data(haystack));
-        std::string_view view(h, static_cast<size_t>(n));
-        size_t found = view.find(
-            std::string_view(static_cast<const char*>(str_data(needle)), static_cast<size_t>(m)),
-            static_cast<size_t>(start));
-        return found == std::string_view::npos ? -1 : static_cast<intptr_t>(found);
-    }
-    for (intptr_t i = start; i + m <= n; ++i) {
-        intptr_t j = 0;
-        while (j < m && str_char_at(haystack, i + j) == str_char_at(needle, j))
-            ++j;
-        if (j == m)
-            return i;
-    }
-    return -1;
+    return str_from_char(vm, str_char_at(as_str(self), index));
 }
 
 int str_contains(VM& vm, Object* self, Object* item) {
@@ -216,7 +198,7 @@ int str_contains(VM& vm, Object* self, Object* item) {
                                item->type->name);
         return -1;
     }
-    return find_substring(as_str(self), as_str(item), 0) >= 0;
+    return str_find(self, item, 0, str_length(self), false) >= 0;
 }
 
 Ref<Object> str_add(VM& vm, Object* left, Object* right) {
@@ -281,8 +263,7 @@ Ref<Object> str_iterator_next(VM& vm, Object* self) {
         set_ref(it->string, nullptr);
         return nullptr;
     }
-    uint32_t cp = str_char_at(as_str(it->string), it->index++);
-    return str_from_code_points(vm, &cp, 1);
+    return str_from_char(vm, str_char_at(as_str(it->string), it->index++));
 }
 Ref<Object> str_iter(VM& vm, Object* self) {
     Ref<StrIterator> it = allocate_object<StrIterator>(vm, vm.types().str_iterator);
@@ -332,6 +313,20 @@ uint32_t str_char_at(const Str* s, intptr_t index) {
 }
 
 Ref<Object> str_from_utf8(VM& vm, std::string_view utf8) {
+    // Most text is ASCII: one scan, one copy.
+    uint8_t high_bits = 0;
+    for (char c : utf8)
+        high_bits |= static_cast<uint8_t>(c);
+    if (high_bits < 0x80) {
+        if (utf8.empty() && vm.pools().empty_str())
+            return Ref<Object>::borrow(vm.pools().empty_str());
+        if (utf8.size() == 1 && vm.pools().latin1_char(static_cast<uint8_t>(utf8[0])))
+            return Ref<Object>::borrow(vm.pools().latin1_char(static_cast<uint8_t>(utf8[0])));
+        Ref<Str> s = str_allocate(vm, utf8.size(), 1, true);
+        if (s)
+            std::memcpy(str_data(s.get()), utf8.data(), utf8.size());
+        return s;
+    }
     size_t length = 0;
     uint32_t max_code_point = 0;
     for (size_t i = 0; i < utf8.size();) {

@@ -7,6 +7,8 @@
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <array>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -19,6 +21,7 @@
 #include "vm/types/list.h"
 #include "vm/types/method_args.h"
 #include "vm/types/str.h"
+#include "vm/types/str_kind.h"
 #include "vm/types/tuple.h"
 #include "vm/vm.h"
 
@@ -224,14 +227,20 @@ bool unicode_is_space(uint32_t cp) {
            cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000;
 }
 bool unicode_is_alpha(uint32_t cp) {
+    if (cp < 128)
+        return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
     auto c = category(cp);
     return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LL || c == UTF8PROC_CATEGORY_LT ||
            c == UTF8PROC_CATEGORY_LM || c == UTF8PROC_CATEGORY_LO;
 }
 bool unicode_is_decimal(uint32_t cp) {
+    if (cp < 128)
+        return cp >= '0' && cp <= '9';
     return category(cp) == UTF8PROC_CATEGORY_ND;
 }
 bool unicode_is_digit(uint32_t cp) {
+    if (cp < 128)
+        return cp >= '0' && cp <= '9';
     if (unicode_is_decimal(cp))
         return true;
     // Numeric_Type=Digit: superscripts, subscripts, circled and parenthesised digits.
@@ -304,7 +313,28 @@ intptr_t sz(size_t value) {
 Ref<Object> same_or_copy(VM& vm, Object* self) {
     if (self->type == vm.types().str)
         return Ref<Object>::borrow(self);
-    return str_from_u32(vm, str_to_u32(self));
+    const Str* s = static_cast<const Str*>(self);
+    return str_from_kind_data(vm, str_data(s), s->kind, uz(s->size));
+}
+
+bool ascii_is_lower(uint8_t c) {
+    return c >= 'a' && c <= 'z';
+}
+bool ascii_is_upper(uint8_t c) {
+    return c >= 'A' && c <= 'Z';
+}
+
+void write_code_point(Str* s, size_t index, uint32_t cp) {
+    switch (s->kind) {
+    case 1:
+        static_cast<uint8_t*>(str_data(s))[index] = static_cast<uint8_t>(cp);
+        break;
+    case 2:
+        static_cast<uint16_t*>(str_data(s))[index] = static_cast<uint16_t>(cp);
+        break;
+    default:
+        static_cast<uint32_t*>(str_data(s))[index] = cp;
+    }
 }
 
 // Argument Clinic's positional count check: "strip expected at most 1 argument, got 2".
@@ -320,7 +350,37 @@ Status check_count(VM& vm, const char* name, size_t nargs, size_t minimum, size_
 
 // ====== Case
 
+// ASCII text maps byte by byte: no ASCII letter has a special or context-dependent mapping, and
+// the title case of an ASCII letter is its upper case. map(previous_cased, c) gives the new byte.
+template <class Map> Ref<Object> map_ascii_case(VM& vm, const Str* s, Map map) {
+    auto length = uz(s->size);
+    Ref<Str> out = str_allocate(vm, length, 1, true);
+    if (!out)
+        return nullptr;
+    const auto* in = static_cast<const uint8_t*>(str_data(s));
+    auto* o = static_cast<uint8_t*>(str_data(out.get()));
+    bool previous_cased = false;
+    for (size_t i = 0; i < length; ++i) {
+        uint8_t c = in[i];
+        o[i] = map(previous_cased, c);
+        previous_cased = ascii_is_lower(c) || ascii_is_upper(c);
+    }
+    return out;
+}
+uint8_t ascii_to_upper(uint8_t c) {
+    return ascii_is_lower(c) ? static_cast<uint8_t>(c - 32) : c;
+}
+uint8_t ascii_to_lower(uint8_t c) {
+    return ascii_is_upper(c) ? static_cast<uint8_t>(c + 32) : c;
+}
+
 Ref<Object> map_case(VM& vm, Object* self, Case which) {
+    const Str* s = static_cast<const Str*>(self);
+    if (s->ascii) {
+        if (which == Case::lower)
+            return map_ascii_case(vm, s, [](bool, uint8_t c) { return ascii_to_lower(c); });
+        return map_ascii_case(vm, s, [](bool, uint8_t c) { return ascii_to_upper(c); });
+    }
     Text text = str_to_u32(self);
     Text out;
     out.reserve(text.size());
@@ -339,6 +399,10 @@ Ref<Object> str_lower(VM& vm, Object* self, Args, size_t, Object*) {
     return map_case(vm, self, Case::lower);
 }
 Ref<Object> str_swapcase(VM& vm, Object* self, Args, size_t, Object*) {
+    if (static_cast<const Str*>(self)->ascii)
+        return map_ascii_case(vm, static_cast<const Str*>(self), [](bool, uint8_t c) {
+            return ascii_is_upper(c) ? ascii_to_lower(c) : ascii_to_upper(c);
+        });
     Text text = str_to_u32(self);
     Text out;
     for (size_t i = 0; i < text.size(); ++i) {
@@ -352,6 +416,10 @@ Ref<Object> str_swapcase(VM& vm, Object* self, Args, size_t, Object*) {
     return str_from_u32(vm, out);
 }
 Ref<Object> str_title(VM& vm, Object* self, Args, size_t, Object*) {
+    if (static_cast<const Str*>(self)->ascii)
+        return map_ascii_case(vm, static_cast<const Str*>(self), [](bool previous, uint8_t c) {
+            return previous ? ascii_to_lower(c) : ascii_to_upper(c);
+        });
     Text text = str_to_u32(self);
     Text out;
     bool previous_cased = false;
@@ -366,6 +434,15 @@ Ref<Object> str_title(VM& vm, Object* self, Args, size_t, Object*) {
     return str_from_u32(vm, out);
 }
 Ref<Object> str_capitalize(VM& vm, Object* self, Args, size_t, Object*) {
+    const Str* s = static_cast<const Str*>(self);
+    if (s->ascii) {
+        bool first = true;
+        return map_ascii_case(vm, s, [&first](bool, uint8_t c) {
+            bool was_first = first;
+            first = false;
+            return was_first ? ascii_to_upper(c) : ascii_to_lower(c);
+        });
+    }
     Text text = str_to_u32(self);
     Text out;
     for (size_t i = 0; i < text.size(); ++i) {
@@ -396,15 +473,20 @@ Ref<Object> str_casefold(VM& vm, Object* self, Args, size_t, Object*) {
 
 // ====== Predicates
 
+// test(c) for every code point of s, read in place; false for an empty s.
+template <class Test> bool every_char(const Str* s, Test test) {
+    if (s->size == 0)
+        return false;
+    return with_str_data(s, [&](auto* data) {
+        for (intptr_t i = 0; i < s->size; ++i) {
+            if (!test(static_cast<uint32_t>(data[i])))
+                return false;
+        }
+        return true;
+    });
+}
 template <class Test> Ref<Object> all_chars(VM& vm, Object* self, Test test) {
-    Text text = str_to_u32(self);
-    if (text.empty())
-        return vm.new_bool(false);
-    for (char32_t c : text) {
-        if (!test(c))
-            return vm.new_bool(false);
-    }
-    return vm.new_bool(true);
+    return vm.new_bool(every_char(static_cast<const Str*>(self), test));
 }
 Ref<Object> str_isalpha(VM& vm, Object* self, Args, size_t, Object*) {
     return all_chars(vm, self, unicode_is_alpha);
@@ -520,24 +602,14 @@ Status search_range(VM& vm, const char* name, Args args, size_t nargs, intptr_t 
     return Status::ok;
 }
 
-// Position of sub in text[start:end] (absolute), or -1.
-intptr_t find_in(const Text& text, const Text& sub, intptr_t start, intptr_t end, bool reverse) {
-    if (start > sz(text.size()) || end - start < sz(sub.size()))
-        return -1;
-    std::u32string_view window(text.data() + start, uz(end - start));
-    size_t found = reverse ? window.rfind(sub) : window.find(sub);
-    return found == std::u32string_view::npos ? -1 : start + sz(found);
-}
-
 Ref<Object> find_common(VM& vm, Object* self, Args args, size_t nargs, const char* name,
                         bool reverse, bool raise) {
-    Text text = str_to_u32(self);
     intptr_t start = 0, end = 0;
-    if (!is_ok(search_range(vm, name, args, nargs, sz(text.size()), start, end)))
+    if (!is_ok(search_range(vm, name, args, nargs, str_length(self), start, end)))
         return nullptr;
     if (!is_str(args[0]))
         return raise_type_error(vm, "must be str, not ", args[0]->type->name);
-    intptr_t found = find_in(text, str_to_u32(args[0]), start, end, reverse);
+    intptr_t found = str_find(self, args[0], start, end, reverse);
     if (found < 0 && raise)
         return raise_value_error(vm, "substring not found");
     return int_from_i64(vm, found);
@@ -555,36 +627,29 @@ Ref<Object> str_rindex(VM& vm, Object* self, Args args, size_t nargs, Object*) {
     return find_common(vm, self, args, nargs, "rindex", true, true);
 }
 Ref<Object> str_count(VM& vm, Object* self, Args args, size_t nargs, Object*) {
-    Text text = str_to_u32(self);
     intptr_t start = 0, end = 0;
-    if (!is_ok(search_range(vm, "count", args, nargs, sz(text.size()), start, end)))
+    if (!is_ok(search_range(vm, "count", args, nargs, str_length(self), start, end)))
         return nullptr;
     if (!is_str(args[0]))
         return raise_type_error(vm, "must be str, not ", args[0]->type->name);
-    Text sub = str_to_u32(args[0]);
-    if (start > sz(text.size()) || end < start)
+    if (start > str_length(self) || end < start)
         return int_from_i64(vm, 0);
-    if (sub.empty())
+    if (str_length(args[0]) == 0)
         return int_from_i64(vm, end - start + 1);
-    int64_t count = 0;
-    for (intptr_t at = find_in(text, sub, start, end, false); at >= 0;
-         at = find_in(text, sub, at + sz(sub.size()), end, false))
-        ++count;
-    return int_from_i64(vm, count);
+    return int_from_i64(vm, str_count(self, args[0], start, end, INTPTR_MAX));
 }
 
 Ref<Object> affix_common(VM& vm, Object* self, Args args, size_t nargs, bool at_start) {
     const char* name = at_start ? "startswith" : "endswith";
-    Text text = str_to_u32(self);
+    intptr_t length = str_length(self);
     intptr_t start = 0, end = 0;
-    if (!is_ok(search_range(vm, name, args, nargs, sz(text.size()), start, end)))
+    if (!is_ok(search_range(vm, name, args, nargs, length, start, end)))
         return nullptr;
     auto matches = [&](Object* affix) {
-        Text a = str_to_u32(affix);
-        if (start > sz(text.size()) || end - start < sz(a.size()))
+        intptr_t m = str_length(affix);
+        if (start > length || end - start < m)
             return false;
-        intptr_t at = at_start ? start : end - sz(a.size());
-        return std::u32string_view(text).substr(uz(at), a.size()) == a;
+        return str_matches_at(self, affix, at_start ? start : end - m);
     };
     Object* affix = args[0];
     if (is_tuple(affix)) {
@@ -612,20 +677,38 @@ Ref<Object> str_endswith(VM& vm, Object* self, Args args, size_t nargs, Object*)
 
 // ====== Splitting and joining
 
-Ref<Object> list_of_pieces(VM& vm, const std::vector<Text>& pieces) {
-    Ref<Object> list = list_new(vm, pieces.size());
-    if (!list)
-        return nullptr;
-    for (const Text& piece : pieces) {
-        Ref<Object> s = str_from_u32(vm, piece);
-        if (!s || !is_ok(list_append(vm, list.get(), s.get())))
-            return nullptr;
-    }
-    return list;
+// Whitespace as str.split() and str.strip() see it (Py_UNICODE_ISSPACE): in Latin-1 the ASCII
+// ones, 0x1C..0x1F, NEL and NBSP.
+constexpr bool latin1_space(uint32_t c) {
+    return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1C && c <= 0x1F) || c == 0x85 ||
+           c == 0xA0;
+}
+constexpr auto latin1_space_table = [] {
+    std::array<bool, 256> table{};
+    for (uint32_t c = 0; c < 256; ++c)
+        table[c] = latin1_space(c);
+    return table;
+}();
+template <class C> bool is_space_unit(C c) {
+    if constexpr (sizeof(C) == 1)
+        return latin1_space_table[c];
+    else
+        return c < 256 ? latin1_space_table[c] : unicode_is_space(c);
+}
+
+// Appends self[start:end] to list. Raises MemoryError.
+Status append_piece(VM& vm, Object* list, Object* self, intptr_t start, intptr_t end) {
+    Ref<Object> piece = str_substring(vm, self, start, end);
+    return piece ? list_append(vm, list, piece.get()) : Status::error;
 }
 
 Status split_arguments(VM& vm, const char* name, Args args, size_t nargs, Object* kwnames,
                        Object*& sep, intptr_t& maxsplit) {
+    if (nargs == 0 && !kwnames) {
+        sep = nullptr;
+        maxsplit = INTPTR_MAX;
+        return Status::ok;
+    }
     Object* values[2];
     if (!is_ok(bind_arguments(vm, {name, {"sep", "maxsplit"}}, args, nargs, kwnames, values)))
         return Status::error;
@@ -647,43 +730,79 @@ Status split_arguments(VM& vm, const char* name, Args args, size_t nargs, Object
     return Status::ok;
 }
 
+// split() on runs of whitespace, at most maxsplit times; the rest is the last piece as it is.
+Status split_whitespace(VM& vm, Object* list, Object* self, intptr_t maxsplit) {
+    const Str* s = static_cast<const Str*>(self);
+    return with_str_data(s, [&](auto* data) {
+        intptr_t n = s->size;
+        intptr_t i = 0;
+        intptr_t splits = 0;
+        while (true) {
+            while (i < n && is_space_unit(data[i]))
+                ++i;
+            if (i == n)
+                break;
+            if (splits == maxsplit)
+                return append_piece(vm, list, self, i, n);
+            intptr_t start = i;
+            while (i < n && !is_space_unit(data[i]))
+                ++i;
+            if (!is_ok(append_piece(vm, list, self, start, i)))
+                return Status::error;
+            ++splits;
+        }
+        return Status::ok;
+    });
+}
+
+// rsplit() on runs of whitespace, pieces appended from the last one.
+Status rsplit_whitespace(VM& vm, Object* list, Object* self, intptr_t maxsplit) {
+    const Str* s = static_cast<const Str*>(self);
+    return with_str_data(s, [&](auto* data) {
+        intptr_t i = s->size;
+        intptr_t splits = 0;
+        while (true) {
+            while (i > 0 && is_space_unit(data[i - 1]))
+                --i;
+            if (i == 0)
+                break;
+            if (splits == maxsplit)
+                return append_piece(vm, list, self, 0, i);
+            intptr_t end = i;
+            while (i > 0 && !is_space_unit(data[i - 1]))
+                --i;
+            if (!is_ok(append_piece(vm, list, self, i, end)))
+                return Status::error;
+            ++splits;
+        }
+        return Status::ok;
+    });
+}
+
 Ref<Object> str_split(VM& vm, Object* self, Args args, size_t nargs, Object* kwnames) {
     Object* sep = nullptr;
     intptr_t maxsplit = 0;
     if (!is_ok(split_arguments(vm, "split", args, nargs, kwnames, sep, maxsplit)))
         return nullptr;
-    Text text = str_to_u32(self);
-    std::vector<Text> pieces;
-    if (!sep) {
-        size_t i = 0;
-        size_t n = text.size();
-        while (true) {
-            while (i < n && unicode_is_space(text[i]))
-                ++i;
-            if (i == n)
-                break;
-            if (sz(pieces.size()) == maxsplit) {
-                pieces.push_back(text.substr(i));
-                break;
-            }
-            size_t start = i;
-            while (i < n && !unicode_is_space(text[i]))
-                ++i;
-            pieces.push_back(text.substr(start, i - start));
-        }
-        return list_of_pieces(vm, pieces);
-    }
-    Text separator = str_to_u32(sep);
-    size_t start = 0;
-    while (sz(pieces.size()) < maxsplit) {
-        size_t found = text.find(separator, start);
-        if (found == Text::npos)
+    Ref<Object> list = list_new(vm);
+    if (!list)
+        return nullptr;
+    if (!sep)
+        return is_ok(split_whitespace(vm, list.get(), self, maxsplit)) ? list : nullptr;
+    intptr_t n = str_length(self);
+    intptr_t m = str_length(sep);
+    intptr_t start = 0;
+    for (intptr_t splits = 0; splits < maxsplit; ++splits) {
+        intptr_t found = str_find(self, sep, start, n, false);
+        if (found < 0)
             break;
-        pieces.push_back(text.substr(start, found - start));
-        start = found + separator.size();
+        if (!is_ok(append_piece(vm, list.get(), self, start, found)))
+            return nullptr;
+        start = found + m;
     }
-    pieces.push_back(text.substr(start));
-    return list_of_pieces(vm, pieces);
+    if (!is_ok(append_piece(vm, list.get(), self, start, n)))
+        return nullptr;
+    return list;
 }
 
 Ref<Object> str_rsplit(VM& vm, Object* self, Args args, size_t nargs, Object* kwnames) {
@@ -691,38 +810,29 @@ Ref<Object> str_rsplit(VM& vm, Object* self, Args args, size_t nargs, Object* kw
     intptr_t maxsplit = 0;
     if (!is_ok(split_arguments(vm, "rsplit", args, nargs, kwnames, sep, maxsplit)))
         return nullptr;
-    Text text = str_to_u32(self);
-    std::vector<Text> pieces;
+    Ref<Object> list = list_new(vm);
+    if (!list)
+        return nullptr;
     if (!sep) {
-        size_t i = text.size();
-        while (true) {
-            while (i > 0 && unicode_is_space(text[i - 1]))
-                --i;
-            if (i == 0)
-                break;
-            if (sz(pieces.size()) == maxsplit) {
-                pieces.push_back(text.substr(0, i));
-                break;
-            }
-            size_t end = i;
-            while (i > 0 && !unicode_is_space(text[i - 1]))
-                --i;
-            pieces.push_back(text.substr(i, end - i));
-        }
+        if (!is_ok(rsplit_whitespace(vm, list.get(), self, maxsplit)))
+            return nullptr;
     } else {
-        Text separator = str_to_u32(sep);
-        size_t end = text.size();
-        while (sz(pieces.size()) < maxsplit && end >= separator.size()) {
-            size_t found = text.rfind(separator, end - separator.size());
-            if (found == Text::npos)
+        intptr_t m = str_length(sep);
+        intptr_t end = str_length(self);
+        for (intptr_t splits = 0; splits < maxsplit; ++splits) {
+            intptr_t found = str_find(self, sep, 0, end, true);
+            if (found < 0)
                 break;
-            pieces.push_back(text.substr(found + separator.size(), end - found - separator.size()));
+            if (!is_ok(append_piece(vm, list.get(), self, found + m, end)))
+                return nullptr;
             end = found;
         }
-        pieces.push_back(text.substr(0, end));
+        if (!is_ok(append_piece(vm, list.get(), self, 0, end)))
+            return nullptr;
     }
-    std::reverse(pieces.begin(), pieces.end());
-    return list_of_pieces(vm, pieces);
+    Object** items = list_items(list.get());
+    std::reverse(items, items + list_size(list.get()));
+    return list;
 }
 
 bool is_line_break(uint32_t c) {
@@ -737,44 +847,50 @@ Ref<Object> str_splitlines(VM& vm, Object* self, Args args, size_t nargs, Object
     int keepends = keep_arg ? object_is_true(vm, keep_arg) : 0;
     if (keepends < 0)
         return nullptr;
-    Text text = str_to_u32(self);
-    std::vector<Text> pieces;
-    size_t i = 0;
-    while (i < text.size()) {
-        size_t start = i;
-        while (i < text.size() && !is_line_break(text[i]))
-            ++i;
-        size_t end = i;
-        if (i < text.size()) {
-            if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n')
-                i += 2;
-            else
+    Ref<Object> list = list_new(vm);
+    if (!list)
+        return nullptr;
+    const Str* s = static_cast<const Str*>(self);
+    Status status = with_str_data(s, [&](auto* data) {
+        intptr_t n = s->size;
+        intptr_t i = 0;
+        while (i < n) {
+            intptr_t start = i;
+            while (i < n && !is_line_break(data[i]))
                 ++i;
-            if (keepends)
-                end = i;
+            intptr_t end = i;
+            if (i < n) {
+                if (data[i] == '\r' && i + 1 < n && data[i + 1] == '\n')
+                    i += 2;
+                else
+                    ++i;
+                if (keepends)
+                    end = i;
+            }
+            if (!is_ok(append_piece(vm, list.get(), self, start, end)))
+                return Status::error;
         }
-        pieces.push_back(text.substr(start, end - start));
-    }
-    return list_of_pieces(vm, pieces);
+        return Status::ok;
+    });
+    return is_ok(status) ? list : nullptr;
 }
 
 Ref<Object> partition_common(VM& vm, Object* self, Object* sep, bool reverse) {
     if (!is_str(sep))
         return raise_type_error(vm, "must be str, not ", sep->type->name);
-    Text text = str_to_u32(self);
-    Text separator = str_to_u32(sep);
-    if (separator.empty())
+    if (str_length(sep) == 0)
         return raise_value_error(vm, "empty separator");
-    size_t found = reverse ? text.rfind(separator) : text.find(separator);
+    intptr_t n = str_length(self);
+    intptr_t found = str_find(self, sep, 0, n, reverse);
     Ref<Object> empty = Ref<Object>::borrow(vm.pools().empty_str());
-    if (found == Text::npos) {
+    if (found < 0) {
         // CPython's stringlib partition puts the object itself there, a subclass instance too.
         Ref<Object> whole = Ref<Object>::borrow(self);
         return reverse ? tuple_pack(vm, {empty.get(), empty.get(), whole.get()})
                        : tuple_pack(vm, {whole.get(), empty.get(), empty.get()});
     }
-    Ref<Object> head = str_from_u32(vm, text.substr(0, found));
-    Ref<Object> tail = str_from_u32(vm, text.substr(found + separator.size()));
+    Ref<Object> head = str_substring(vm, self, 0, found);
+    Ref<Object> tail = head ? str_substring(vm, self, found + str_length(sep), n) : nullptr;
     if (!head || !tail)
         return nullptr;
     return tuple_pack(vm, {head.get(), sep, tail.get()});
@@ -811,19 +927,16 @@ Ref<Object> str_join(VM& vm, Object* self, Args args, size_t, Object*) {
     Object* const* array =
         is_list(items.get()) ? list_items(items.get()) : tuple_items(items.get());
     intptr_t count = is_list(items.get()) ? list_size(items.get()) : tuple_size(items.get());
+    if (count == 0)
+        return Ref<Object>::borrow(vm.pools().empty_str());
     if (count == 1 && array[0]->type == vm.types().str)
         return Ref<Object>::borrow(array[0]);
-    Text separator = str_to_u32(self);
-    Text out;
     for (intptr_t i = 0; i < count; ++i) {
         if (!is_str(array[i]))
             return raise_type_error(vm, "sequence item ", i, ": expected str instance, ",
                                     array[i]->type->name, " found");
-        if (i > 0)
-            out += separator;
-        out += str_to_u32(array[i]);
     }
-    return str_from_u32(vm, out);
+    return str_join_items(vm, self, array, uz(count));
 }
 
 // ====== Stripping, padding, replacing
@@ -835,20 +948,34 @@ Ref<Object> strip_common(VM& vm, Object* self, Args args, size_t nargs, const ch
     Object* chars = nargs == 1 && args[0] != vm.none() ? args[0] : nullptr;
     if (chars && !is_str(chars))
         return raise_type_error(vm, name, " arg must be None or str");
-    Text text = str_to_u32(self);
-    Text set = chars ? str_to_u32(chars) : Text();
-    auto strippable = [&](char32_t c) {
-        return chars ? set.find(c) != Text::npos : unicode_is_space(c);
-    };
-    size_t begin = 0;
-    size_t end = text.size();
-    while (left && begin < end && strippable(text[begin]))
-        ++begin;
-    while (right && end > begin && strippable(text[end - 1]))
-        --end;
-    if (begin == 0 && end == text.size())
-        return same_or_copy(vm, self);
-    return str_from_u32(vm, text.substr(begin, end - begin));
+    const Str* s = static_cast<const Str*>(self);
+    intptr_t begin = 0;
+    intptr_t end = s->size;
+    with_str_data(s, [&](auto* data) {
+        if (!chars) {
+            while (left && begin < end && is_space_unit(data[begin]))
+                ++begin;
+            while (right && end > begin && is_space_unit(data[end - 1]))
+                --end;
+            return 0;
+        }
+        const Str* set = static_cast<const Str*>(chars);
+        auto strippable = [&](uint32_t c) {
+            return with_str_data(set, [&](auto* members) {
+                for (intptr_t i = 0; i < set->size; ++i) {
+                    if (members[i] == c)
+                        return true;
+                }
+                return false;
+            });
+        };
+        while (left && begin < end && strippable(data[begin]))
+            ++begin;
+        while (right && end > begin && strippable(data[end - 1]))
+            --end;
+        return 0;
+    });
+    return str_substring(vm, self, begin, end);
 }
 Ref<Object> str_strip(VM& vm, Object* self, Args args, size_t nargs, Object*) {
     return strip_common(vm, self, args, nargs, "strip", true, true);
@@ -864,13 +991,13 @@ Ref<Object> affix_remove(VM& vm, Object* self, Object* affix, bool prefix) {
     if (!is_str(affix))
         return raise_type_error(vm, prefix ? "removeprefix" : "removesuffix",
                                 "() argument must be str, not ", affix->type->name);
-    Text text = str_to_u32(self);
-    Text a = str_to_u32(affix);
-    if (!a.empty() && a.size() <= text.size()) {
-        if (prefix && text.compare(0, a.size(), a) == 0)
-            return str_from_u32(vm, text.substr(a.size()));
-        if (!prefix && text.compare(text.size() - a.size(), a.size(), a) == 0)
-            return str_from_u32(vm, text.substr(0, text.size() - a.size()));
+    intptr_t n = str_length(self);
+    intptr_t m = str_length(affix);
+    if (m != 0 && m <= n) {
+        if (prefix && str_matches_at(self, affix, 0))
+            return str_substring(vm, self, m, n);
+        if (!prefix && str_matches_at(self, affix, n - m))
+            return str_substring(vm, self, 0, n - m);
     }
     return same_or_copy(vm, self);
 }
@@ -991,38 +1118,61 @@ Ref<Object> str_replace(VM& vm, Object* self, Args args, size_t nargs, Object*) 
     }
     if (count < 0)
         count = INTPTR_MAX;
-    Text text = str_to_u32(self);
-    Text old_text = str_to_u32(args[0]);
-    Text replacement = str_to_u32(args[1]);
-    Text out;
-    size_t start = 0;
-    intptr_t done = 0;
-    if (old_text.empty()) {
-        for (size_t i = 0; i <= text.size(); ++i) {
-            if (done < count) {
-                out += replacement;
-                ++done;
-            }
-            if (i < text.size())
-                out.push_back(text[i]);
-        }
-        return str_from_u32(vm, out);
-    }
-    while (done < count) {
-        size_t found = text.find(old_text, start);
-        if (found == Text::npos)
-            break;
-        out.append(text, start, found - start);
-        out += replacement;
-        start = found + old_text.size();
-        ++done;
-    }
+    const Str* s = static_cast<const Str*>(self);
+    const Str* old_text = static_cast<const Str*>(args[0]);
+    const Str* replacement = static_cast<const Str*>(args[1]);
+    intptr_t n = s->size;
+    intptr_t m = old_text->size;
+    // How many replacements happen: an empty old matches before each character and at the end.
+    intptr_t done = m == 0 ? std::min(count, n + 1) : str_count(self, old_text, 0, n, count);
     if (done == 0)
         return same_or_copy(vm, self);
-    out.append(text, start, Text::npos);
-    return str_from_u32(vm, out);
+    intptr_t growth = replacement->size - m;
+    if (growth > 0 && done > (INTPTR_MAX / 4 - n) / growth)
+        return raise_overflow_error(vm, "replace string is too long");
+    auto length = uz(n + done * growth);
+    // Built at the wider of the two kinds, then narrowed in the rare case the replaced text held
+    // the only wide characters.
+    uint8_t kind = std::max(s->kind, replacement->kind);
+    Ref<Str> out = str_allocate(vm, length, kind, s->ascii && replacement->ascii);
+    if (!out)
+        return nullptr;
+    size_t at = 0;
+    auto copy_range = [&](intptr_t from, intptr_t to) {
+        if (to <= from)
+            return;
+        if (out->kind == s->kind) {
+            std::memcpy(static_cast<char*>(str_data(out.get())) + at * kind,
+                        static_cast<const char*>(str_data(s)) + uz(from) * kind,
+                        uz(to - from) * kind);
+        } else {
+            for (intptr_t i = from; i < to; ++i)
+                write_code_point(out.get(), at + uz(i - from), str_char_at(s, i));
+        }
+        at += uz(to - from);
+    };
+    intptr_t start = 0;
+    for (intptr_t k = 0; k < done; ++k) {
+        intptr_t found = m == 0 ? k : str_find(self, old_text, start, n, false);
+        copy_range(start, found);
+        str_copy_chars(out.get(), at, replacement);
+        at += uz(replacement->size);
+        start = found + m;
+        if (m == 0 && found < n) {
+            copy_range(found, found + 1);
+            start = found + 1;
+        }
+    }
+    copy_range(start, n);
+    if (kind > 1 || length < 2) {
+        if (length < 2 ||
+            str_max_char(str_data(out.get()), kind, length) < (kind == 2 ? 256u : 65536u))
+            return str_from_kind_data(vm, str_data(out.get()), kind, length);
+    }
+    if (!s->ascii && kind == 1)
+        out->ascii = str_max_char(str_data(out.get()), 1, length) < 128;
+    return out;
 }
-
 // ====== translate and maketrans
 
 Ref<Object> str_translate(VM& vm, Object* self, Args args, size_t, Object*) {

@@ -1,0 +1,295 @@
+// Per-kind str building and searching (see str_kind.h). Searches of a 1-byte needle in 1-byte
+// text use the C library's memchr/memmem (glibc's memmem is a linear two-way search); wider kinds
+// use a first-unit scan and a compare. A needle of a wider kind than the text cannot occur in it,
+// since kinds are minimal (str.cpp's invariant).
+#include "vm/types/str_kind.h"
+
+#include <algorithm>
+#include <cstring>
+#include <string.h>
+#include <type_traits>
+#include <vector>
+
+#include "vm/vm.h"
+
+namespace minipy::vm {
+namespace {
+
+uint8_t kind_for(uint32_t max_code_point) {
+    return max_code_point < 256 ? 1 : max_code_point < 65536 ? 2 : 4;
+}
+
+template <class C> uint32_t max_of(const C* data, size_t length) {
+    C result = 0;
+    for (size_t i = 0; i < length; ++i)
+        result = std::max(result, data[i]);
+    return result;
+}
+
+bool all_ascii(const uint8_t* data, size_t length) {
+    uint8_t bits = 0;
+    for (size_t i = 0; i < length; ++i)
+        bits |= data[i];
+    return bits < 0x80;
+}
+
+template <class To, class From> void convert_units(To* out, const From* in, size_t length) {
+    for (size_t i = 0; i < length; ++i)
+        out[i] = static_cast<To>(in[i]);
+}
+
+// Forward or backward search of n[0..m) (m >= 1) in h[0..length): position or -1.
+template <class C>
+intptr_t search_units(const C* h, size_t length, const C* n, size_t m, bool reverse) {
+    if (m > length)
+        return -1;
+    size_t last = length - m;
+    if constexpr (sizeof(C) == 1) {
+        if (!reverse) {
+            const void* found = m == 1 ? std::memchr(h, n[0], length) : memmem(h, length, n, m);
+            return found ? static_cast<const C*>(found) - h : -1;
+        }
+        if (m == 1) {
+            const void* found = memrchr(h, n[0], length);
+            return found ? static_cast<const C*>(found) - h : -1;
+        }
+    }
+    C first = n[0];
+    if (!reverse) {
+        for (size_t i = 0; i <= last; ++i) {
+            if (h[i] == first && std::memcmp(h + i + 1, n + 1, (m - 1) * sizeof(C)) == 0)
+                return static_cast<intptr_t>(i);
+        }
+        return -1;
+    }
+    for (size_t i = last + 1; i-- > 0;) {
+        if (h[i] == first && std::memcmp(h + i + 1, n + 1, (m - 1) * sizeof(C)) == 0)
+            return static_cast<intptr_t>(i);
+    }
+    return -1;
+}
+
+// Runs f(h, n) with both as pointers of the haystack's unit type (the needle widened when its kind
+// is narrower; the copy is only for that rare case).
+template <class F> intptr_t with_common_kind(const Str* haystack, const Str* needle, F&& f) {
+    auto widened = [&](auto* h) -> intptr_t {
+        using C = std::remove_const_t<std::remove_pointer_t<decltype(h)>>;
+        if (needle->kind == sizeof(C))
+            return f(h, static_cast<const C*>(str_data(needle)));
+        std::vector<C> copy(static_cast<size_t>(needle->size));
+        with_str_data(needle, [&](auto* n) {
+            convert_units(copy.data(), n, copy.size());
+            return 0;
+        });
+        return f(h, static_cast<const C*>(copy.data()));
+    };
+    return with_str_data(haystack, widened);
+}
+
+} // namespace
+
+Ref<Str> str_allocate(VM& vm, size_t length, uint8_t kind, bool ascii) {
+    Ref<Str> s = allocate_object<Str>(vm, vm.types().str, (length + 1) * kind);
+    if (!s)
+        return nullptr;
+    s->size = static_cast<intptr_t>(length);
+    s->hash = -1;
+    s->kind = kind;
+    s->ascii = ascii;
+    s->interned = false;
+    std::memset(static_cast<char*>(str_data(s.get())) + length * kind, 0, kind);
+    return s;
+}
+
+uint32_t str_max_char(const void* data, uint8_t kind, size_t length) {
+    switch (kind) {
+    case 1:
+        return max_of(static_cast<const uint8_t*>(data), length);
+    case 2:
+        return max_of(static_cast<const uint16_t*>(data), length);
+    default:
+        return max_of(static_cast<const uint32_t*>(data), length);
+    }
+}
+
+Ref<Object> str_from_kind_data(VM& vm, const void* data, uint8_t kind, size_t length) {
+    if (length == 0)
+        return Ref<Object>::borrow(vm.pools().empty_str());
+    uint32_t max_code_point = str_max_char(data, kind, length);
+    if (length == 1 && max_code_point < 256)
+        return Ref<Object>::borrow(vm.pools().latin1_char(max_code_point));
+    uint8_t target = kind_for(max_code_point);
+    Ref<Str> s = str_allocate(vm, length, target, max_code_point < 128);
+    if (!s)
+        return nullptr;
+    void* out = str_data(s.get());
+    if (target == kind) {
+        std::memcpy(out, data, length * kind);
+    } else if (target == 1 && kind == 2) {
+        convert_units(static_cast<uint8_t*>(out), static_cast<const uint16_t*>(data), length);
+    } else if (target == 1) {
+        convert_units(static_cast<uint8_t*>(out), static_cast<const uint32_t*>(data), length);
+    } else if (target == 2 && kind == 4) {
+        convert_units(static_cast<uint16_t*>(out), static_cast<const uint32_t*>(data), length);
+    } else if (target == 2) {
+        convert_units(static_cast<uint16_t*>(out), static_cast<const uint8_t*>(data), length);
+    } else if (kind == 1) {
+        convert_units(static_cast<uint32_t*>(out), static_cast<const uint8_t*>(data), length);
+    } else {
+        convert_units(static_cast<uint32_t*>(out), static_cast<const uint16_t*>(data), length);
+    }
+    return s;
+}
+
+Ref<Object> str_substring(VM& vm, Object* s, intptr_t start, intptr_t end) {
+    const auto* str = static_cast<const Str*>(s);
+    if (start == 0 && end == str->size && s->type == vm.types().str)
+        return Ref<Object>::borrow(s);
+    auto length = static_cast<size_t>(end - start);
+    if (length == 0)
+        return Ref<Object>::borrow(vm.pools().empty_str());
+    if (str->kind != 1)
+        return str_from_kind_data(
+            vm, static_cast<const char*>(str_data(str)) + static_cast<size_t>(start) * str->kind,
+            str->kind, length);
+    const uint8_t* data = static_cast<const uint8_t*>(str_data(str)) + start;
+    if (length == 1)
+        return Ref<Object>::borrow(vm.pools().latin1_char(data[0]));
+    Ref<Str> result = str_allocate(vm, length, 1, str->ascii || all_ascii(data, length));
+    if (!result)
+        return nullptr;
+    std::memcpy(str_data(result.get()), data, length);
+    return result;
+}
+
+Ref<Object> str_from_char(VM& vm, uint32_t cp) {
+    if (cp < 256)
+        return Ref<Object>::borrow(vm.pools().latin1_char(cp));
+    return str_from_kind_data(vm, &cp, 4, 1);
+}
+
+intptr_t str_find(const Object* haystack_object, const Object* needle_object, intptr_t start,
+                  intptr_t end, bool reverse) {
+    const auto* haystack = static_cast<const Str*>(haystack_object);
+    const auto* needle = static_cast<const Str*>(needle_object);
+    intptr_t m = needle->size;
+    if (start > end || end - start < m)
+        return -1;
+    if (m == 0)
+        return reverse ? end : start;
+    if (needle->kind > haystack->kind)
+        return -1;
+    intptr_t found = with_common_kind(haystack, needle, [&](auto* h, auto* n) {
+        return search_units(h + start, static_cast<size_t>(end - start), n, static_cast<size_t>(m),
+                            reverse);
+    });
+    return found < 0 ? -1 : start + found;
+}
+
+intptr_t str_count(const Object* haystack_object, const Object* needle_object, intptr_t start,
+                   intptr_t end, intptr_t limit) {
+    const auto* haystack = static_cast<const Str*>(haystack_object);
+    const auto* needle = static_cast<const Str*>(needle_object);
+    intptr_t m = needle->size;
+    if (start > end || end - start < m || needle->kind > haystack->kind || m == 0)
+        return 0;
+    return with_common_kind(haystack, needle, [&](auto* h, auto* n) {
+        intptr_t count = 0;
+        if (m == 1 && limit == INTPTR_MAX) {
+            auto unit = n[0];
+            return static_cast<intptr_t>(std::count(h + start, h + end, unit));
+        }
+        intptr_t at = start;
+        while (count < limit) {
+            intptr_t found = search_units(h + at, static_cast<size_t>(end - at), n,
+                                          static_cast<size_t>(m), false);
+            if (found < 0)
+                break;
+            ++count;
+            at += found + m;
+        }
+        return count;
+    });
+}
+
+bool str_matches_at(const Object* haystack_object, const Object* needle_object, intptr_t at) {
+    const auto* haystack = static_cast<const Str*>(haystack_object);
+    const auto* needle = static_cast<const Str*>(needle_object);
+    if (needle->size == 0)
+        return true;
+    if (needle->kind > haystack->kind)
+        return false;
+    if (needle->kind == haystack->kind)
+        return std::memcmp(static_cast<const char*>(str_data(haystack)) +
+                               static_cast<size_t>(at) * haystack->kind,
+                           str_data(needle), static_cast<size_t>(needle->size) * needle->kind) == 0;
+    for (intptr_t i = 0; i < needle->size; ++i) {
+        if (str_char_at(haystack, at + i) != str_char_at(needle, i))
+            return false;
+    }
+    return true;
+}
+
+void str_copy_chars(Str* out, size_t at, const Str* s) {
+    auto length = static_cast<size_t>(s->size);
+    if (out->kind == s->kind) {
+        std::memcpy(static_cast<char*>(str_data(out)) + at * out->kind, str_data(s),
+                    length * s->kind);
+        return;
+    }
+    with_str_data(s, [&](auto* in) {
+        if (out->kind == 2)
+            convert_units(static_cast<uint16_t*>(str_data(out)) + at, in, length);
+        else
+            convert_units(static_cast<uint32_t*>(str_data(out)) + at, in, length);
+        return 0;
+    });
+}
+
+Ref<Object> str_join_items(VM& vm, Object* separator, Object* const* items, size_t count) {
+    if (count == 0)
+        return Ref<Object>::borrow(vm.pools().empty_str());
+    if (count == 1 && items[0]->type == vm.types().str)
+        return Ref<Object>::borrow(items[0]);
+    const auto* sep = static_cast<const Str*>(separator);
+    size_t sep_length = sep && count > 1 ? static_cast<size_t>(sep->size) : 0;
+    constexpr size_t limit = static_cast<size_t>(INTPTR_MAX) / 4;
+    if (sep_length != 0 && count - 1 > limit / sep_length)
+        return raise_overflow_error(vm, "join() result is too long for a Python string");
+    size_t length = sep_length * (count - 1);
+    uint8_t kind = sep_length ? sep->kind : 1;
+    bool ascii = sep_length ? sep->ascii : true;
+    for (size_t i = 0; i < count; ++i) {
+        const auto* piece = static_cast<const Str*>(items[i]);
+        length += static_cast<size_t>(piece->size);
+        if (length > limit)
+            return raise_overflow_error(vm, "join() result is too long for a Python string");
+        kind = std::max(kind, piece->kind);
+        ascii = ascii && piece->ascii;
+    }
+    if (length < 2) {
+        // Pooled results: at most one piece holds a character.
+        for (size_t i = 0; i < count; ++i) {
+            const auto* piece = static_cast<const Str*>(items[i]);
+            if (piece->size == 1)
+                return str_from_char(vm, str_char_at(piece, 0));
+        }
+        return Ref<Object>::borrow(vm.pools().empty_str());
+    }
+    Ref<Str> out = str_allocate(vm, length, kind, ascii);
+    if (!out)
+        return nullptr;
+    size_t at = 0;
+    for (size_t i = 0; i < count; ++i) {
+        if (i > 0 && sep_length != 0) {
+            str_copy_chars(out.get(), at, sep);
+            at += sep_length;
+        }
+        const auto* piece = static_cast<const Str*>(items[i]);
+        str_copy_chars(out.get(), at, piece);
+        at += static_cast<size_t>(piece->size);
+    }
+    return out;
+}
+
+} // namespace minipy::vm
