@@ -5,27 +5,6 @@
 
 namespace minipy::gc {
 
-bool FreeList::push(vm::Object* memory) {
-    if (m_size >= m_cap)
-        return false;
-    memory->refcount = 0;
-    memory->chain_prev = nullptr;
-    memory->chain_next = m_head;
-    m_head = memory;
-    ++m_size;
-    return true;
-}
-
-vm::Object* FreeList::pop() {
-    vm::Object* memory = m_head;
-    if (!memory)
-        return nullptr;
-    m_head = memory->chain_next;
-    memory->chain_next = nullptr;
-    --m_size;
-    return memory;
-}
-
 void FreeList::release_all() {
     while (vm::Object* memory = pop())
         Heap::free_memory(memory);

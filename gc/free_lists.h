@@ -20,10 +20,28 @@ namespace minipy::gc {
 class FreeList {
 public:
     explicit FreeList(size_t cap = 0) : m_cap(cap) {}
-    // Keeps a forgotten object's memory; false when full (the caller frees it).
-    bool push(vm::Object* memory);
+    // Keeps a forgotten object's memory; false when full (the caller frees it). Inline: the
+    // arithmetic fast paths of the eval loop free and reuse floats and ints through it.
+    bool push(vm::Object* memory) {
+        if (m_size >= m_cap)
+            return false;
+        memory->refcount = 0;
+        memory->chain_prev = nullptr;
+        memory->chain_next = m_head;
+        m_head = memory;
+        ++m_size;
+        return true;
+    }
     // A kept block, or null when empty.
-    vm::Object* pop();
+    vm::Object* pop() {
+        vm::Object* memory = m_head;
+        if (!memory)
+            return nullptr;
+        m_head = memory->chain_next;
+        memory->chain_next = nullptr;
+        --m_size;
+        return memory;
+    }
     size_t size() const { return m_size; }
     size_t cap() const { return m_cap; }
     void set_cap(size_t cap) { m_cap = cap; }

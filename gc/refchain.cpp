@@ -80,24 +80,10 @@ void Heap::adopt(vm::Object* memory, vm::Type* type) {
     }
 }
 
-void Heap::link(vm::Object* object) {
-    vm::Object* last = m_chain.chain_prev;
-    object->chain_prev = last;
-    object->chain_next = &m_chain;
-    last->chain_next = object;
-    m_chain.chain_prev = object;
-    ++m_object_count;
-    ++m_total_allocations;
-}
-
 void Heap::forget(vm::Object* object) {
     if (type_has_gc(object->type) && is_tracked(object))
         untrack(object);
-    object->chain_prev->chain_next = object->chain_next;
-    object->chain_next->chain_prev = object->chain_prev;
-    object->chain_prev = nullptr;
-    object->chain_next = nullptr;
-    --m_object_count;
+    forget_untracked(object);
 }
 
 void Heap::free_memory(vm::Object* object) {

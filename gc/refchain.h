@@ -96,6 +96,20 @@ public:
     void adopt(vm::Object* memory, vm::Type* type);
     // Unlinks a dying object from the refchain and untracks it; its memory stays valid.
     void forget(vm::Object* object);
+    // adopt() and forget() for a type without a GcHead (float, int), inline for the eval loop's
+    // arithmetic fast paths.
+    void adopt_untracked(vm::Object* memory, vm::Type* type) {
+        memory->refcount = 1;
+        memory->type = type;
+        link(memory);
+    }
+    void forget_untracked(vm::Object* object) {
+        object->chain_prev->chain_next = object->chain_next;
+        object->chain_next->chain_prev = object->chain_prev;
+        object->chain_prev = nullptr;
+        object->chain_next = nullptr;
+        --m_object_count;
+    }
     // Frees the memory of a forgotten object (GcHead included for containers).
     static void free_memory(vm::Object* object);
     // forget() then free_memory(): what a plain dealloc slot ends with.
@@ -142,7 +156,15 @@ public:
     vm::Object* pop_deferred();
 
 private:
-    void link(vm::Object* object);
+    void link(vm::Object* object) {
+        vm::Object* last = m_chain.chain_prev;
+        object->chain_prev = last;
+        object->chain_next = &m_chain;
+        last->chain_next = object;
+        m_chain.chain_prev = object;
+        ++m_object_count;
+        ++m_total_allocations;
+    }
     vm::Object m_chain;                     // sentinel; its type is null
     GcHead m_generations[generation_count]; // sentinels
     GcHead m_permanent;                     // sentinel of gc.freeze's generation

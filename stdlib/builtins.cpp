@@ -25,6 +25,7 @@
 #include "vm/types/list.h"
 #include "vm/types/list_sort.h"
 #include "vm/types/module.h"
+#include "vm/types/number_fast.h"
 #include "vm/types/range.h"
 #include "vm/types/str.h"
 #include "vm/types/tuple.h"
@@ -326,15 +327,10 @@ Ref<Object> builtin_sum(VM& vm, Object*, Args args, size_t nargs, Object* kwname
         return raise_type_error(vm, "sum() takes at least 1 positional argument (0 given)");
     if (start && is_str(start))
         return raise_type_error(vm, "sum() can't sum strings [use ''.join(seq) instead]");
-    Ref<Object> total = start ? Ref<Object>::borrow(start) : int_from_i64(vm, 0);
-    int result = for_each(vm, args[0], [&](Object* item) {
-        Ref<Object> next = binary_op(vm, total.get(), item, BinaryOpArg::Add);
-        if (!next)
-            return -1;
-        total = std::move(next);
-        return 0;
-    });
-    return result < 0 ? nullptr : total;
+    NumberSum total(vm, start);
+    int result =
+        for_each(vm, args[0], [&](Object* item) { return is_ok(total.add(item)) ? 0 : -1; });
+    return result < 0 ? nullptr : total.result();
 }
 
 Ref<Object> min_max(VM& vm, Args args, size_t nargs, Object* kwnames, CompareOp op,

@@ -5,11 +5,13 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
+#include <iterator>
 #include <vector>
 
 #include "vm/eval_helpers.h"
 #include "vm/traceback.h"
 #include "vm/types/bytes.h"
+#include "vm/types/class.h"
 #include "vm/types/dict.h"
 #include "vm/types/function.h"
 #include "vm/types/int.h"
@@ -212,13 +214,44 @@ Ref<Object> syntax_error_str(VM& vm, Object* self) {
 
 // Sets the subclass-specific attributes from the constructor arguments, as CPython's
 // OSError_init / SystemExit_init / UnicodeError inits. May shorten args (OSError with a filename).
+//
+// The classes are found in one walk over the type's mro (is_subtype once per class walked it nine
+// times for every exception made); the tests keep CPython's order.
 Status init_special_attributes(VM& vm, Object* self) {
     BaseExceptionObject* e = as_exception(self);
     Object* args = e->args;
     intptr_t n = args ? tuple_size(args) : 0;
     Object* const* items = args ? tuple_items(args) : nullptr;
     ExceptionTypes& t = vm.exceptions();
-    if (is_subtype(self->type, t.OSError)) {
+    const Type* const special[] = {t.OSError,     t.SystemExit,         t.BaseExceptionGroup,
+                                   t.SyntaxError, t.NameError,          t.AttributeError,
+                                   t.ImportError, t.UnicodeDecodeError, t.UnicodeEncodeError};
+    unsigned found = 0;
+    auto note = [&](const Type* base) {
+        // Classes and the common roots are none of them: most bases skip the nine tests.
+        if (is_heap_type(base) || base == t.Exception || base == t.BaseException ||
+            base == vm.types().object)
+            return;
+        for (unsigned i = 0; i < std::size(special); ++i)
+            found |= base == special[i] ? 1u << i : 0u;
+    };
+    if (self->type->mro) {
+        for (intptr_t i = 0; i < tuple_size(self->type->mro); ++i)
+            note(static_cast<const Type*>(tuple_items(self->type->mro)[i]));
+    } else {
+        for (const Type* base = self->type; base; base = base->base)
+            note(base);
+    }
+    if (found == 0)
+        return Status::ok;
+    auto derives = [&](const Type* base) {
+        for (unsigned i = 0; i < std::size(special); ++i) {
+            if (special[i] == base)
+                return (found >> i & 1u) != 0;
+        }
+        return false;
+    };
+    if (derives(t.OSError)) {
         bool full = n >= 2 && n <= 5;
         Status status = store_attribute(vm, self, "errno", full ? items[0] : nullptr);
         if (is_ok(status))
@@ -237,13 +270,13 @@ Status init_special_attributes(VM& vm, Object* self) {
         }
         return Status::ok;
     }
-    if (is_subtype(self->type, t.SystemExit)) {
+    if (derives(t.SystemExit)) {
         Ref<Object> code = n == 0   ? Ref<Object>::borrow(vm.none())
                            : n == 1 ? Ref<Object>::borrow(items[0])
                                     : Ref<Object>::borrow(args);
         return store_attribute(vm, self, "code", code.get());
     }
-    if (is_subtype(self->type, t.BaseExceptionGroup) && n == 2) {
+    if (derives(t.BaseExceptionGroup) && n == 2) {
         // exception_new validated the arguments; `exceptions` is kept as a tuple.
         Ref<Object> list = sequence_to_list(vm, items[1]);
         Ref<Object> tuple = list ? list_to_tuple(vm, list.get()) : nullptr;
@@ -251,17 +284,17 @@ Status init_special_attributes(VM& vm, Object* self) {
             return Status::error;
         return store_attribute(vm, self, "exceptions", tuple.get());
     }
-    if (is_subtype(self->type, t.SyntaxError))
+    if (derives(t.SyntaxError))
         return init_syntax_error(vm, self, n, items);
     // CPython 3.10+: NameError.name, AttributeError.name and .obj (None until set; the eval loop
     // and getattr set them, see vm/traceback.h).
-    if (is_subtype(self->type, t.NameError))
+    if (derives(t.NameError))
         return store_attribute(vm, self, "name", nullptr);
-    if (is_subtype(self->type, t.AttributeError)) {
+    if (derives(t.AttributeError)) {
         Status status = store_attribute(vm, self, "name", nullptr);
         return is_ok(status) ? store_attribute(vm, self, "obj", nullptr) : status;
     }
-    if (is_subtype(self->type, t.ImportError)) {
+    if (derives(t.ImportError)) {
         // CPython's ImportError_init: msg is the one argument; name and path come as keywords.
         Status status = store_attribute(vm, self, "msg", n == 1 ? items[0] : nullptr);
         if (is_ok(status))
@@ -270,8 +303,8 @@ Status init_special_attributes(VM& vm, Object* self) {
             status = store_attribute(vm, self, "path", nullptr);
         return status;
     }
-    bool decode = is_subtype(self->type, t.UnicodeDecodeError);
-    bool encode = is_subtype(self->type, t.UnicodeEncodeError);
+    bool decode = derives(t.UnicodeDecodeError);
+    bool encode = derives(t.UnicodeEncodeError);
     if ((decode || encode) && n == 5) {
         const char* names[] = {"encoding", "object", "start", "end", "reason"};
         for (int i = 0; i < 5; ++i) {

@@ -13,6 +13,7 @@
 //  - the recursion depth counts every running Python frame (RecursionError at the limit).
 #include "vm/eval.h"
 
+#include <cmath>
 #include <cstdint>
 #include <cstring>
 
@@ -33,6 +34,7 @@
 #include "vm/types/function.h"
 #include "vm/types/int.h"
 #include "vm/types/list.h"
+#include "vm/types/number_fast.h"
 #include "vm/types/set.h"
 #include "vm/types/str.h"
 #include "vm/types/tuple.h"
@@ -55,130 +57,260 @@ namespace {
 constexpr uint32_t code_is_generator =
     compiler::code_generator | compiler::code_coroutine | compiler::code_async_generator;
 
-// `left` when nothing can see it after the operation: a temporary only the stack holds, as
-// `x * 0.5` in `x * 0.5 + y`, or a value whose only other reference is the local that the next
-// instruction (STORE_FAST) overwrites with the result, as in `t += i`. A result of the same exact
-// type (int or float) may then be written into it instead of allocating (CPython 3.11 does the
-// same for str concatenation). Null otherwise.
-Object* dead_local_operand(Object* left, uint32_t next_word, Object* const* localsplus) {
-    if (left->refcount == 1)
-        return left;
-    if (left->refcount != 2 || static_cast<Opcode>(next_word & 0xFF) != Opcode::STORE_FAST)
-        return nullptr;
-    return localsplus[next_word >> 8] == left ? left : nullptr;
+// ====== Arithmetic and comparison fast paths (CPython 3.11's BINARY_OP_ADD_INT/_FLOAT,
+// COMPARE_OP_INT_JUMP/_FLOAT_JUMP, without the specialisation: a type test is as cheap here)
+
+// Whether `operand`, which the stack holds, dies with the operation: a temporary only the stack
+// holds, as `x * 0.5` in `x * 0.5 + y`, or (for the left operand) a value whose only other
+// reference is the local that the next instruction (STORE_FAST) overwrites with the result, as in
+// `t += i`. Nothing can see such an object after the operation, so a result of its exact type
+// (float, or an int outside the small-int pool) is written into it instead of allocating.
+bool dies_with_operation(const Object* operand, uint32_t next_word, Object* const* localsplus) {
+    if (operand->refcount == 1)
+        return true;
+    return operand->refcount == 2 && static_cast<Opcode>(next_word & 0xFF) == Opcode::STORE_FAST &&
+           localsplus[next_word >> 8] == operand;
 }
 
-// Small-int and float fast paths for BINARY_OP (in-place forms included); null when they do not
-// apply (no exception): overflow, division by zero and big ints take the generic path. A small-int
-// result outside the pool goes into `reusable` (see dead_local_operand) when it is an int.
-Object* fast_binary(VM& vm, Object* left, Object* right, uint32_t op, Object* reusable) {
-    constexpr uint32_t inplace_offset =
-        static_cast<uint32_t>(BinaryOpArg::InplaceAdd) - static_cast<uint32_t>(BinaryOpArg::Add);
-    if (op >= static_cast<uint32_t>(BinaryOpArg::InplaceAdd))
-        op -= inplace_offset;
-    Type* int_type = vm.types().int_;
-    Type* float_type = vm.types().float_;
-    if (left->type == int_type && right->type == int_type) {
-        const Int* a = static_cast<const Int*>(left);
-        const Int* b = static_cast<const Int*>(right);
-        if (a->is_big || b->is_big)
-            return nullptr;
-        int64_t x = a->small;
-        int64_t y = b->small;
-        int64_t result = 0;
-        switch (static_cast<BinaryOpArg>(op)) {
-        case BinaryOpArg::Add:
-            if (__builtin_add_overflow(x, y, &result))
-                return nullptr;
-            break;
-        case BinaryOpArg::Subtract:
-            if (__builtin_sub_overflow(x, y, &result))
-                return nullptr;
-            break;
-        case BinaryOpArg::Multiply:
-            if (__builtin_mul_overflow(x, y, &result))
-                return nullptr;
-            break;
-        case BinaryOpArg::Remainder:
-        case BinaryOpArg::FloorDivide: {
-            // Python's floor semantics: the remainder takes the divisor's sign.
-            if (y == 0 || (y == -1 && x == INT64_MIN))
-                return nullptr;
-            int64_t quotient = x / y;
-            int64_t remainder = x % y;
-            if (remainder != 0 && ((remainder < 0) != (y < 0))) {
-                remainder += y;
-                --quotient;
-            }
-            result = static_cast<BinaryOpArg>(op) == BinaryOpArg::Remainder ? remainder : quotient;
-            break;
-        }
-        case BinaryOpArg::And:
-            result = x & y;
-            break;
-        case BinaryOpArg::Or:
-            result = x | y;
-            break;
-        case BinaryOpArg::Xor:
-            result = x ^ y;
-            break;
-        default:
-            return nullptr;
-        }
-        if (reusable == left && !vm.pools().small_int(result)) {
-            static_cast<Int*>(reusable)->small = result;
-            incref(reusable);
-            return reusable;
-        }
-        return int_from_i64(vm, result).release();
-    }
-    // Floats, and a float with a small int whose conversion is exact (|v| <= 2**53).
+// The value that the next instruction (STORE_FAST) overwrites with the result, when it is an
+// object of exact type `type` that only that local holds (so it is not an operand on the stack):
+// the result may be written into it, and the store then puts the same object back, as in
+// `dx = b1[0] - b2[0]` run in a loop. Null otherwise.
+Object* overwritten_local(uint32_t next_word, Object* const* localsplus, const Type* type) {
+    if (static_cast<Opcode>(next_word & 0xFF) != Opcode::STORE_FAST)
+        return nullptr;
+    Object* old = localsplus[next_word >> 8];
+    return old && old->type == type && old->refcount == 1 ? old : nullptr;
+}
+
+// The value of an exact float, or of an exact machine-word int whose conversion is exact
+// (|v| <= 2**53, so mixed arithmetic rounds once, as CPython's); false otherwise.
+bool exact_double(const Object* object, const BuiltinTypes& types, double& out) {
     constexpr int64_t exact_limit = int64_t{1} << 53;
+    if (object->type == types.float_) {
+        out = float_value(object);
+        return true;
+    }
+    if (object->type != types.int_)
+        return false;
+    const Int* value = static_cast<const Int*>(object);
+    if (value->is_big || value->small > exact_limit || value->small < -exact_limit)
+        return false;
+    out = static_cast<double>(value->small);
+    return true;
+}
+
+// Drops the stack's reference to an operand exact_double accepted.
+[[gnu::always_inline]] inline void release_number(VM& vm, Object* operand) {
+    if (operand->type == vm.types().float_)
+        float_release(vm, operand);
+    else
+        small_int_release(vm, operand);
+}
+
+// decref of a value the loop drops, an exact float freed inline (a list item replaced by
+// STORE_SUBSCR, as in `b[3] -= dx * m`).
+[[gnu::always_inline]] inline void drop_value(VM& vm, Object* object) {
+    if (--object->refcount != 0)
+        return;
+    if (object->type == vm.types().float_)
+        number_free(vm, object, vm.free_lists().floats());
+    else
+        gc::dealloc_object(object);
+}
+
+// Float arithmetic for exact_double operands (one of them a float). The result (a new reference
+// that replaces both operands' stack references, which it consumes), or null when the generic
+// path must run (nothing consumed): division by zero, a power the fast path does not cover,
+// out-of-memory.
+[[gnu::always_inline]] inline Object* float_binary(VM& vm, Object* left, Object* right,
+                                                   BinaryOpArg op, uint32_t next_word,
+                                                   Object* const* localsplus) {
+    BuiltinTypes& types = vm.types();
     double a = 0.0;
     double b = 0.0;
-    if (left->type == float_type)
-        a = float_value(left);
-    else if (left->type == int_type && !static_cast<const Int*>(left)->is_big &&
-             static_cast<const Int*>(left)->small <= exact_limit &&
-             static_cast<const Int*>(left)->small >= -exact_limit)
-        a = static_cast<double>(static_cast<const Int*>(left)->small);
-    else
-        return nullptr;
-    if (right->type == float_type)
-        b = float_value(right);
-    else if (right->type == int_type && !static_cast<const Int*>(right)->is_big &&
-             static_cast<const Int*>(right)->small <= exact_limit &&
-             static_cast<const Int*>(right)->small >= -exact_limit)
-        b = static_cast<double>(static_cast<const Int*>(right)->small);
-    else
-        return nullptr;
-    if (left->type != float_type && right->type != float_type)
+    if (!exact_double(left, types, a) || !exact_double(right, types, b))
         return nullptr;
     double result = 0.0;
-    switch (static_cast<BinaryOpArg>(op)) {
+    switch (op) {
     case BinaryOpArg::Add:
+    case BinaryOpArg::InplaceAdd:
         result = a + b;
         break;
     case BinaryOpArg::Subtract:
+    case BinaryOpArg::InplaceSubtract:
         result = a - b;
         break;
     case BinaryOpArg::Multiply:
+    case BinaryOpArg::InplaceMultiply:
         result = a * b;
         break;
     case BinaryOpArg::TrueDivide:
+    case BinaryOpArg::InplaceTrueDivide:
         if (b == 0.0)
             return nullptr;
         result = a / b;
         break;
+    case BinaryOpArg::Power:
+    case BinaryOpArg::InplacePower:
+        // float_pow's plain case: a positive finite base, a finite exponent, a finite result
+        // (the rest raises or has special cases: the generic path).
+        if (!(a > 0.0) || !std::isfinite(a) || !std::isfinite(b))
+            return nullptr;
+        result = std::pow(a, b);
+        if (!std::isfinite(result))
+            return nullptr;
+        break;
     default:
         return nullptr;
     }
-    if (reusable && reusable->type == float_type) {
-        static_cast<Float*>(reusable)->value = result;
-        incref(reusable);
-        return reusable;
+    Object* target = nullptr;
+    if (left->type == types.float_ && dies_with_operation(left, next_word, localsplus)) {
+        target = left; // the stack's reference to left becomes the result's
+        release_number(vm, right);
+    } else if (right->type == types.float_ && right->refcount == 1) {
+        target = right;
+        release_number(vm, left);
+    } else if ((target = overwritten_local(next_word, localsplus, types.float_))) {
+        incref(target); // the store drops the local's reference
+        release_number(vm, left);
+        release_number(vm, right);
+    } else {
+        target = float_make(vm, result);
+        if (!target)
+            return nullptr;
+        release_number(vm, left);
+        release_number(vm, right);
+        return target;
     }
-    return float_new(vm, result).release();
+    static_cast<Float*>(target)->value = result;
+    return target;
+}
+
+// Machine-word int arithmetic; the contract of float_binary. Overflow, division by zero,
+// negative shifts, powers and big operands take the generic path.
+[[gnu::always_inline]] inline Object* int_binary(VM& vm, Object* left, Object* right,
+                                                 BinaryOpArg op, uint32_t next_word,
+                                                 Object* const* localsplus) {
+    const Int* a = static_cast<const Int*>(left);
+    const Int* b = static_cast<const Int*>(right);
+    if (a->is_big || b->is_big)
+        return nullptr;
+    int64_t x = a->small;
+    int64_t y = b->small;
+    int64_t result = 0;
+    switch (op) {
+    case BinaryOpArg::Add:
+    case BinaryOpArg::InplaceAdd:
+        if (__builtin_add_overflow(x, y, &result))
+            return nullptr;
+        break;
+    case BinaryOpArg::Subtract:
+    case BinaryOpArg::InplaceSubtract:
+        if (__builtin_sub_overflow(x, y, &result))
+            return nullptr;
+        break;
+    case BinaryOpArg::Multiply:
+    case BinaryOpArg::InplaceMultiply:
+        if (__builtin_mul_overflow(x, y, &result))
+            return nullptr;
+        break;
+    case BinaryOpArg::Remainder:
+    case BinaryOpArg::InplaceRemainder:
+    case BinaryOpArg::FloorDivide:
+    case BinaryOpArg::InplaceFloorDivide: {
+        // Python's floor semantics: the remainder takes the divisor's sign.
+        if (y == 0 || (y == -1 && x == INT64_MIN))
+            return nullptr;
+        int64_t quotient = x / y;
+        int64_t remainder = x % y;
+        if (remainder != 0 && ((remainder < 0) != (y < 0))) {
+            remainder += y;
+            --quotient;
+        }
+        result = op == BinaryOpArg::Remainder || op == BinaryOpArg::InplaceRemainder ? remainder
+                                                                                     : quotient;
+        break;
+    }
+    case BinaryOpArg::TrueDivide:
+    case BinaryOpArg::InplaceTrueDivide: {
+        // Both exact as doubles: one correctly rounded division, as CPython's fast path.
+        constexpr int64_t exact_limit = int64_t{1} << 53;
+        if (y == 0 || x > exact_limit || x < -exact_limit || y > exact_limit || y < -exact_limit)
+            return nullptr;
+        Object* quotient = float_make(vm, static_cast<double>(x) / static_cast<double>(y));
+        if (!quotient)
+            return nullptr;
+        small_int_release(vm, left);
+        small_int_release(vm, right);
+        return quotient;
+    }
+    case BinaryOpArg::And:
+    case BinaryOpArg::InplaceAnd:
+        result = x & y;
+        break;
+    case BinaryOpArg::Or:
+    case BinaryOpArg::InplaceOr:
+        result = x | y;
+        break;
+    case BinaryOpArg::Xor:
+    case BinaryOpArg::InplaceXor:
+        result = x ^ y;
+        break;
+    case BinaryOpArg::Lshift:
+    case BinaryOpArg::InplaceLshift:
+        if (y < 0 || y >= 63 || __builtin_mul_overflow(x, int64_t{1} << y, &result))
+            return nullptr;
+        break;
+    case BinaryOpArg::Rshift:
+    case BinaryOpArg::InplaceRshift:
+        if (y < 0)
+            return nullptr;
+        result = x >> (y > 63 ? 63 : y); // arithmetic shift: floor division by 2**y
+        break;
+    default:
+        return nullptr;
+    }
+    Object* target = nullptr;
+    if (vm.pools().small_int(result)) {
+        // Pooled values keep their identity (`a + b is 5` as in CPython).
+        target = int_make(vm, result);
+    } else if (dies_with_operation(left, next_word, localsplus)) {
+        target = left;
+        static_cast<Int*>(target)->small = result;
+        small_int_release(vm, right);
+        return target;
+    } else if (right->refcount == 1) {
+        target = right;
+        static_cast<Int*>(target)->small = result;
+        small_int_release(vm, left);
+        return target;
+    } else if ((target = overwritten_local(next_word, localsplus, vm.types().int_)) &&
+               !static_cast<Int*>(target)->is_big) {
+        incref(target); // the store drops the local's reference
+        static_cast<Int*>(target)->small = result;
+    } else {
+        target = int_make(vm, result);
+        if (!target)
+            return nullptr;
+    }
+    small_int_release(vm, left);
+    small_int_release(vm, right);
+    return target;
+}
+
+// BINARY_OP's fast paths: exact floats with floats or exactly convertible ints, and machine-word
+// ints with each other. The result consumes both operands' stack references; null (nothing
+// consumed, no exception) when the generic protocol must run.
+inline Object* fast_binary(VM& vm, Object* left, Object* right, uint32_t op, uint32_t next_word,
+                           Object* const* localsplus) {
+    Type* int_type = vm.types().int_;
+    Type* float_type = vm.types().float_;
+    if (left->type == int_type && right->type == int_type)
+        return int_binary(vm, left, right, static_cast<BinaryOpArg>(op), next_word, localsplus);
+    if (left->type == float_type || right->type == float_type)
+        return float_binary(vm, left, right, static_cast<BinaryOpArg>(op), next_word, localsplus);
+    return nullptr;
 }
 
 // x <op> y for a COMPARE_OP argument; C's comparisons give Python's answers for machine ints and
@@ -201,20 +333,32 @@ template <class T> int compare_as(T x, T y, uint32_t op) {
     return -1;
 }
 
-// COMPARE_OP fast path for two small ints or two floats: the bool, or -1 when it does not apply.
-int fast_compare(VM& vm, Object* left, Object* right, uint32_t op) {
-    Type* int_type = vm.types().int_;
-    Type* float_type = vm.types().float_;
-    if (left->type == int_type && right->type == int_type) {
+// COMPARE_OP fast path for two machine-word ints, or floats with floats or exactly convertible
+// ints (an exact comparison, as CPython's float_richcompare): the bool, or -1 when it does not
+// apply. Consumes the operands' stack references when it applies.
+inline int fast_compare(VM& vm, Object* left, Object* right, uint32_t op) {
+    BuiltinTypes& types = vm.types();
+    int result = -1;
+    if (left->type == types.int_ && right->type == types.int_) {
         const Int* a = static_cast<const Int*>(left);
         const Int* b = static_cast<const Int*>(right);
         if (a->is_big || b->is_big)
             return -1;
-        return compare_as<int64_t>(a->small, b->small, op);
+        result = compare_as<int64_t>(a->small, b->small, op);
+    } else if (left->type == types.float_ || right->type == types.float_) {
+        double a = 0.0;
+        double b = 0.0;
+        if (!exact_double(left, types, a) || !exact_double(right, types, b))
+            return -1;
+        result = compare_as<double>(a, b, op);
+    } else {
+        return -1;
     }
-    if (left->type == float_type && right->type == float_type)
-        return compare_as<double>(float_value(left), float_value(right), op);
-    return -1;
+    if (result >= 0) {
+        release_number(vm, left);
+        release_number(vm, right);
+    }
+    return result;
 }
 
 // Pushes a frame for a Python function called from the loop, binding the arguments. Null when
@@ -251,7 +395,8 @@ Frame* push_function_frame(Runtime& rt, Function* func, Object* const* args, siz
 // BINARY_SUBSCR / STORE_SUBSCR fast path: the slot of list[i] (or tuple[i] when `tuples`) for an
 // exact list or tuple and an in-range machine-word int index (negative counts from the end); null
 // when it does not apply (the generic path then raises IndexError, TypeError, ...).
-Object** fast_item_slot(VM& vm, Object* container, Object* key, bool tuples) {
+[[gnu::always_inline]] inline Object** fast_item_slot(VM& vm, Object* container, Object* key,
+                                                      bool tuples) {
     if (key->type != vm.types().int_ || static_cast<Int*>(key)->is_big)
         return nullptr;
     int64_t index = static_cast<Int*>(key)->small;

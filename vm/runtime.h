@@ -44,7 +44,7 @@ namespace minipy::vm {
                                                 X(args) X(send) X(close) X(stdout) X(write)        \
                                                     X(flush) X(metaclass) X(keys) X(value)         \
                                                         X(__notes__) X(__abstractmethods__)        \
-                                                            X(__weakref__)
+                                                            X(__weakref__) X(__del__)
 
 struct RuntimeNames {
 #define MINIPY_X(name) Object* name;

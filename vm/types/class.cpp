@@ -257,7 +257,11 @@ Ref<Object> heap_default_repr(VM& vm, Object* self) {
 bool run_finalizer(VM& vm, Object* self) {
     if (vm.finalizers_done() || gc::is_finalized(self))
         return false; // already ran (PEP 442: once per object), by the collector or before
-    Ref<Object> name = intern(vm, "__del__");
+    // The runtime's interned name: interning the text anew cost more than the rest of a dealloc.
+    Runtime* runtime = vm.runtime();
+    Ref<Object> name = runtime && runtime->names().__del__
+                           ? Ref<Object>::borrow(runtime->names().__del__)
+                           : intern(vm, "__del__");
     if (!name || !type_lookup(self->type, name.get()))
         return false;
     gc::set_finalized(self);
@@ -268,7 +272,7 @@ bool run_finalizer(VM& vm, Object* self) {
         Ref<Object> error = vm.thread_state().fetch_exception();
         // As CPython: sys.unraisablehook with the __del__ function as the object.
         Object* finalizer = type_lookup(self->type, name.get());
-        if (Runtime* runtime = vm.runtime(); runtime && error)
+        if (runtime && error)
             write_unraisable(*runtime, error.get(), finalizer, nullptr);
         else
             std::fprintf(stderr, "Exception ignored in: %s.__del__\n", self->type->name);

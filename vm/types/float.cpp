@@ -18,9 +18,11 @@
 #include <string>
 
 #include "compiler/literals.h"
+#include "vm/eval_helpers.h"
 #include "vm/format.h"
 #include "vm/types/function.h"
 #include "vm/types/int.h"
+#include "vm/types/number_fast.h"
 #include "vm/types/str.h"
 #include "vm/types/tuple.h"
 #include "vm/vm.h"
@@ -33,9 +35,11 @@ constexpr int hash_bits = 61;
 
 void float_dealloc(Object* self) {
     VM& vm = vm_of(self);
-    vm.heap().forget(self);
-    if (self->type != vm.types().float_ || !vm.free_lists().floats().push(self))
-        gc::Heap::free_memory(self);
+    if (self->type == vm.types().float_) {
+        number_free(vm, self, vm.free_lists().floats());
+        return;
+    }
+    vm.heap().release(self);
 }
 
 Ref<Object> float_repr(VM& vm, Object* self) {
@@ -431,17 +435,83 @@ bool is_float(const Object* object) {
 }
 
 Ref<Object> float_new(VM& vm, double value) {
-    Type* type = vm.types().float_;
-    if (Object* memory = vm.free_lists().floats().pop()) {
-        vm.heap().adopt(memory, type);
-        static_cast<Float*>(memory)->value = value;
-        return Ref<Object>::steal(memory);
-    }
-    Ref<Float> object = allocate_object<Float>(vm, type);
+    Object* object = float_make(vm, value);
     if (!object)
-        return nullptr;
-    object->value = value;
+        return raise_memory_error(vm);
+    return Ref<Object>::steal(object);
+}
+
+Object* float_allocate(VM& vm, double value) {
+    Object* object = vm.heap().allocate(vm.types().float_, sizeof(Float));
+    if (object)
+        static_cast<Float*>(object)->value = value;
     return object;
+}
+
+NumberSum::NumberSum(VM& vm, Object* start) : m_vm(vm) {
+    int64_t small = 0;
+    if (!start) {
+        m_mode = Mode::integer;
+    } else if (start->type == vm.types().int_ && int_to_i64(start, small)) {
+        m_mode = Mode::integer;
+        m_integer = small;
+    } else if (start->type == vm.types().float_) {
+        m_mode = Mode::real;
+        m_real = float_value(start);
+    } else {
+        m_total = Ref<Object>::borrow(start);
+    }
+}
+
+Status NumberSum::add(Object* item) {
+    BuiltinTypes& types = m_vm.types();
+    int64_t small = 0;
+    if (m_mode == Mode::integer) {
+        int64_t sum = 0;
+        if ((item->type == types.int_ || item->type == types.bool_) && int_to_i64(item, small) &&
+            !__builtin_add_overflow(m_integer, small, &sum)) {
+            m_integer = sum;
+            return Status::ok;
+        }
+        m_total = int_from_i64(m_vm, m_integer);
+    } else if (m_mode == Mode::real) {
+        if (item->type == types.float_) {
+            m_real += float_value(item);
+            return Status::ok;
+        }
+        if (is_int(item) && int_to_i64(item, small)) {
+            m_real += static_cast<double>(small);
+            return Status::ok;
+        }
+        m_total = float_new(m_vm, m_real);
+    }
+    return add_generic(item);
+}
+
+Status NumberSum::add_generic(Object* item) {
+    if (!m_total)
+        return Status::error;
+    Mode from = m_mode;
+    m_mode = Mode::generic;
+    Ref<Object> next = binary_op(m_vm, m_total.get(), item, BinaryOpArg::Add);
+    if (!next)
+        return Status::error;
+    m_total = std::move(next);
+    // CPython enters its float loop once more when the integer loop ends in a float total.
+    if (from == Mode::integer && m_total->type == m_vm.types().float_) {
+        m_mode = Mode::real;
+        m_real = float_value(m_total.get());
+        m_total = nullptr;
+    }
+    return Status::ok;
+}
+
+Ref<Object> NumberSum::result() {
+    if (m_mode == Mode::integer)
+        return int_from_i64(m_vm, m_integer);
+    if (m_mode == Mode::real)
+        return float_new(m_vm, m_real);
+    return m_total;
 }
 
 Status number_to_double(VM& vm, const Object* object, double& out) {

@@ -23,6 +23,7 @@
 #include "vm/types/float.h"
 #include "vm/types/function.h"
 #include "vm/types/method_args.h"
+#include "vm/types/number_fast.h"
 #include "vm/types/str.h"
 #include "vm/types/tuple.h"
 #include "vm/vm.h"
@@ -78,32 +79,18 @@ private:
     mpz_t m_value;
 };
 
-Ref<Object> allocate_small(VM& vm, int64_t value) {
-    if (Object* memory = vm.free_lists().ints().pop()) {
-        vm.heap().adopt(memory, vm.types().int_);
-        auto* reused = static_cast<Int*>(memory);
-        reused->small = value;
-        reused->is_big = false;
-        return Ref<Object>::steal(memory);
-    }
-    // The machine-word form: the struct without its trailing mpz (vm/types/int.h).
-    Object* memory = vm.heap().allocate(vm.types().int_, int_small_size);
-    if (!memory)
-        return raise_memory_error(vm);
-    static_cast<Int*>(memory)->small = value;
-    return Ref<Object>::steal(memory);
-}
-
 void int_dealloc(Object* self) {
     auto* value = static_cast<Int*>(self);
-    if (value->is_big)
-        mpz_clear(value->big);
     VM& vm = vm_of(self);
-    vm.heap().forget(self);
     // Machine-word ints of the exact type go to the free list (gc/free_lists.h) for the next
     // int_from_i64; its blocks keep is_big false.
-    if (value->is_big || self->type != vm.types().int_ || !vm.free_lists().ints().push(self))
-        gc::Heap::free_memory(self);
+    if (!value->is_big && self->type == vm.types().int_) {
+        number_free(vm, self, vm.free_lists().ints());
+        return;
+    }
+    if (value->is_big)
+        mpz_clear(value->big);
+    vm.heap().release(self);
 }
 
 uint64_t bit_length(const Object* object) {
@@ -573,9 +560,17 @@ int int_sign(const Object* object) {
 }
 
 Ref<Object> int_from_i64(VM& vm, int64_t value) {
-    if (Object* pooled = vm.pools().small_int(value))
-        return Ref<Object>::borrow(pooled);
-    return allocate_small(vm, value);
+    Object* object = int_make(vm, value);
+    if (!object)
+        return raise_memory_error(vm);
+    return Ref<Object>::steal(object);
+}
+
+Object* int_allocate(VM& vm, int64_t value) {
+    Object* object = vm.heap().allocate(vm.types().int_, int_small_size);
+    if (object)
+        static_cast<Int*>(object)->small = value;
+    return object;
 }
 
 Ref<Object> int_from_mpz(VM& vm, const mpz_t value) {

@@ -7,7 +7,7 @@ import threading
 import weakref
 
 THREADS = 4
-ROUNDS = 150
+ROUNDS = 400
 
 deleted = []
 callbacks = []
