@@ -20,6 +20,7 @@
 #include <string>
 #include <vector>
 
+#include "gc/alloc.h"
 #include "gc/collector.h"
 #include "stdlib/io.h"
 #include "stdlib/modules.h"
@@ -621,6 +622,7 @@ Ref<Object> sys__debugmallocstats(VM& vm, Object*, Args, size_t, Object*) {
     gc::Pools& pools = vm.pools();
     gc::FreeLists& lists = vm.free_lists();
     gc::Heap& heap = vm.heap();
+    std::fprintf(stderr, "Object allocator: %s\n", gc::allocator_name);
     std::fprintf(stderr, "Small-int pool: %lld objects (%lld..%lld)\n",
                  static_cast<long long>(gc::Pools::small_int_max - gc::Pools::small_int_min + 1),
                  static_cast<long long>(gc::Pools::small_int_min),
@@ -630,6 +632,7 @@ Ref<Object> sys__debugmallocstats(VM& vm, Object*, Args, size_t, Object*) {
         std::fprintf(stderr, "Free list %-10s %5zu of %5zu\n", name, list.size(), list.cap());
     };
     print_list("float:", lists.floats());
+    print_list("int:", lists.ints());
     print_list("list:", lists.lists());
     print_list("dict:", lists.dicts());
     for (size_t length = 1; length < gc::FreeLists::tuple_max_length; ++length) {
