@@ -102,9 +102,12 @@ Ref<Object> type_subclasses(VM& vm, Object* self, Object* const*, size_t, Object
 Ref<Object> type_special(Runtime& rt, Type* type, Object* name) {
     VM& vm = rt.vm();
     const RuntimeNames& n = rt.names();
-    if (name == n.__name__)
+    if (name == n.__name__) {
+        if (is_heap_type(type) && type->name_object && is_str(type->name_object))
+            return Ref<Object>::borrow(type->name_object); // the str itself, as CPython's ht_name
         return str_from_utf8(vm, is_heap_type(type) ? std::string_view(type->name)
                                                     : builtin_name_part(type));
+    }
     if (name == n.__qualname__)
         return str_from_utf8(vm, qualname_of(rt, type));
     if (name == n.__module__ && !is_heap_type(type))

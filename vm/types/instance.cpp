@@ -2,6 +2,7 @@
 // __init__), __build_class__, type's getattr/setattr/repr, slot wrappers of built-in types
 // (object.__init__, Exception.__str__, list.__init__, ...), and exception attributes.
 #include <cstring>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,27 @@ namespace {
 size_t keyword_count(Object* kwnames) {
     return kwnames ? static_cast<size_t>(tuple_size(kwnames)) : 0;
 }
+
+// `first` followed by args[0..nargs): on the stack for the usual few arguments, so creating an
+// instance (its __new__ or __init__ call) allocates nothing but the instance.
+class PrependedArgs {
+public:
+    PrependedArgs(Object* first, Object* const* args, size_t nargs) {
+        if (nargs + 1 > std::size(m_small)) {
+            m_large.resize(nargs + 1);
+            m_data = m_large.data();
+        }
+        m_data[0] = first;
+        for (size_t i = 0; i < nargs; ++i)
+            m_data[i + 1] = args[i];
+    }
+    Object* const* data() const { return m_data; }
+
+private:
+    Object* m_small[8];
+    std::vector<Object*> m_large;
+    Object** m_data = m_small;
+};
 
 // A heap-defined (Python) attribute `name` along cls's mro, or null.
 Object* python_defined(Runtime& rt, Type* cls, Object* name) {
@@ -167,12 +189,9 @@ Ref<Object> create_instance(Runtime& rt, Type* cls, Object* const* args, size_t 
 Status run_init(Runtime& rt, Object* instance, Object* init, Object* const* args, size_t nargs,
                 Object* kwnames) {
     VM& vm = rt.vm();
-    std::vector<Object*> full(nargs + 1);
-    full[0] = instance;
-    for (size_t i = 0; i < nargs; ++i)
-        full[i + 1] = args[i];
     Ref<Object> result;
     if (init->type == rt.types().function) {
+        PrependedArgs full(instance, args, nargs);
         result = call_object(vm, init, full.data(), nargs + 1, kwnames);
     } else {
         Ref<Object> bound = descriptor_get(rt, init, instance, instance->type);
@@ -226,10 +245,7 @@ Ref<Object> type_call(VM& vm, Object* self, Object* const* args, size_t nargs, O
     Object* custom_new = is_heap_type(cls) ? python_defined(rt, cls, rt.names().__new__) : nullptr;
     Ref<Object> instance;
     if (custom_new) {
-        std::vector<Object*> full(nargs + 1);
-        full[0] = cls;
-        for (size_t i = 0; i < nargs; ++i)
-            full[i + 1] = args[i];
+        PrependedArgs full(cls, args, nargs);
         Object* function = custom_new->type == rt.types().staticmethod
                                ? static_cast<StaticOrClassMethod*>(custom_new)->function
                                : custom_new;
