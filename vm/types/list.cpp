@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "gc/alloc.h"
 #include "vm/eval_helpers.h"
 #include "vm/types/function.h"
 #include "vm/types/int.h"
@@ -47,11 +48,11 @@ Status list_resize(VM& vm, List* list, intptr_t new_size) {
         return raise_memory_error(vm);
     Object** items = nullptr;
     if (allocated) {
-        items = static_cast<Object**>(std::realloc(list->items, allocated * sizeof(Object*)));
+        items = static_cast<Object**>(gc::mem_realloc(list->items, allocated * sizeof(Object*)));
         if (!items)
             return raise_memory_error(vm);
     } else {
-        std::free(list->items);
+        gc::mem_free(list->items);
     }
     list->items = items;
     list->allocated = static_cast<intptr_t>(allocated);
@@ -68,7 +69,7 @@ void list_clear_slot(Object* self) {
     list->allocated = 0;
     for (intptr_t i = 0; i < size; ++i)
         decref(items[i]);
-    std::free(items);
+    gc::mem_free(items);
 }
 
 void list_dealloc(Object* self) {
@@ -518,7 +519,7 @@ Ref<Object> list_new(VM& vm, size_t capacity) {
     if (capacity > 0) {
         if (capacity > SIZE_MAX / sizeof(Object*))
             return raise_memory_error(vm);
-        list->items = static_cast<Object**>(std::malloc(capacity * sizeof(Object*)));
+        list->items = static_cast<Object**>(gc::mem_alloc(capacity * sizeof(Object*)));
         if (!list->items)
             return raise_memory_error(vm);
         list->allocated = static_cast<intptr_t>(capacity);
