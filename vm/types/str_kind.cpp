@@ -46,8 +46,22 @@ intptr_t search_units(const C* h, size_t length, const C* n, size_t m, bool reve
     size_t last = length - m;
     if constexpr (sizeof(C) == 1) {
         if (!reverse) {
-            const void* found = m == 1 ? std::memchr(h, n[0], length) : memmem(h, length, n, m);
-            return found ? static_cast<const C*>(found) - h : -1;
+            if (m == 1 || length >= 256) {
+                const void* found = m == 1 ? std::memchr(h, n[0], length) : memmem(h, length, n, m);
+                return found ? static_cast<const C*>(found) - h : -1;
+            }
+            // Short text: memmem's set-up costs more than scanning for the first byte (the window
+            // bounds the quadratic worst case).
+            for (size_t i = 0; i <= last;) {
+                const void* hit = std::memchr(h + i, n[0], last - i + 1);
+                if (!hit)
+                    return -1;
+                i = static_cast<size_t>(static_cast<const C*>(hit) - h);
+                if (std::memcmp(h + i + 1, n + 1, m - 1) == 0)
+                    return static_cast<intptr_t>(i);
+                ++i;
+            }
+            return -1;
         }
         if (m == 1) {
             const void* found = memrchr(h, n[0], length);
@@ -97,7 +111,13 @@ Ref<Str> str_allocate(VM& vm, size_t length, uint8_t kind, bool ascii) {
     s->kind = kind;
     s->ascii = ascii;
     s->interned = false;
-    std::memset(static_cast<char*>(str_data(s.get())) + length * kind, 0, kind);
+    void* data = str_data(s.get());
+    if (kind == 1)
+        static_cast<uint8_t*>(data)[length] = 0;
+    else if (kind == 2)
+        static_cast<uint16_t*>(data)[length] = 0;
+    else
+        static_cast<uint32_t*>(data)[length] = 0;
     return s;
 }
 
