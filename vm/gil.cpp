@@ -4,6 +4,7 @@
 
 #include <linux/futex.h>
 #include <pthread.h>
+#include <sched.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -93,9 +94,15 @@ constexpr int64_t urgent_spin_ns = 30'000;
 // asks for a forced switch.
 constexpr int64_t lock_grace_ns = 50'000;
 
+// How long a normal waiter woken by an offer that was taken back meanwhile stays awake (yielding
+// the processor to any other runnable thread): threads making short blocking calls offer the GIL
+// again and again, and a waiter that is already running confirms the next offer before it can be
+// taken back, so CPU-bound threads still get the gaps between those calls.
+constexpr int64_t revoked_spin_ns = 50'000;
+
 // Waits (without the mutex) until `word` says the GIL is this thread's; confirms an offer.
-void await_grant(std::atomic<uint32_t>& word, bool spin) {
-    if (spin) {
+void await_grant(std::atomic<uint32_t>& word, bool urgent) {
+    if (urgent) {
         int64_t until = now_ns() + urgent_spin_ns;
         for (int round = 1; word.load(std::memory_order_relaxed) == park_waiting; ++round) {
             cpu_relax();
@@ -103,19 +110,26 @@ void await_grant(std::atomic<uint32_t>& word, bool spin) {
                 break;
         }
     }
+    bool woken = false;
     for (;;) {
+        if (woken && !urgent) {
+            int64_t until = now_ns() + revoked_spin_ns;
+            while (word.load(std::memory_order_relaxed) == park_waiting && now_ns() < until)
+                sched_yield();
+        }
         uint32_t seen = word.load(std::memory_order_acquire);
         if (seen == park_granted)
             return;
         if (seen == park_offered) {
             if (word.compare_exchange_strong(seen, park_granted, std::memory_order_acq_rel))
                 return;
-            continue; // revoked meanwhile
+            continue; // taken back meanwhile
         }
         if (seen == park_waiting &&
             !word.compare_exchange_strong(seen, park_sleeping, std::memory_order_acq_rel))
             continue;
         futex_wait(word, park_sleeping);
+        woken = true;
     }
 }
 

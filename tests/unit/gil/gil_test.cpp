@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <chrono>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -120,6 +121,8 @@ TEST(Gil, ShortBlockingCallTakesTheOfferBack) {
         uint64_t requests = gil.stats().requests;
         std::thread waiter = recorder(gil, state, 1, Gil::Priority::normal, order);
         wait_for_requests(gil, requests + 1);
+        // Queued; give it time to fall asleep, so that waking it takes longer than coming back.
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
         uint64_t before = gil.stats().revoked_offers;
         gil.drop(main);                        // into a blocking call: offered to the waiter
         gil.take(main, Gil::Priority::urgent); // back at once
