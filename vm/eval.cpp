@@ -302,8 +302,8 @@ bool exact_double(const Object* object, const BuiltinTypes& types, double& out) 
 // BINARY_OP's fast paths: exact floats with floats or exactly convertible ints, and machine-word
 // ints with each other. The result consumes both operands' stack references; null (nothing
 // consumed, no exception) when the generic protocol must run.
-inline Object* fast_binary(VM& vm, Object* left, Object* right, uint32_t op, uint32_t next_word,
-                           Object* const* localsplus) {
+[[gnu::always_inline]] inline Object* fast_binary(VM& vm, Object* left, Object* right, uint32_t op,
+                                                  uint32_t next_word, Object* const* localsplus) {
     Type* int_type = vm.types().int_;
     Type* float_type = vm.types().float_;
     if (left->type == int_type && right->type == int_type)

@@ -219,3 +219,24 @@ e = 300
 g = e + 1 - 1
 print(g == e)
 # expect: True
+
+
+# The old value of the local a STORE_FAST overwrites is reused only when nothing else holds it.
+def overwritten_locals():
+    kept = []
+    d = 0.5
+    n = 10**6
+    for k in range(3):
+        d = k * 1.5 - 0.25
+        n = k * 1000003 + 7
+        kept.append(d)
+        kept.append(n)
+        d = d * 2.0 + 1.0
+        n = n * 3 - 1
+    kept.append(d)
+    kept.append(n)
+    return kept
+
+
+print(overwritten_locals())
+# expect: [-0.25, 7, 1.25, 1000010, 2.75, 2000013, 6.5, 6000038]
