@@ -14,6 +14,7 @@
 #include <chrono>
 #include <climits>
 #include <condition_variable>
+#include <cstddef>
 #include <cstdio>
 #include <ctime>
 #include <deque>
@@ -267,7 +268,8 @@ struct Gil::Core {
     }
 
     // Queues `waiter` (mutex held). `asleep`: it sleeps on its word already (a lock waiter).
-    void enqueue(Waiter& waiter, bool asleep = false) {
+    // `front`: ahead of the other normal waiters (a holder that let urgent waiters go first).
+    void enqueue(Waiter& waiter, bool asleep = false, bool front = false) {
         ++stats.requests;
         if (!asleep)
             waiter.word->store(park_waiting, std::memory_order_relaxed);
@@ -280,6 +282,8 @@ struct Gil::Core {
             ++urgent_count;
             if (waiter.due < urgent_due.load(std::memory_order_relaxed))
                 urgent_due.store(waiter.due, std::memory_order_relaxed);
+        } else if (front) {
+            queue.insert(queue.begin() + static_cast<std::ptrdiff_t>(urgent_count), &waiter);
         } else {
             queue.push_back(&waiter);
         }
@@ -528,17 +532,22 @@ void Gil::yield(ThreadState& state) {
     Core& core = *m_core;
     if (core.queue.empty() || core.finalizing)
         return;
+    // Urgent waiters only borrow the GIL: a holder whose turn is not over lets them run, then
+    // goes on with the rest of its turn ahead of the normal waiters (their order is kept).
+    int64_t interval = core.interval_ns.load(std::memory_order_relaxed);
+    int64_t ran = std::max<int64_t>(0, since - core.head_since.load(std::memory_order_relaxed));
+    bool turn_left = interval > 0 && ran < interval && core.urgent_count > 0;
     park(*m_vm, state);
     std::atomic<uint32_t>* wake = core.grant_next();
     ++core.stats.forced_switches;
     Waiter waiter{&state, &core.parker(state), false, since};
-    core.enqueue(waiter);
+    core.enqueue(waiter, false, turn_left);
     --core.stats.requests; // the hand-over was the holder's own doing, not a request
     lock.unlock();
     if (wake)
         futex_wake(*wake);
     await_grant(*waiter.word, false);
-    m_core->head_since.store(now_ns(), std::memory_order_relaxed);
+    m_core->head_since.store(now_ns() - (turn_left ? ran : 0), std::memory_order_relaxed);
     unpark(*m_vm, state);
 }
 

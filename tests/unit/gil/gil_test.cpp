@@ -76,10 +76,14 @@ TEST(Gil, ThreadsBackFromBlockingCallsGoFirstAndAskForADrop) {
     wait_for_requests(gil, 2);
     EXPECT_TRUE(gil.drop_wanted());
     gil.yield(main);
-    // The urgent waiter ran before the normal one, and main came back last.
+    // The urgent waiter ran before the normal one; main, whose turn was not over, came back
+    // before the normal waiter too (urgent waiters only borrow the GIL).
+    order.push_back(0);
+    gil.drop(main);
     normal.join();
     urgent.join();
-    EXPECT_EQ(order, (std::vector<int>{2, 1}));
+    gil.take(main, Gil::Priority::normal);
+    EXPECT_EQ(order, (std::vector<int>{2, 0, 1}));
     EXPECT_EQ(gil.stats().priority_requests, 1u);
     EXPECT_GE(gil.stats().forced_switches, 1u);
 }
@@ -102,6 +106,28 @@ TEST(Gil, HandOverIsForcedTheDropperCannotRetakeFirst) {
         waiter.join();
         EXPECT_EQ(order, (std::vector<int>{1, 0}));
     }
+}
+
+// A holder whose turn is over when an urgent waiter comes goes behind the normal waiters.
+TEST(Gil, AHolderWhoseTurnIsOverQueuesBehindNormalWaiters) {
+    std::unique_ptr<VM> vm = VM::create();
+    ASSERT_TRUE(vm);
+    Gil& gil = vm->gil();
+    gil.set_switch_interval(0.0);
+    ThreadState& main = vm->thread_state();
+    std::vector<int> order;
+    ThreadState* first = gil.new_thread_state();
+    ThreadState* second = gil.new_thread_state();
+    std::thread normal = recorder(gil, first, 1, Gil::Priority::normal, order);
+    wait_for_requests(gil, 1);
+    std::thread urgent = recorder(gil, second, 2, Gil::Priority::urgent, order);
+    wait_for_requests(gil, 2);
+    ASSERT_TRUE(gil.drop_wanted());
+    gil.yield(main); // returns after both ran
+    order.push_back(0);
+    normal.join();
+    urgent.join();
+    EXPECT_EQ(order, (std::vector<int>{2, 1, 0}));
 }
 
 // A thread back from a short blocking call takes the GIL back from a normal waiter that was
