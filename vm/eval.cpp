@@ -13,6 +13,7 @@
 //  - the recursion depth counts every running Python frame (RecursionError at the limit).
 #include "vm/eval.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
@@ -22,6 +23,7 @@
 #include "vm/eval_ops.h"
 #include "vm/exception_groups.h"
 #include "vm/frame.h"
+#include "vm/frame_inline.h"
 #include "vm/generator.h"
 #include "vm/gil.h"
 #include "vm/inline_cache.h"
@@ -361,30 +363,40 @@ inline int fast_compare(VM& vm, Object* left, Object* right, uint32_t op) {
     return result;
 }
 
+// The checks of every call of a Python function the loop runs, before its frame is pushed: the
+// eval breaker's (CPython checks at RESUME), so a recursive program without loops offers the GIL
+// and is interruptible too (a quarter of the callee's length counts as the instructions the call
+// runs: most calls leave early, and its loops count their own), then the recursion guard.
+[[gnu::always_inline]] inline Status enter_call(Runtime& rt, ThreadState& thread,
+                                                const Code* code) {
+    if (thread.count_instructions(static_cast<int32_t>(code->instruction_count / 4 + 1)) |
+        signals_pending()) [[unlikely]] {
+        if (!is_ok(eval_breaker(rt.vm())))
+            return Status::error;
+    }
+    if (thread.try_enter_recursive_call(rt.vm().recursion_limit())) [[likely]]
+        return Status::ok;
+    return thread.enter_recursive_call("");
+}
+
 // Pushes a frame for a Python function called from the loop, binding the arguments. Null when
 // raised (RecursionError, TypeError, MemoryError).
 Frame* push_function_frame(Runtime& rt, Function* func, Object* const* args, size_t nargs,
                            Object* kwnames) {
     ThreadState& thread = rt.vm().thread_state();
-    // The eval breaker's check on calls (CPython checks at RESUME), so a recursive program
-    // without loops offers the GIL and is interruptible too; the callee's length counts as the
-    // instructions it will run.
-    if (thread.count_instructions(static_cast<int32_t>(func->code->instruction_count)) |
-        signals_pending()) [[unlikely]] {
-        if (!is_ok(eval_breaker(rt.vm())))
-            return nullptr;
-    }
-    if (!is_ok(thread.enter_recursive_call("")))
+    Code* code = func->code;
+    if (!is_ok(enter_call(rt, thread, code)))
         return nullptr;
-    void* memory = rt.frames().push(frame_slot_count(func->code));
+    void* memory = rt.frames().push(frame_slots(code));
     if (!memory) {
         thread.leave_recursive_call();
         (void)raise_memory_error(rt.vm());
         return nullptr;
     }
-    Frame* frame = frame_init(memory, func->code, func, func->globals, func->builtins, nullptr);
+    Frame* frame = frame_init_function(memory, func);
+    std::fill_n(frame->localsplus(), code->nlocalsplus, nullptr);
     if (!is_ok(bind_arguments(rt, func, frame->localsplus(), args, nargs, kwnames))) {
-        frame_clear(frame);
+        frame_clear_fast(frame);
         rt.frames().pop(memory);
         thread.leave_recursive_call();
         return nullptr;
@@ -424,17 +436,21 @@ bool binds_exactly(const Code* code, size_t nargs) {
 }
 
 // push_function_frame for a call binds_exactly accepts: the `nargs` references at `args` move
-// into the callee's locals (no increfs, no argument binding). Null when raised; the references
-// are dropped then.
-Frame* push_exact_frame(Runtime& rt, Function* func, Object** args, size_t nargs) {
-    ThreadState& thread = rt.vm().thread_state();
-    bool breaker = thread.count_instructions(static_cast<int32_t>(func->code->instruction_count)) |
-                   signals_pending();
-    if ((!breaker || is_ok(eval_breaker(rt.vm()))) && is_ok(thread.enter_recursive_call(""))) {
-        if (void* memory = rt.frames().push(frame_slot_count(func->code))) {
-            Frame* frame =
-                frame_init(memory, func->code, func, func->globals, func->builtins, nullptr);
-            std::memcpy(frame->localsplus(), args, nargs * sizeof(Object*));
+// into the callee's locals (no increfs, no argument binding), and with TakesFunction the caller's
+// reference to func into the frame. Null when raised; the argument references are dropped then
+// (the function's stays the caller's).
+template <bool TakesFunction = false>
+[[gnu::always_inline]] inline Frame* push_exact_frame(Runtime& rt, ThreadState& thread,
+                                                      Function* func, Object** args, size_t nargs) {
+    Code* code = func->code;
+    if (is_ok(enter_call(rt, thread, code))) [[likely]] {
+        if (void* memory = rt.frames().push(frame_slots(code))) [[likely]] {
+            Frame* frame = frame_init_function<TakesFunction>(memory, func);
+            Object** locals = frame->localsplus();
+            for (size_t i = 0; i < nargs; ++i)
+                locals[i] = args[i];
+            for (auto i = static_cast<int32_t>(nargs); i < code->nlocalsplus; ++i)
+                locals[i] = nullptr;
             return frame;
         }
         thread.leave_recursive_call();
@@ -445,11 +461,32 @@ Frame* push_exact_frame(Runtime& rt, Function* func, Object** args, size_t nargs
     return nullptr;
 }
 
-void pop_frame(Runtime& rt, Frame* frame) {
-    frame_clear(frame);
+// Releases a frame the loop ran (its memory too, unless a generator owns it).
+[[gnu::always_inline]] inline void pop_frame(Runtime& rt, ThreadState& thread, Frame* frame) {
+    frame_clear_fast(frame);
     if (!frame->in_generator)
         rt.frames().pop(frame);
-    rt.vm().thread_state().leave_recursive_call();
+    thread.leave_recursive_call();
+}
+
+// Resumes `gen` (neither running nor finished) as a frame of the loop, for its caller's FOR_ITER
+// or SEND: `sent` (a new reference, taken over; null for the first resume) goes on its stack. The
+// frame, or null when raised (RecursionError): the generator is then finished, as when
+// eval_resume fails. (The eval breaker is left to the loops: the caller's and the generator's.)
+Frame* enter_generator(Runtime& rt, ThreadState& thread, Generator* gen, Object* sent) {
+    Frame* frame = gen->frame;
+    gen->started = true;
+    gen->running = true;
+    if (!thread.try_enter_recursive_call(rt.vm().recursion_limit()) &&
+        !is_ok(thread.enter_recursive_call(""))) [[unlikely]] {
+        xdecref(sent);
+        generator_finished(rt, gen, true);
+        return nullptr;
+    }
+    frame->is_entry = false;
+    if (sent)
+        *frame->stack_top++ = sent;
+    return frame;
 }
 
 // Whether a call of `callable` can run as an inline frame of the loop.
@@ -468,7 +505,16 @@ Ref<Object> eval_function(Runtime& rt, Function* func, Object* const* args, size
                           Object* kwnames) {
     if (func->code->flags & code_is_generator)
         return generator_from_call(rt, func, args, nargs, kwnames);
-    Frame* frame = push_function_frame(rt, func, args, nargs, kwnames);
+    Frame* frame = nullptr;
+    if (!kwnames && binds_exactly(func->code, nargs)) {
+        // The callee's locals take new references (push_exact_frame drops them if it fails).
+        for (size_t i = 0; i < nargs; ++i)
+            incref(args[i]);
+        frame =
+            push_exact_frame(rt, rt.vm().thread_state(), func, const_cast<Object**>(args), nargs);
+    } else {
+        frame = push_function_frame(rt, func, args, nargs, kwnames);
+    }
     if (!frame)
         return nullptr;
     frame->is_entry = true;
@@ -479,7 +525,7 @@ Ref<Object> eval_code(Runtime& rt, Code* code, Object* globals, Object* locals, 
     ThreadState& thread = rt.vm().thread_state();
     if (!is_ok(thread.enter_recursive_call("")))
         return nullptr;
-    void* memory = rt.frames().push(frame_slot_count(code));
+    void* memory = rt.frames().push(frame_slots(code));
     if (!memory) {
         thread.leave_recursive_call();
         return raise_memory_error(rt.vm());
@@ -502,7 +548,9 @@ Ref<Object> eval_code(Runtime& rt, Code* code, Object* globals, Object* locals, 
 }
 
 Ref<Object> eval_resume(Runtime& rt, Frame* frame, Object* sent, bool throwing, bool* yielded) {
-    if (!is_ok(rt.vm().thread_state().enter_recursive_call("")))
+    ThreadState& thread = rt.vm().thread_state();
+    if (!thread.try_enter_recursive_call(rt.vm().recursion_limit()) &&
+        !is_ok(thread.enter_recursive_call("")))
         return nullptr;
     frame->is_entry = true;
     return run(rt, frame, sent, throwing, yielded);
@@ -529,6 +577,18 @@ namespace {
         names = tuple_items(code->names);                                                          \
         sp = frame->stack_top;                                                                     \
         rt.set_current_frame(frame);                                                               \
+    } while (0)
+
+// Continues in `callee`, a frame this one called or resumed (pushed, with its arguments): this
+// frame goes on at the next instruction when the callee returns or yields.
+#define MINIPY_ENTER_FRAME(callee)                                                                 \
+    do {                                                                                           \
+        frame->stack_top = sp;                                                                     \
+        frame->resume_at = static_cast<int32_t>(next - first);                                     \
+        (callee)->previous = frame;                                                                \
+        frame = (callee);                                                                          \
+        MINIPY_LOAD_FRAME();                                                                       \
+        next = first + frame->resume_at;                                                           \
     } while (0)
 
 // A computed goto does not run the destructors of the scopes it leaves, so a case that may still
@@ -640,12 +700,22 @@ exception_unwind : for (;;) {
     Frame* caller = frame->previous;
     bool was_entry = frame->is_entry;
     bool generator = frame->in_generator;
+    if (generator && !was_entry) {
+        // A generator resumed in place: it is finished, and its caller's FOR_ITER or SEND raises.
+        generator_finished(rt, static_cast<Generator*>(frame->generator), true);
+        thread.leave_recursive_call();
+        frame = caller;
+        MINIPY_LOAD_FRAME();
+        this_instr = first + frame->instruction;
+        record_exception(rt, frame);
+        continue;
+    }
     if (generator) {
         rt.set_current_frame(caller);
         thread.leave_recursive_call();
         return nullptr;
     }
-    pop_frame(rt, frame);
+    pop_frame(rt, thread, frame);
     if (was_entry) {
         rt.set_current_frame(caller);
         return nullptr;
@@ -662,12 +732,14 @@ return_value :
     frame->stack_top = sp;
     Frame* caller = frame->previous;
     if (frame->in_generator) {
+        if (!frame->is_entry)
+            goto generator_return;
         rt.set_current_frame(caller);
         thread.leave_recursive_call();
         return Ref<Object>::steal(retval);
     }
     bool was_entry = frame->is_entry;
-    pop_frame(rt, frame);
+    pop_frame(rt, thread, frame);
     if (was_entry) {
         rt.set_current_frame(caller);
         return Ref<Object>::steal(retval);
@@ -676,6 +748,29 @@ return_value :
     MINIPY_LOAD_FRAME();
     next = first + frame->resume_at;
     MINIPY_STACK_PUSH(retval);
+    MINIPY_FAST_DISPATCH();
+}
+
+generator_return :
+// A generator that FOR_ITER or SEND resumed in place returned retval (owned): it is finished, and
+// its caller goes on as those instructions do when the generator is exhausted.
+{
+    bool for_loop = frame->resumed_by_for;
+    int32_t target = frame->return_target;
+    Frame* resumer = frame->previous;
+    generator_finished(rt, static_cast<Generator*>(frame->generator), false);
+    thread.leave_recursive_call();
+    frame = resumer;
+    MINIPY_LOAD_FRAME();
+    MINIPY_JUMP_TO(target);
+    if (for_loop) {
+        decref(retval); // FOR_ITER: the loop ends, the iterator goes
+        decref(MINIPY_STACK_POP());
+    } else {
+        Object* receiver = MINIPY_TOP(); // SEND: the value replaces the receiver
+        MINIPY_TOP() = retval;
+        decref(receiver);
+    }
     MINIPY_DISPATCH();
 }
 }

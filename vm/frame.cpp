@@ -7,11 +7,12 @@
 
 #include "gc/alloc.h"
 #include "vm/code.h"
+#include "vm/frame_inline.h"
+#include "vm/types/function.h"
 
 namespace minipy::vm {
 namespace {
 constexpr size_t chunk_slots = 64 * 1024;
-constexpr size_t header_slots = (sizeof(Frame) + sizeof(Object*) - 1) / sizeof(Object*);
 } // namespace
 
 Object** Frame::stack_base() {
@@ -24,8 +25,7 @@ int Frame::line() const {
 }
 
 size_t frame_slot_count(const Code* code) {
-    return header_slots + static_cast<size_t>(code->nlocalsplus) +
-           static_cast<size_t>(code->stacksize) + 1;
+    return frame_slots(code);
 }
 
 FrameStack::~FrameStack() {
@@ -33,58 +33,62 @@ FrameStack::~FrameStack() {
         gc::mem_free(chunk.base);
 }
 
-void* FrameStack::push(size_t slots) {
-    while (m_current < m_chunks.size()) {
-        Chunk& chunk = m_chunks[m_current];
-        if (chunk.capacity - chunk.used >= slots) {
-            void* block = chunk.base + chunk.used;
-            chunk.used += slots;
-            return block;
-        }
-        if (chunk.used == 0)
-            break; // too small even when empty: allocate a bigger one below
-        ++m_current;
+// The current chunk is full: the next one (allocated, or replaced by a bigger one, when needed).
+void* FrameStack::push_chunk(size_t slots) {
+    size_t next = m_base ? m_current + 1 : 0; // a stack that never pushed has no current chunk
+    if (next < m_chunks.size() && m_chunks[next].capacity < slots) {
+        gc::mem_free(m_chunks[next].base); // too small even when empty
+        m_chunks[next].base = nullptr;
+        m_chunks[next].capacity = 0;
     }
-    size_t capacity = slots > chunk_slots ? slots : chunk_slots;
-    auto* base = static_cast<Object**>(gc::mem_alloc(capacity * sizeof(Object*)));
-    if (!base)
-        return nullptr;
-    Chunk chunk{base, capacity, slots};
-    if (m_current < m_chunks.size()) {
-        gc::mem_free(m_chunks[m_current].base);
-        m_chunks[m_current] = chunk;
-    } else {
-        try {
-            m_chunks.push_back(chunk);
-        } catch (...) {
-            gc::mem_free(base);
+    if (next == m_chunks.size() || !m_chunks[next].base) {
+        size_t capacity = slots > chunk_slots ? slots : chunk_slots;
+        auto* base = static_cast<Object**>(gc::mem_alloc(capacity * sizeof(Object*)));
+        if (!base)
             return nullptr;
+        if (next < m_chunks.size()) {
+            m_chunks[next] = Chunk{base, capacity};
+        } else {
+            try {
+                m_chunks.push_back(Chunk{base, capacity});
+            } catch (...) {
+                gc::mem_free(base);
+                return nullptr;
+            }
         }
-        m_current = m_chunks.size() - 1;
     }
-    return base;
+    m_current = next;
+    Chunk& chunk = m_chunks[next];
+    m_base = chunk.base;
+    m_limit = chunk.base + chunk.capacity;
+    m_top = m_base + slots;
+    return m_base;
 }
 
-void FrameStack::pop(void* block) {
-    auto* slot = static_cast<Object**>(block);
-    for (;;) {
+// `slot` is below the current chunk: the chunks above the one holding it are empty again.
+void FrameStack::pop_chunk(Object** slot) {
+    while (m_current > 0) {
+        --m_current;
         Chunk& chunk = m_chunks[m_current];
         if (slot >= chunk.base && slot < chunk.base + chunk.capacity) {
-            chunk.used = static_cast<size_t>(slot - chunk.base);
+            m_base = chunk.base;
+            m_limit = chunk.base + chunk.capacity;
+            m_top = slot;
             return;
         }
-        chunk.used = 0;
-        --m_current;
     }
 }
 
 Frame* frame_init(void* memory, Code* code, Object* function, Object* globals, Object* builtins,
                   Object* locals) {
     auto* frame = static_cast<Frame*>(memory);
-    incref(code);
-    xincref(function);
-    incref(globals);
-    incref(builtins);
+    if (function) {
+        incref(function);
+    } else {
+        incref(code);
+        incref(globals);
+        incref(builtins);
+    }
     xincref(locals);
     frame->code = code;
     frame->function = function;
@@ -96,22 +100,34 @@ Frame* frame_init(void* memory, Code* code, Object* function, Object* globals, O
     frame->resume_at = 0;
     frame->is_entry = false;
     frame->in_generator = false;
+    frame->resumed_by_for = false;
+    frame->return_target = 0;
+    frame->generator = nullptr;
     std::memset(frame->localsplus(), 0, static_cast<size_t>(code->nlocalsplus) * sizeof(Object*));
     frame->stack_top = frame->stack_base();
     return frame;
 }
 
+Frame* frame_init_generator(void* memory, Object* function, Object* generator) {
+    auto* func = static_cast<Function*>(function);
+    auto* frame = frame_init(memory, func->code, nullptr, func->globals, func->builtins, nullptr);
+    incref(function);
+    frame->function = function;
+    frame->in_generator = true;
+    frame->generator = generator;
+    return frame;
+}
+
 void frame_clear(Frame* frame) {
-    Object** slots = frame->localsplus();
-    for (int32_t i = 0; i < frame->code->nlocalsplus; ++i)
-        xdecref(std::exchange(slots[i], nullptr));
-    for (Object** p = frame->stack_base(); p < frame->stack_top; ++p)
-        xdecref(*p);
-    frame->stack_top = frame->stack_base();
+    frame_clear_values(frame);
+    xdecref(frame->locals);
+    if (frame->function && !frame->in_generator) {
+        decref(frame->function);
+        return;
+    }
     xdecref(frame->function);
     decref(frame->globals);
     decref(frame->builtins);
-    xdecref(frame->locals);
     decref(frame->code);
 }
 

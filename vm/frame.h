@@ -6,10 +6,17 @@
 // in one block of Object* slots.
 //
 // Invariants:
-//  - a frame owns one reference to its function (or code), globals, builtins and locals, every
-//    non-null localsplus slot and every value-stack slot below stack_top;
+//  - a frame owns one reference to its function, its locals, every non-null localsplus slot and
+//    every value-stack slot below stack_top;
 //  - frames are released in LIFO order on the FrameStack; generator frames are never on it;
-//  - `instruction` is the index of the instruction being executed (for tracebacks and lasti).
+//  - `instruction` is the index of the instruction being executed (for tracebacks and lasti);
+//  - a FrameStack frame with a function borrows code, globals and builtins from it (the function
+//    keeps them alive and never changes them while a frame holds it: a running frame is not
+//    visible to the collector, so its function is never cleared); a frame without a function
+//    (module and class bodies) and a generator's frame (the collector may clear its function
+//    before closing it) own them.
+//
+// The hot halves of push, init, clear and pop are inline in vm/frame_inline.h.
 #pragma once
 
 #include <cstddef>
@@ -25,10 +32,10 @@ struct Code;
 class Runtime;
 
 struct Frame {
-    Code* code;          // owned
+    Code* code;          // owned or borrowed (see above)
     Object* function;    // owned, or null for module and class bodies run directly
-    Object* globals;     // owned dict
-    Object* builtins;    // owned dict
+    Object* globals;     // dict, owned or borrowed (see above)
+    Object* builtins;    // dict, owned or borrowed (see above)
     Object* locals;      // owned mapping, or null for optimized (function) frames
     Frame* previous;     // the caller on this thread (not owned)
     Object** stack_top;  // saved value-stack pointer while another frame runs
@@ -36,6 +43,12 @@ struct Frame {
     int32_t resume_at;   // where a caller continues after the frame it called returns
     bool is_entry;       // the eval-loop invocation returns when this frame returns
     bool in_generator;   // memory owned by a generator object, not the FrameStack
+    // A generator's frame that the loop resumed in place from its caller's FOR_ITER (true) or
+    // SEND (false), not through eval_resume: how the caller goes on when the generator returns,
+    // and where (the instruction index of the FOR_ITER's or SEND's jump target).
+    bool resumed_by_for;
+    int32_t return_target;
+    Object* generator; // that generator (borrowed: it owns the frame), or null
 
     Object** localsplus() { return reinterpret_cast<Object**>(this + 1); }
     Object** stack_base();
@@ -56,26 +69,51 @@ public:
     void swap(FrameStack& other) noexcept {
         m_chunks.swap(other.m_chunks);
         std::swap(m_current, other.m_current);
+        std::swap(m_base, other.m_base);
+        std::swap(m_top, other.m_top);
+        std::swap(m_limit, other.m_limit);
     }
     // Room for `slots` Object* slots, or null when out of memory.
-    void* push(size_t slots);
+    void* push(size_t slots) {
+        if (static_cast<size_t>(m_limit - m_top) >= slots) [[likely]] {
+            Object** block = m_top;
+            m_top += slots;
+            return block;
+        }
+        return push_chunk(slots);
+    }
     // Releases the most recent push (the memory, not the references).
-    void pop(void* block);
+    void pop(void* block) {
+        auto* slot = static_cast<Object**>(block);
+        if (slot >= m_base && slot < m_limit) [[likely]] {
+            m_top = slot;
+            return;
+        }
+        pop_chunk(slot);
+    }
 
 private:
     struct Chunk {
         Object** base;
         size_t capacity;
-        size_t used;
     };
+    void* push_chunk(size_t slots);
+    void pop_chunk(Object** slot);
+    // The current chunk: [m_base, m_limit), free from m_top on.
+    Object** m_base = nullptr;
+    Object** m_top = nullptr;
+    Object** m_limit = nullptr;
     std::vector<Chunk> m_chunks;
     size_t m_current = 0;
 };
 
-// Initialises a frame in `memory` for `code`: takes references to function, globals, builtins and
-// locals; localsplus all null; the stack empty.
+// Initialises a FrameStack frame in `memory` for `code`: takes references to function, locals
+// and (without a function) code, globals and builtins; localsplus all null; the stack empty.
 Frame* frame_init(void* memory, Code* code, Object* function, Object* globals, Object* builtins,
                   Object* locals);
+// Initialises the frame of `generator` (borrowed) in `memory` for `function`: owns the function,
+// its code, globals and builtins; localsplus all null; the stack empty.
+Frame* frame_init_generator(void* memory, Object* function, Object* generator);
 // Drops every reference the frame owns (localsplus, live stack slots, fields).
 void frame_clear(Frame* frame);
 

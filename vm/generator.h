@@ -1,6 +1,7 @@
 // Generators: a function whose code has the GENERATOR flag returns one of these instead of running.
 // The generator owns its frame (malloc'd, never on the FrameStack) and resumes it through
-// eval_resume on send/next/throw/close.
+// eval_resume on send/next/throw/close; the eval loop's FOR_ITER and SEND resume it in place
+// (vm/eval.cpp), as CPython 3.12's FOR_ITER_GEN and SEND_GEN do.
 //
 // Invariants:
 //  - `frame` stays allocated until the generator dies; once `finished`, it holds no references;
@@ -28,6 +29,10 @@ struct Generator : Object {
 // Makes the generator of a call to a generator function (arguments bound now, as CPython does).
 [[nodiscard]] Ref<Object> generator_from_call(Runtime& rt, Function* func, Object* const* args,
                                               size_t nargs, Object* kwnames);
+// The frame of `gen` (running) returned (raised: left with the thread's exception): the generator
+// is finished, its frame cleared, and an escaping StopIteration becomes RuntimeError("generator
+// raised StopIteration") (PEP 479). The eval loop calls it for the frames it resumes in place.
+void generator_finished(Runtime& rt, Generator* gen, bool raised);
 // Sends `value` into a generator or iterator for SEND / yield from: the yielded value, or (with
 // `returned` set) the value it returned. Raises what the delegate raises.
 [[nodiscard]] Ref<Object> send_to(Runtime& rt, Object* receiver, Object* value, bool& returned);

@@ -1,5 +1,12 @@
 // The GIL: direct hand-off to a FIFO of waiters, urgent waiters (back from blocking calls) first.
-// The design and its invariants are in vm/gil.h.
+// The design and its invariants are in vm/gil.h. Two refinements found by measuring (issue #5):
+//  - urgent waiters only borrow the GIL: a holder that drops for them before its turn is over
+//    goes back ahead of the normal waiters and finishes its turn (Gil::yield), so I/O does not
+//    make CPU-bound threads rotate (each rotation is an OS wake-up that competes with the I/O
+//    threads for the cores);
+//  - a normal waiter woken for an offer that was taken back stays awake a little (await_grant):
+//    asleep, it would lose every race against a thread making short blocking calls back to
+//    back, and CPU-bound threads would starve.
 #include "vm/gil.h"
 
 #include <linux/futex.h>

@@ -81,12 +81,15 @@ uintptr_t ThreadState::native_stack_limit() {
     if (reserve < (size_t{64} << 10))
         reserve = size / 2;
     m_stack_limit = low + reserve;
+    m_stack_span = low + size - m_stack_limit;
     m_stack_thread = self;
     return m_stack_limit;
 }
 
 Status ThreadState::check_native_stack(const char* where) {
     auto here = reinterpret_cast<uintptr_t>(__builtin_frame_address(0));
+    if (here - m_stack_limit < m_stack_span) [[likely]]
+        return Status::ok; // in this thread's safe range (see m_stack_span)
     if (m_raising_overflow || here >= native_stack_limit())
         return Status::ok;
     m_raising_overflow = true;
@@ -97,6 +100,8 @@ Status ThreadState::check_native_stack(const char* where) {
 
 Status ThreadState::enter_recursive_call(const char* where) {
     int limit = m_vm.recursion_limit();
+    if (try_enter_recursive_call(limit))
+        return Status::ok;
     auto here = reinterpret_cast<uintptr_t>(__builtin_frame_address(0));
     if (m_recursion_depth >= limit || here < native_stack_limit()) {
         // While the RecursionError is built, the guard grants a margin of 50 levels (CPython's

@@ -51,6 +51,17 @@ public:
     // does not enter), so deep recursion never overflows the native stack.
     [[nodiscard]] Status enter_recursive_call(const char* where);
     void leave_recursive_call() { --m_recursion_depth; }
+    // enter_recursive_call's fast half, for the eval loop's calls: enters and returns true when the
+    // depth is below `limit` (the VM's) and the native stack is in the known safe range of this
+    // thread's; false (nothing done) when enter_recursive_call must decide.
+    bool try_enter_recursive_call(int limit) {
+        auto here = reinterpret_cast<uintptr_t>(__builtin_frame_address(0));
+        if (m_recursion_depth < limit && here - m_stack_limit < m_stack_span) [[likely]] {
+            ++m_recursion_depth;
+            return true;
+        }
+        return false;
+    }
     // The native-stack half of the guard alone, for C++ recursion CPython does not count (hashing
     // nested tuples): RecursionError "maximum recursion depth exceeded<where>" only when the
     // native stack is nearly used up.
@@ -89,8 +100,11 @@ private:
     Object* m_exception = nullptr;
     int m_recursion_depth = 0;
     // The lowest safe native stack address of the OS thread m_stack_thread (stacks grow down);
-    // recomputed when another thread runs this ThreadState.
+    // recomputed when another thread runs this ThreadState. [m_stack_limit, m_stack_limit +
+    // m_stack_span) is safe stack of that thread: a frame address in it needs no pthread_self
+    // (thread stacks do not overlap, so it can only be that thread's).
     uintptr_t m_stack_limit = 0;
+    uintptr_t m_stack_span = 0;
     unsigned long m_stack_thread = 0;
     bool m_raising_overflow = false; // building a RecursionError: the guard lets it through
     uintptr_t native_stack_limit();

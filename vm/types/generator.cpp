@@ -89,23 +89,13 @@ Ref<Object> step(Runtime& rt, Generator* gen, Object* value, bool throwing, bool
     bool yielded = false;
     Ref<Object> result =
         eval_resume(rt, gen->frame, first || throwing ? nullptr : value, throwing, &yielded);
-    gen->running = false;
-    if (yielded)
+    if (yielded) {
+        gen->running = false;
         return result;
-    finish(gen);
-    if (!result) {
-        Object* exception = vm.thread_state().exception();
-        if (exception && exception_matches(exception, vm.exceptions().StopIteration)) {
-            Ref<Object> cause = vm.thread_state().fetch_exception();
-            (void)raise_runtime_error(vm, "generator raised StopIteration");
-            Object* replacement = vm.thread_state().exception();
-            auto* e = static_cast<BaseExceptionObject*>(replacement);
-            set_ref(e->cause, Ref<Object>(cause).release());
-            set_ref(e->context, cause.release());
-            e->suppress_context = true;
-        }
-        return nullptr;
     }
+    generator_finished(rt, gen, !result);
+    if (!result)
+        return nullptr;
     returned = true;
     return result;
 }
@@ -334,6 +324,24 @@ constexpr MethodDef generator_methods[] = {
 
 } // namespace
 
+void generator_finished(Runtime& rt, Generator* gen, bool raised) {
+    gen->running = false;
+    finish(gen);
+    if (!raised)
+        return;
+    VM& vm = rt.vm();
+    Object* exception = vm.thread_state().exception();
+    if (exception && exception_matches(exception, vm.exceptions().StopIteration)) {
+        Ref<Object> cause = vm.thread_state().fetch_exception();
+        (void)raise_runtime_error(vm, "generator raised StopIteration");
+        Object* replacement = vm.thread_state().exception();
+        auto* e = static_cast<BaseExceptionObject*>(replacement);
+        set_ref(e->cause, Ref<Object>(cause).release());
+        set_ref(e->context, cause.release());
+        e->suppress_context = true;
+    }
+}
+
 Ref<Object> generator_from_call(Runtime& rt, Function* func, Object* const* args, size_t nargs,
                                 Object* kwnames) {
     VM& vm = rt.vm();
@@ -343,8 +351,7 @@ Ref<Object> generator_from_call(Runtime& rt, Function* func, Object* const* args
     void* memory = gc::mem_alloc(frame_slot_count(func->code) * sizeof(Object*));
     if (!memory)
         return raise_memory_error(vm);
-    Frame* frame = frame_init(memory, func->code, func, func->globals, func->builtins, nullptr);
-    frame->in_generator = true;
+    Frame* frame = frame_init_generator(memory, func, gen.get());
     gen->frame = frame;
     incref(func->name);
     gen->name = func->name;
