@@ -49,14 +49,7 @@ const Str* as_str(const Object* object) {
 
 // A fresh string of `length` code points of `kind`, data to be written by the caller.
 Ref<Str> allocate_str(VM& vm, size_t length, uint8_t kind, bool ascii) {
-    Ref<Str> s = allocate_object<Str>(vm, vm.types().str, (length + 1) * kind);
-    if (!s)
-        return nullptr;
-    s->size = static_cast<intptr_t>(length);
-    s->hash = -1;
-    s->kind = kind;
-    s->ascii = ascii;
-    return s;
+    return str_allocate(vm, length, kind, ascii);
 }
 
 void write_char(Str* s, size_t index, uint32_t code_point) {

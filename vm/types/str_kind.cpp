@@ -103,9 +103,13 @@ template <class F> intptr_t with_common_kind(const Str* haystack, const Str* nee
 } // namespace
 
 Ref<Str> str_allocate(VM& vm, size_t length, uint8_t kind, bool ascii) {
-    Ref<Str> s = allocate_object<Str>(vm, vm.types().str, (length + 1) * kind);
-    if (!s)
-        return nullptr;
+    // allocate_object's general overflow check divides; here a bound on the length does.
+    if (length > (SIZE_MAX >> 3) - sizeof(Str))
+        return raise_memory_error(vm);
+    Object* memory = vm.heap().allocate(vm.types().str, sizeof(Str) + (length + 1) * kind, false);
+    if (!memory)
+        return raise_memory_error(vm);
+    auto s = Ref<Str>::steal(static_cast<Str*>(memory));
     s->size = static_cast<intptr_t>(length);
     s->hash = -1;
     s->kind = kind;

@@ -374,12 +374,25 @@ uint8_t ascii_to_lower(uint8_t c) {
     return ascii_is_upper(c) ? static_cast<uint8_t>(c + 32) : c;
 }
 
+// lower() / upper() of ASCII text: each byte on its own.
+template <class Map> Ref<Object> map_ascii_bytes(VM& vm, const Str* s, Map map) {
+    auto length = uz(s->size);
+    Ref<Str> out = str_allocate(vm, length, 1, true);
+    if (!out)
+        return nullptr;
+    const auto* in = static_cast<const uint8_t*>(str_data(s));
+    auto* o = static_cast<uint8_t*>(str_data(out.get()));
+    for (size_t i = 0; i < length; ++i)
+        o[i] = map(in[i]);
+    return out;
+}
+
 Ref<Object> map_case(VM& vm, Object* self, Case which) {
     const Str* s = static_cast<const Str*>(self);
     if (s->ascii) {
         if (which == Case::lower)
-            return map_ascii_case(vm, s, [](bool, uint8_t c) { return ascii_to_lower(c); });
-        return map_ascii_case(vm, s, [](bool, uint8_t c) { return ascii_to_upper(c); });
+            return map_ascii_bytes(vm, s, ascii_to_lower);
+        return map_ascii_bytes(vm, s, ascii_to_upper);
     }
     Text text = str_to_u32(self);
     Text out;
@@ -696,6 +709,9 @@ template <class C> bool is_space_unit(C c) {
         return c < 256 ? latin1_space_table[c] : unicode_is_space(c);
 }
 
+// Room the result lists of split start with (CPython's MAX_PREALLOC): most splits make few pieces.
+constexpr size_t split_prealloc = 12;
+
 // Appends self[start:end] to list. Raises MemoryError.
 Status append_piece(VM& vm, Object* list, Object* self, intptr_t start, intptr_t end) {
     Ref<Object> piece = str_substring(vm, self, start, end);
@@ -784,7 +800,7 @@ Ref<Object> str_split(VM& vm, Object* self, Args args, size_t nargs, Object* kwn
     intptr_t maxsplit = 0;
     if (!is_ok(split_arguments(vm, "split", args, nargs, kwnames, sep, maxsplit)))
         return nullptr;
-    Ref<Object> list = list_new(vm);
+    Ref<Object> list = list_new(vm, split_prealloc);
     if (!list)
         return nullptr;
     if (!sep)
@@ -810,7 +826,7 @@ Ref<Object> str_rsplit(VM& vm, Object* self, Args args, size_t nargs, Object* kw
     intptr_t maxsplit = 0;
     if (!is_ok(split_arguments(vm, "rsplit", args, nargs, kwnames, sep, maxsplit)))
         return nullptr;
-    Ref<Object> list = list_new(vm);
+    Ref<Object> list = list_new(vm, split_prealloc);
     if (!list)
         return nullptr;
     if (!sep) {
