@@ -473,7 +473,8 @@ template <bool TakesFunction = false>
 // or SEND: `sent` (a new reference, taken over; null for the first resume) goes on its stack. The
 // frame, or null when raised (RecursionError): the generator is then finished, as when
 // eval_resume fails. (The eval breaker is left to the loops: the caller's and the generator's.)
-Frame* enter_generator(Runtime& rt, ThreadState& thread, Generator* gen, Object* sent) {
+[[gnu::always_inline]] inline Frame* enter_generator(Runtime& rt, ThreadState& thread,
+                                                     Generator* gen, Object* sent) {
     Frame* frame = gen->frame;
     gen->started = true;
     gen->running = true;
