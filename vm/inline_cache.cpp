@@ -4,6 +4,7 @@
 
 #include <cstdlib>
 
+#include "gc/alloc.h"
 #include "vm/code.h"
 #include "vm/descriptors.h"
 #include "vm/eval_helpers.h"
@@ -205,12 +206,12 @@ bool inline_caches_init(Code* code) {
     code->inline_caches = nullptr;
     if (count == 0)
         return true;
-    code->inline_caches = static_cast<InlineCache*>(std::calloc(count, sizeof(InlineCache)));
+    code->inline_caches = static_cast<InlineCache*>(gc::mem_calloc(count, sizeof(InlineCache)));
     return code->inline_caches != nullptr;
 }
 
 void inline_caches_free(Code* code) {
-    std::free(code->inline_caches);
+    gc::mem_free(code->inline_caches);
     code->inline_caches = nullptr;
 }
 
