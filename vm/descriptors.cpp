@@ -309,17 +309,50 @@ Ref<Object> super_construct(VM& vm, Type* cls, Object* const* args, size_t nargs
     return Ref<Object>(std::move(s).cast<Object>());
 }
 
+// super(type, obj).name: the mro of obj's type after `type`, as mro_lookup then descriptor_get
+// would, without their temporaries: a built-in base's method or slot wrapper is made bound to the
+// instance directly (no unbound object first) and the method name is read in place.
 Ref<Object> super_getattr(VM& vm, Object* self, Object* name) {
     Runtime& rt = runtime_of(vm);
     Super* s = static_cast<Super*>(self);
-    if (s->self_type && name != rt.names().__class__) {
-        Ref<Object> found;
-        if (mro_lookup(rt, s->self_type, s->type, name, found)) {
-            Object* instance = s->self == s->self_type ? nullptr : s->self;
-            return descriptor_get(rt, found.get(), instance, s->self_type);
+    if (s->self_type && name != rt.names().__class__ && s->self_type->mro) {
+        Type* self_type = s->self_type;
+        Object* instance = s->self == self_type ? nullptr : s->self;
+        Object* mro = self_type->mro;
+        intptr_t size = tuple_size(mro);
+        Object* const* bases = tuple_items(mro);
+        intptr_t start = 0;
+        while (start < size && bases[start] != s->type)
+            ++start;
+        ++start;
+        for (intptr_t i = start; i < size; ++i) {
+            auto* base = static_cast<Type*>(bases[i]);
+            if (base->dict) {
+                Object* value = nullptr;
+                int found = dict_lookup(vm, base->dict, name, &value);
+                if (found > 0) {
+                    // The mro (and the dict's value) may go away while __get__ runs.
+                    Ref<Object> held = Ref<Object>::borrow(value);
+                    return descriptor_get(rt, held.get(), instance, self_type);
+                }
+                if (found < 0)
+                    return nullptr;
+            }
+            if (is_heap_type(base))
+                continue;
+            if (const MethodDef* def = find_method(base, str_ascii_view(name))) {
+                if (instance && is_subtype(instance->type, base))
+                    return builtin_function_new(rt, def, instance);
+                Ref<Object> function = builtin_function_new(rt, def, nullptr);
+                if (function)
+                    static_cast<BuiltinFunction*>(function.get())->owner = base;
+                return function;
+            }
+            if (Ref<Object> wrapper = slot_wrapper_new(rt, base, name, instance))
+                return wrapper;
+            if (vm.thread_state().has_exception())
+                return nullptr;
         }
-        if (vm.thread_state().has_exception())
-            return nullptr;
     }
     return get_attr_generic(vm, self, name);
 }

@@ -427,14 +427,26 @@ Status set_update_from(Runtime& rt, Object* set, Object* iterable) {
 
 Status unpack_sequence(Runtime& rt, Object* sequence, uint32_t count, Object** out) {
     VM& vm = rt.vm();
-    Ref<Object> items;
-    auto iter = sequence->type->slots.iter;
-    if ((is_list(sequence) && iter == vm.types().list->slots.iter) ||
-        (is_tuple(sequence) && iter == vm.types().tuple->slots.iter))
-        items = Ref<Object>::borrow(sequence);
-    else
-        items = sequence_to_list(vm, sequence);
-    if (!items) {
+    // Exact lists and tuples are read in place; everything else (subclasses may define __iter__)
+    // goes through its iterator, which is not read past count + 1 items (an endless iterator
+    // gets "too many values" as in CPython).
+    if (sequence->type == vm.types().list || sequence->type == vm.types().tuple) {
+        bool tuple = sequence->type == vm.types().tuple;
+        intptr_t size = tuple ? tuple_size(sequence) : list_size(sequence);
+        Object* const* values = tuple ? tuple_items(sequence) : list_items(sequence);
+        if (size < static_cast<intptr_t>(count))
+            return raise_value_error(vm, "not enough values to unpack (expected ", count, ", got ",
+                                     size, ")");
+        if (size > static_cast<intptr_t>(count))
+            return raise_value_error(vm, "too many values to unpack (expected ", count, ")");
+        for (uint32_t i = 0; i < count; ++i) {
+            incref(values[i]);
+            out[count - 1 - i] = values[i];
+        }
+        return Status::ok;
+    }
+    Ref<Object> iterator = get_iter(vm, sequence);
+    if (!iterator) {
         if (exception_matches(vm.thread_state().exception(), vm.exceptions().TypeError) &&
             !sequence->type->slots.iter && !sequence->type->slots.getitem) {
             vm.thread_state().clear_exception();
@@ -443,17 +455,28 @@ Status unpack_sequence(Runtime& rt, Object* sequence, uint32_t count, Object** o
         }
         return Status::error;
     }
-    intptr_t size = is_tuple(items.get()) ? tuple_size(items.get()) : list_size(items.get());
-    Object* const* values =
-        is_tuple(items.get()) ? tuple_items(items.get()) : list_items(items.get());
-    if (size < static_cast<intptr_t>(count))
-        return raise_value_error(vm, "not enough values to unpack (expected ", count, ", got ",
-                                 size, ")");
-    if (size > static_cast<intptr_t>(count))
-        return raise_value_error(vm, "too many values to unpack (expected ", count, ")");
+    // out[count - 1 - i] holds item i; on failure the items taken so far are dropped.
+    auto drop_taken = [&](uint32_t taken) {
+        for (uint32_t i = 0; i < taken; ++i)
+            decref(out[count - 1 - i]);
+    };
     for (uint32_t i = 0; i < count; ++i) {
-        incref(values[i]);
-        out[count - 1 - i] = values[i];
+        Ref<Object> item = iter_next(vm, iterator.get());
+        if (!item) {
+            drop_taken(i);
+            if (vm.thread_state().has_exception())
+                return Status::error;
+            return raise_value_error(vm, "not enough values to unpack (expected ", count, ", got ",
+                                     i, ")");
+        }
+        out[count - 1 - i] = item.release();
+    }
+    Ref<Object> extra = iter_next(vm, iterator.get());
+    if (extra || vm.thread_state().has_exception()) {
+        drop_taken(count);
+        if (extra)
+            return raise_value_error(vm, "too many values to unpack (expected ", count, ")");
+        return Status::error;
     }
     return Status::ok;
 }
