@@ -156,6 +156,19 @@ AttrCache& way(AttrCache& first, int index) {
     return (reinterpret_cast<InlineCache*>(&first) + index)->attr;
 }
 
+// The way of a STORE_ATTR or LOAD_METHOD site that caches `type` at `epoch`, or null. Ways are
+// filled front first, so an empty one ends the search.
+AttrCache* find_way(AttrCache& first, const Type* type, uint64_t epoch) {
+    for (int i = 0; i < attr_cache_ways; ++i) {
+        AttrCache& entry = way(first, i);
+        if (entry.kind == AttrCacheKind::empty)
+            return nullptr;
+        if (entry.type == type && entry.epoch == epoch)
+            return &entry;
+    }
+    return nullptr;
+}
+
 // Remembers `fresh` (filled by a fill_* function, or still empty) at the site: in the way that
 // held the same key (a stale entry), else in front, the others moving back (the last one falls
 // out), so a monomorphic site hits at its first way.
@@ -288,26 +301,20 @@ Ref<Object> cached_load_attr(Runtime& rt, Object* owner, Object* name, AttrCache
 Status cached_store_attr(Runtime& rt, Object* owner, Object* name, Object* value,
                          AttrCache& cache) {
     uint64_t epoch = type_epoch();
-    for (int i = 0; i < attr_cache_ways; ++i) {
-        AttrCache& entry = way(cache, i);
-        if (entry.kind == AttrCacheKind::empty)
-            break;
-        if (entry.type != owner->type || entry.epoch != epoch)
-            continue;
-        if (entry.kind == AttrCacheKind::instance_dict) {
-            Object* dict = dict_at(owner, entry.dict_offset);
+    if (AttrCache* entry = find_way(cache, owner->type, epoch)) {
+        if (entry->kind == AttrCacheKind::instance_dict) {
+            Object* dict = dict_at(owner, entry->dict_offset);
             if (dict && is_dict_fast(rt, dict)) {
-                if (dict_replace_at(dict, name, entry.position, value))
+                if (dict_replace_at(dict, name, entry->position, value))
                     return Status::ok;
                 Status status = dict_setitem(rt.vm(), dict, name, value);
-                entry.position = static_cast<int32_t>(dict_position_of(dict, name));
+                entry->position = static_cast<int32_t>(dict_position_of(dict, name));
                 return status;
             }
-        } else if (entry.kind == AttrCacheKind::data_descriptor) {
-            Ref<Object> keep = Ref<Object>::borrow(entry.descriptor);
-            return descriptor_set(rt, entry.descriptor, owner, value, name);
+        } else if (entry->kind == AttrCacheKind::data_descriptor) {
+            Ref<Object> keep = Ref<Object>::borrow(entry->descriptor);
+            return descriptor_set(rt, entry->descriptor, owner, value, name);
         }
-        break;
     }
     Status status = set_attr(rt.vm(), owner, name, value);
     if (is_ok(status)) {
@@ -321,29 +328,23 @@ Status cached_store_attr(Runtime& rt, Object* owner, Object* name, Object* value
 Status cached_load_method(Runtime& rt, Object* owner, Object* name, Ref<Object>& method,
                           bool& unbound, AttrCache& cache) {
     uint64_t epoch = type_epoch();
-    for (int i = 0; i < attr_cache_ways; ++i) {
-        AttrCache& entry = way(cache, i);
-        if (entry.kind == AttrCacheKind::empty)
-            break;
-        if (entry.type != owner->type || entry.epoch != epoch)
-            continue;
-        if (entry.kind == AttrCacheKind::method) {
-            Object* dict = dict_at(owner, entry.dict_offset);
+    if (AttrCache* entry = find_way(cache, owner->type, epoch)) {
+        if (entry->kind == AttrCacheKind::method) {
+            Object* dict = dict_at(owner, entry->dict_offset);
             Object* shadow = nullptr;
             if (dict && is_dict_fast(rt, dict) && dict_size(dict) > 0 &&
                 dict_lookup(rt.vm(), dict, name, &shadow) < 0)
                 return Status::error;
             if (!shadow) {
-                method = Ref<Object>::borrow(entry.descriptor);
+                method = Ref<Object>::borrow(entry->descriptor);
                 unbound = true;
                 return Status::ok;
             }
-        } else if (entry.kind == AttrCacheKind::builtin_method) {
-            method = Ref<Object>::borrow(entry.descriptor);
+        } else if (entry->kind == AttrCacheKind::builtin_method) {
+            method = Ref<Object>::borrow(entry->descriptor);
             unbound = true;
             return Status::ok;
         }
-        break;
     }
     Status status = load_method(rt.vm(), owner, name, method, unbound);
     if (is_ok(status) && unbound) {
