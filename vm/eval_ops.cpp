@@ -580,7 +580,9 @@ Ref<Object> make_function(Runtime& rt, Frame* frame, Object** items, uint32_t fl
 Ref<Object> call_function_ex(Runtime& rt, Object* callable, Object* args, Object* kwargs) {
     VM& vm = rt.vm();
     Ref<Object> tuple;
-    if (is_tuple(args)) {
+    // Only an exact tuple is passed as it is: a subclass may override __iter__ (as CPython's
+    // PySequence_Tuple, which iterates anything but an exact tuple).
+    if (args->type == vm.types().tuple) {
         tuple = Ref<Object>::borrow(args);
     } else {
         Ref<Object> list = sequence_to_list(vm, args);
@@ -628,17 +630,39 @@ Ref<Object> call_with_tuple(VM& vm, Object* callable, Object* args, Object* kwar
     return call_object(vm, callable, stack.data(), stack.size(), names.get());
 }
 
+namespace {
+// "module.name()", or "name()" for the builtins module or none (CPython's _PyObject_FunctionStr).
+std::string with_module(Object* module, std::string name) {
+    if (module && is_str(module)) {
+        std::string text = str_to_utf8(module);
+        if (text != "builtins")
+            return text + "." + name + "()";
+    }
+    return name + "()";
+}
+} // namespace
+
 std::string callable_display_name(Object* callable) {
     VM& vm = vm_of(callable);
     Runtime& rt = runtime_of(vm);
-    if (callable->type == rt.types().function)
-        return str_to_utf8(static_cast<Function*>(callable)->qualname) + "()";
+    if (callable->type == rt.types().function) {
+        auto* function = static_cast<Function*>(callable);
+        return with_module(function->module, str_to_utf8(function->qualname));
+    }
     if (callable->type == rt.types().method)
         return callable_display_name(static_cast<BoundMethod*>(callable)->function);
-    if (callable->type == rt.types().builtin_function)
-        return std::string(static_cast<BuiltinFunction*>(callable)->def->name) + "()";
+    if (callable->type == rt.types().builtin_function) {
+        auto* function = static_cast<BuiltinFunction*>(callable);
+        // A built-in type's method is named after its type: "list.append()".
+        const Type* owner = function->owner;
+        if (!owner && function->self && !function->module)
+            owner = function->self->type;
+        if (owner)
+            return std::string(owner->name) + "." + function->def->name + "()";
+        return with_module(function->module, function->def->name);
+    }
     if (has_flag(callable->type, type_type_subclass))
-        return std::string(static_cast<Type*>(callable)->name) + "()";
+        return type_full_name(rt, static_cast<Type*>(callable)) + "()";
     return std::string(callable->type->name) + " object";
 }
 

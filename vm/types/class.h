@@ -9,6 +9,8 @@
 //    after a fixed-size solid base, after the items of a variable-size one (str, bytes, tuple).
 #pragma once
 
+#include <string>
+
 #include "gc/ref.h"
 #include "vm/errors.h"
 #include "vm/object.h"
@@ -26,6 +28,9 @@ inline bool is_heap_type(const Type* type) {
 }
 // The first non-heap type along the layout-base chain.
 Type* solid_base(Type* type);
+// "module.qualname" of a type, or only "qualname" when its module is builtins (how CPython names
+// a type in messages such as "__main__.C() argument after * must be an iterable").
+std::string type_full_name(Runtime& runtime, Type* type);
 // A heap subclass of int or float: copies the exact built-in `value` into a new instance of `cls`
 // (class Money(int), int.__new__(Money, 5)). Raises TypeError for the other immutable bases.
 [[nodiscard]] Ref<Object> rehome_value(VM& vm, Type* cls, Object* value);

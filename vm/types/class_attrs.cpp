@@ -770,4 +770,10 @@ bool init_class_support(Runtime& rt) {
     return true;
 }
 
+std::string type_full_name(Runtime& runtime, Type* type) {
+    std::string module = module_of(runtime, type);
+    std::string qualname = qualname_of(runtime, type);
+    return module == "builtins" ? qualname : module + "." + qualname;
+}
+
 } // namespace minipy::vm
