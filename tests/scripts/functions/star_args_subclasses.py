@@ -45,6 +45,26 @@ try:
     f(**5)
 except TypeError as error:
     print(error)
+# Unpacking into a display: CPython's own message for a list or tuple display, the iterator's
+# for a set display; a sequence without __iter__ is read by index; an __iter__ error stays.
+class Indexed:
+    def __getitem__(self, index):
+        if index < 2:
+            return index
+        raise IndexError
+
+
+class BadIter:
+    def __iter__(self):
+        raise TypeError("inner")
+
+
+for make in (lambda: [*5], lambda: (*5,), lambda: {*5}, lambda: [*Indexed()],
+             lambda: [*BadIter()], lambda: [*None]):
+    try:
+        print(make())
+    except TypeError as error:
+        print(error)
 # expect: ((9, 8), {})
 # expect: (('x',), {})
 # expect: ((1, 2), {}) ((3,), {}) ((9, 8), {})
@@ -58,3 +78,9 @@ except TypeError as error:
 # expect: math.floor() argument after * must be an iterable, not int
 # expect: list.append() argument after * must be an iterable, not int
 # expect: __main__.f() argument after ** must be a mapping, not int
+# expect: Value after * must be an iterable, not int
+# expect: Value after * must be an iterable, not int
+# expect: 'int' object is not iterable
+# expect: [0, 1]
+# expect: inner
+# expect: Value after * must be an iterable, not NoneType
