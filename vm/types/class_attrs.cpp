@@ -60,13 +60,7 @@ std::string qualname_of(Runtime& rt, Type* type) {
 
 Ref<Object> heap_type_repr(VM& vm, Object* self) {
     Runtime& rt = runtime_of(vm);
-    auto* type = static_cast<Type*>(self);
-    std::string module = module_of(rt, type);
-    std::string text = "<class '";
-    if (module != "builtins")
-        text += module + ".";
-    text += qualname_of(rt, type) + "'>";
-    return str_from_utf8(vm, text);
+    return str_from_utf8(vm, "<class '" + type_full_name(rt, static_cast<Type*>(self)) + "'>");
 }
 
 Ref<Object> type_mro(VM& vm, Object* self, Object* const*, size_t, Object*) {
