@@ -75,6 +75,8 @@ struct RuntimeTypes {
     Type* slot_wrapper;
     Type* generic_alias;
     Type* union_type;
+    Type* member_descriptor; // __slots__ fields (vm/types/member.h)
+    Type* getset_descriptor; // __dict__ / __weakref__ of heap classes (vm/types/member.h)
 };
 
 // Makes an instance of built-in `cls` (or of a heap subclass whose solid base is it) from call
