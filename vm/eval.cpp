@@ -39,6 +39,7 @@
 #include "vm/types/number_fast.h"
 #include "vm/types/set.h"
 #include "vm/types/str.h"
+#include "vm/types/str_kind.h"
 #include "vm/types/tuple.h"
 
 #if !defined(MINIPY_COMPUTED_GOTO)
@@ -353,6 +354,18 @@ inline int fast_compare(VM& vm, Object* left, Object* right, uint32_t op) {
         if (!exact_double(left, types, a) || !exact_double(right, types, b))
             return -1;
         result = compare_as<double>(a, b, op);
+    } else if (left->type == types.str && right->type == types.str) {
+        // Exact strs only: a subclass's comparison methods decide for its instances.
+        auto kind = static_cast<CompareOpArg>(op);
+        if (kind == CompareOpArg::Eq || kind == CompareOpArg::Ne)
+            result = str_equal(left, right) == (kind == CompareOpArg::Eq);
+        else
+            result = compare_as<int>(str_compare(left, right), 0, op);
+        if (result >= 0) {
+            decref(left);
+            decref(right);
+        }
+        return result;
     } else {
         return -1;
     }
@@ -426,6 +439,46 @@ Frame* push_function_frame(Runtime& rt, Function* func, Object* const* args, siz
     if (index < 0)
         index += size;
     return index >= 0 && index < size ? items + index : nullptr;
+}
+
+// BINARY_SUBSCR past fast_item_slot: an exact dict is looked up directly (no __missing__ hook
+// exists on it), an exact ASCII/latin-1 str indexed in range by a machine-word int gives its pooled
+// one-character str; everything else, errors included, runs subscript(). A new reference, null
+// when raised.
+[[gnu::always_inline]] inline Ref<Object> subscript_fast(Runtime& rt, Object* container,
+                                                         Object* key) {
+    BuiltinTypes& types = rt.vm().types();
+    Type* type = container->type;
+    if (type == types.dict)
+        return dict_subscript(rt.vm(), container, key);
+    if (type == types.str && key->type == types.int_ &&
+        !static_cast<Int*>(key)->is_big && static_cast<Str*>(container)->kind == 1) {
+        int64_t index = static_cast<Int*>(key)->small;
+        intptr_t size = str_length(container);
+        if (index < 0)
+            index += size;
+        if (index >= 0 && index < size) {
+            auto unit = static_cast<const uint8_t*>(str_data(static_cast<Str*>(container)))[index];
+            if (Object* one = rt.vm().pools().latin1_char(unit))
+                return Ref<Object>::borrow(one);
+        }
+    }
+    return subscript(rt, container, key);
+}
+
+// CONTAINS_OP: `item in container` for an exact dict, set or str straight to their lookups, else
+// object_contains_iter (the container's __contains__, then iteration). 1, 0, -1 when raised.
+[[gnu::always_inline]] inline int contains_fast(VM& vm, Object* container, Object* item) {
+    Type* type = container->type;
+    if (type == vm.types().dict) {
+        Object* value = nullptr;
+        return dict_lookup(vm, container, item, &value);
+    }
+    if (type == vm.types().set || type == vm.types().frozenset)
+        return set_contains_key(vm, container, item);
+    if (type == vm.types().str && item->type == vm.types().str)
+        return str_find(container, item, 0, str_length(container), false) >= 0;
+    return object_contains_iter(vm, container, item);
 }
 
 // A call that binds positionally only: exactly argcount arguments, no keywords, no *args,

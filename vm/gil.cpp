@@ -1,12 +1,16 @@
 // The GIL: direct hand-off to a FIFO of waiters, urgent waiters (back from blocking calls) first.
-// The design and its invariants are in vm/gil.h. Two refinements found by measuring (issue #5):
+// The design and its invariants are in vm/gil.h. Refinements found by measuring (issue #5):
 //  - urgent waiters only borrow the GIL: a holder that drops for them before its turn is over
 //    goes back ahead of the normal waiters and finishes its turn (Gil::yield), so I/O does not
 //    make CPU-bound threads rotate (each rotation is an OS wake-up that competes with the I/O
 //    threads for the cores);
-//  - a normal waiter woken for an offer that was taken back stays awake a little (await_grant):
-//    asleep, it would lose every race against a thread making short blocking calls back to
-//    back, and CPU-bound threads would starve.
+//  - and only for a bounded share: the time the CPU-bound threads lose to urgent holders is a
+//    debt they get back before urgent waiters may interrupt them again (urgent_allowance_ns), so
+//    back-to-back I/O cannot starve them, while a thread making several short blocking calls in
+//    a row keeps the GIL through them within its allowance;
+//  - waiters spin before they sleep only when the wait is short (an urgent waiter, a lender
+//    waiting for the borrower) and only while a core is free for it (spin_slots): on 2 cores a
+//    spinner would otherwise take the CPU of the thread it waits for.
 #include "vm/gil.h"
 
 #include <linux/futex.h>
@@ -94,52 +98,47 @@ void cpu_relax() {
 #endif
 }
 
-// How long a thread back from a blocking call spins before it sleeps: the holder answers an
-// urgent request at its next check, a few microseconds away, sooner than a futex wake-up.
-constexpr int64_t urgent_spin_ns = 30'000;
+// How long a waiter allowed to spin (Gil::Core::take_spin_slot) stays awake before it sleeps on
+// its futex word; waking a sleeper costs 10-50 us on a VM, longer than these waits usually are:
+//  - a thread back from a blocking call (urgent): the holder drops for it at its next check, a
+//    few microseconds away, or once the CPU-bound threads' guaranteed share is run (debt below);
+//  - a holder that lent the GIL to urgent waiters: they usually hold it for a few microseconds.
+constexpr int64_t urgent_spin_ns = 100'000;
+constexpr int64_t lender_spin_ns = 100'000;
 
 // How long a thread handed a lock waits for the releaser to block or drop by itself before it
 // asks for a forced switch.
 constexpr int64_t lock_grace_ns = 50'000;
 
-// How long a normal waiter woken by an offer that was taken back meanwhile stays awake (yielding
-// the processor to any other runnable thread): threads making short blocking calls offer the GIL
-// again and again, and a waiter that is already running confirms the next offer before it can be
-// taken back, so CPU-bound threads still get the gaps between those calls.
-constexpr int64_t revoked_spin_ns = 50'000;
+// The CPU-bound threads' guaranteed share (Gil::Core::debt_ns): urgent waiters (threads back
+// from blocking calls) only borrow the GIL. The time the GIL spends away from the CPU-bound
+// threads while one of them waits (held by urgent threads, or in transit between threads) is
+// their debt; once it exceeds urgent_allowance_ns, the next CPU-bound holder runs
+// debt * cpu_per_urgent_pct / 100 before urgent waiters may make it drop (and a thread back from
+// a short blocking call can no longer take back an offer). The allowance lets a thread making
+// several blocking calls in a row (a reader taking a request byte by byte) keep the GIL through
+// them; the cap bounds the wait of an I/O thread behind a CPU-bound one after a long urgent hold.
+constexpr int64_t urgent_allowance_ns = 20'000;
+constexpr int64_t cpu_per_urgent_pct = 100;
+constexpr int64_t debt_cap_ns = 200'000;
 
-// Waits (without the mutex) until `word` says the GIL is this thread's; confirms an offer.
-void await_grant(std::atomic<uint32_t>& word, bool urgent) {
-    if (urgent) {
-        int64_t until = now_ns() + urgent_spin_ns;
-        for (int round = 1; word.load(std::memory_order_relaxed) == park_waiting; ++round) {
-            cpu_relax();
-            if (round % 64 == 0 && now_ns() > until)
-                break;
-        }
-    }
-    bool woken = false;
-    for (;;) {
-        if (woken && !urgent) {
-            int64_t until = now_ns() + revoked_spin_ns;
-            while (word.load(std::memory_order_relaxed) == park_waiting && now_ns() < until)
-                sched_yield();
-        }
-        uint32_t seen = word.load(std::memory_order_acquire);
-        if (seen == park_granted)
-            return;
-        if (seen == park_offered) {
-            if (word.compare_exchange_strong(seen, park_granted, std::memory_order_acq_rel))
-                return;
-            continue; // taken back meanwhile
-        }
-        if (seen == park_waiting &&
-            !word.compare_exchange_strong(seen, park_sleeping, std::memory_order_acq_rel))
-            continue;
-        futex_wait(word, park_sleeping);
-        woken = true;
-    }
+// An urgent holder (a thread back from a blocking call) is not made to drop for other urgent
+// waiters before it ran this long: it usually blocks again sooner, and two I/O threads handing
+// the GIL to each other at every check would only slow both.
+constexpr int64_t urgent_hold_ns = 100'000;
+
+// How many waiters may spin at once: one core is the holder's, the others may spin (none on a
+// single core, where a spinner would only delay the holder).
+int spin_slots() {
+    cpu_set_t set;
+    CPU_ZERO(&set);
+    int cores = sched_getaffinity(0, sizeof set, &set) == 0 ? CPU_COUNT(&set) : 1;
+    return std::max(0, cores - 1);
 }
+
+// How a waiter waits: asleep at once (a CPU-bound thread waiting for its turn: the wait is long),
+// or spinning first while a core is free.
+enum class Spin : uint8_t { never, urgent, lender };
 
 // One thread waiting for the GIL; lives on that thread's stack until it is granted.
 struct Waiter {
@@ -193,17 +192,123 @@ struct Gil::Core {
     // Counts the forks this GIL went through (lock queues of an older one hold dead threads).
     uint64_t generation = 0;
 
+    // The CPU-bound threads' guaranteed share (see urgent_allowance_ns), mutex held unless said:
+    // the time owed to them, the holder's kind (true: it came as an urgent waiter or took an
+    // offer back) and when it was handed the GIL.
+    int64_t debt_ns = 0;
+    bool holder_urgent = false;
+    int64_t granted_at = 0;
+    bool last_grant_urgent = false; // the kind of the waiter grant_next chose last
+    // Written by the holder itself when it starts to run (no mutex): when, and until when urgent
+    // waiters may not make it drop (handed to it at the grant in protect_ns: a CPU-bound
+    // holder's share, or urgent_hold_ns for an urgent one).
+    std::atomic<int64_t> running_since{0};
+    std::atomic<bool> holder_running{true}; // false from a grant until the new holder runs
+    std::atomic<int64_t> protect_ns{0};
+    std::atomic<int64_t> protect_until{0};
+    // Waiters spinning now, and how many may (spin_slots: the cores but the holder's).
+    std::atomic<int> spinners{0};
+    int max_spinners = spin_slots();
+
     std::atomic<uint32_t>& parker(const ThreadState& state) { return parkers[state.stats_index]; }
 
+    bool take_spin_slot() {
+        int count = spinners.load(std::memory_order_relaxed);
+        while (count < max_spinners)
+            if (spinners.compare_exchange_weak(count, count + 1, std::memory_order_relaxed))
+                return true;
+        return false;
+    }
+
+    // Waits (without the mutex) until `word` says the GIL is this thread's; confirms an offer.
+    // Spins first while a core is free (see Spin), then sleeps; a waiter woken for an offer that
+    // was taken back meanwhile sleeps again (the debt stops that from starving it).
+    void await_grant(std::atomic<uint32_t>& word, Spin spin) {
+        if (spin != Spin::never && take_spin_slot()) {
+            // Only while the holder runs: one being woken needs a core, maybe this one.
+            int64_t until = now_ns() + (spin == Spin::urgent ? urgent_spin_ns : lender_spin_ns);
+            for (int round = 1; word.load(std::memory_order_relaxed) == park_waiting; ++round) {
+                cpu_relax();
+                if (round % 16 == 0 &&
+                    (!holder_running.load(std::memory_order_relaxed) || now_ns() > until ||
+                     protect_until.load(std::memory_order_relaxed) > until))
+                    break;
+            }
+            spinners.fetch_sub(1, std::memory_order_relaxed);
+        }
+        for (;;) {
+            uint32_t seen = word.load(std::memory_order_acquire);
+            if (seen == park_granted)
+                return;
+            if (seen == park_offered) {
+                if (word.compare_exchange_strong(seen, park_granted, std::memory_order_acq_rel))
+                    return;
+                continue; // taken back meanwhile
+            }
+            if (seen == park_waiting &&
+                !word.compare_exchange_strong(seen, park_sleeping, std::memory_order_acq_rel))
+                continue;
+            futex_wait(word, park_sleeping);
+        }
+    }
+
+    // Called by a thread once the GIL is its own and it starts to run (no mutex needed: only the
+    // holder writes these).
+    void started() {
+        int64_t now = now_ns();
+        running_since.store(now, std::memory_order_relaxed);
+        protect_until.store(now + protect_ns.load(std::memory_order_relaxed),
+                            std::memory_order_relaxed);
+        head_since.store(now, std::memory_order_relaxed);
+        holder_running.store(true, std::memory_order_relaxed);
+    }
+
+    bool normal_waiting() const { return queue.size() > urgent_count; }
+
+    // Books the current holder's time into the debt, before the GIL changes hands (mutex held):
+    // its transit (granted, not running yet) and, for an urgent holder keeping CPU-bound waiters
+    // out, its run add to it; a CPU-bound holder's run pays it off.
+    void settle(int64_t now) {
+        if (!holder)
+            return;
+        int64_t start = running_since.load(std::memory_order_relaxed);
+        bool ran = start >= granted_at;
+        int64_t run = ran ? now - start : 0;
+        int64_t transit = (ran ? start : now) - granted_at;
+        if (!holder_urgent)
+            debt_ns += transit - run * 100 / cpu_per_urgent_pct;
+        else if (normal_waiting())
+            debt_ns += transit + run;
+        debt_ns = std::clamp<int64_t>(debt_ns, 0, debt_cap_ns);
+    }
+
+    // Makes `state` the holder (mutex held); a CPU-bound one gets its share to run (protect_ns).
+    void begin_hold(ThreadState* state, bool urgent, int64_t now) {
+        holder = state;
+        holder_urgent = urgent;
+        granted_at = now;
+        holder_running.store(false, std::memory_order_relaxed);
+        int64_t share = urgent ? urgent_hold_ns : 0;
+        if (!urgent && debt_ns > urgent_allowance_ns)
+            share = debt_ns * cpu_per_urgent_pct / 100;
+        protect_ns.store(share, std::memory_order_relaxed);
+    }
+
     // Picks the next holder (mutex held) and tells it. Returns the word to wake with futex_wake
-    // once the mutex is let go (null: none asleep). After begin_finalization only the finalizer
-    // may have it.
+    // once the mutex is let go (null: none asleep). Urgent waiters go first, unless an urgent
+    // holder lets go while the CPU-bound waiters are owed more than the allowance. After
+    // begin_finalization only the finalizer may have it.
     std::atomic<uint32_t>* grant_next() {
+        int64_t now = now_ns();
+        settle(now);
         offered = nullptr;
         offered_word = nullptr;
         auto chosen = queue.end();
         if (!finalizing) {
             chosen = queue.begin();
+            if (holder_urgent && urgent_count > 0 && normal_waiting() &&
+                debt_ns > urgent_allowance_ns)
+                chosen += static_cast<std::ptrdiff_t>(urgent_count);
         } else {
             chosen = std::find_if(queue.begin(), queue.end(),
                                   [&](const Waiter* waiter) { return waiter->state == finalizer; });
@@ -219,9 +324,9 @@ struct Gil::Core {
             --urgent_count;
             update_urgent_due();
         }
-        holder = next->state;
+        last_grant_urgent = next->urgent;
+        begin_hold(next->state, next->urgent, now);
         ++stats.switches;
-        int64_t now = now_ns();
         head_since.store(now, std::memory_order_relaxed);
         next->recorded = now - next->since;
         GilThreadStats& record = stats.threads[next->state->stats_index];
@@ -240,11 +345,16 @@ struct Gil::Core {
         return before == park_sleeping ? word : nullptr;
     }
 
-    // An urgent taker finds the GIL offered to a normal waiter that has not started running:
-    // takes the offer back (mutex held) and puts that waiter back at the head of the normal
-    // waiters. False when the waiter confirmed it first (it runs; the taker must queue).
-    bool revoke_offer() {
+    // An urgent taker (`taker`) finds the GIL offered to a normal waiter that has not started
+    // running: takes the offer back (mutex held), puts that waiter back at the head of the normal
+    // waiters and makes the taker the holder. False when the waiter confirmed it first (it
+    // runs; the taker must queue), or when the CPU-bound threads are owed more than the
+    // allowance (the waiter is theirs).
+    bool revoke_offer(ThreadState* taker) {
         if (!offered)
+            return false;
+        int64_t now = now_ns();
+        if (debt_ns + (now - granted_at) > urgent_allowance_ns)
             return false;
         uint32_t expected = park_offered;
         Waiter* waiter = offered;
@@ -254,6 +364,7 @@ struct Gil::Core {
         offered_word = nullptr;
         if (!revoked)
             return false;
+        settle(now);
         // It keeps its place (and its time of arrival) as if never served.
         GilThreadStats& record = stats.threads[waiter->state->stats_index];
         --record.waits;
@@ -264,6 +375,7 @@ struct Gil::Core {
                                      [](const Waiter* other) { return !other->urgent; });
         queue.insert(position, waiter);
         waiting.fetch_add(1, std::memory_order_relaxed);
+        begin_hold(taker, true, now);
         return true;
     }
 
@@ -314,16 +426,18 @@ struct Gil::Core {
     void take_urgent(std::unique_lock<std::mutex>& lock, Waiter& waiter) {
         if (finalizing && waiter.state != finalizer)
             block_forever(lock);
-        if (!holder || revoke_offer()) {
-            holder = waiter.state;
-            offered = nullptr;
-            offered_word = nullptr;
+        if (!holder) {
+            begin_hold(waiter.state, true, now_ns());
+            lock.unlock();
+            return;
+        }
+        if (revoke_offer(waiter.state)) {
             lock.unlock();
             return;
         }
         enqueue(waiter);
         lock.unlock();
-        await_grant(*waiter.word, true);
+        await_grant(*waiter.word, Spin::urgent);
     }
 
     // A thread that may no longer run (finalization started): never returns.
@@ -491,22 +605,21 @@ void Gil::take(ThreadState& state, Priority priority) {
     core.stats.threads[state.stats_index].ident = state.ident;
     bool urgent = priority == Priority::urgent;
     if (!core.holder) {
-        core.holder = &state;
+        core.begin_hold(&state, urgent, since);
         core.offered = nullptr;
         core.offered_word = nullptr;
         lock.unlock();
-    } else if (urgent && core.revoke_offer()) {
+    } else if (urgent && core.revoke_offer(&state)) {
         // The lazy hand-over: a thread back from a short blocking call takes the GIL back from
         // the waiter it was handed to, if that one has not started running yet.
-        core.holder = &state;
         lock.unlock();
     } else {
         Waiter waiter{&state, &core.parker(state), urgent, since};
         core.enqueue(waiter);
         lock.unlock();
-        await_grant(*waiter.word, urgent);
+        core.await_grant(*waiter.word, urgent ? Spin::urgent : Spin::never);
     }
-    m_core->head_since.store(now_ns(), std::memory_order_relaxed);
+    core.started();
     unpark(*m_vm, state);
 }
 
@@ -529,8 +642,10 @@ bool Gil::drop_wanted() const {
     if (interval == 0)
         return true;
     int64_t now = now_ns();
-    return now >= core.urgent_due.load(std::memory_order_relaxed) ||
-           now - core.head_since.load(std::memory_order_relaxed) >= interval;
+    if (now - core.head_since.load(std::memory_order_relaxed) >= interval)
+        return true;
+    return now >= core.urgent_due.load(std::memory_order_relaxed) &&
+           now >= core.protect_until.load(std::memory_order_relaxed);
 }
 
 void Gil::yield(ThreadState& state) {
@@ -539,13 +654,14 @@ void Gil::yield(ThreadState& state) {
     Core& core = *m_core;
     if (core.queue.empty() || core.finalizing)
         return;
-    // Urgent waiters only borrow the GIL: a holder whose turn is not over lets them run, then
-    // goes on with the rest of its turn ahead of the normal waiters (their order is kept).
     int64_t interval = core.interval_ns.load(std::memory_order_relaxed);
     int64_t ran = std::max<int64_t>(0, since - core.head_since.load(std::memory_order_relaxed));
-    bool turn_left = interval > 0 && ran < interval && core.urgent_count > 0;
     park(*m_vm, state);
     std::atomic<uint32_t>* wake = core.grant_next();
+    // Urgent waiters only borrow the GIL: a holder whose turn is not over lets them run, then
+    // goes on with the rest of its turn ahead of the normal waiters (their order is kept), and
+    // stays awake meanwhile if a core is free (they usually hold it for a few microseconds).
+    bool turn_left = interval > 0 && ran < interval && core.last_grant_urgent;
     ++core.stats.forced_switches;
     Waiter waiter{&state, &core.parker(state), false, since};
     core.enqueue(waiter, false, turn_left);
@@ -553,8 +669,10 @@ void Gil::yield(ThreadState& state) {
     lock.unlock();
     if (wake)
         futex_wake(*wake);
-    await_grant(*waiter.word, false);
-    m_core->head_since.store(now_ns() - (turn_left ? ran : 0), std::memory_order_relaxed);
+    core.await_grant(*waiter.word, turn_left ? Spin::lender : Spin::never);
+    core.started();
+    if (turn_left)
+        core.head_since.store(now_ns() - ran, std::memory_order_relaxed);
     unpark(*m_vm, state);
 }
 
@@ -614,7 +732,7 @@ Gil::LockWait Gil::wait_for_lock(LockWaitQueue& queue, int64_t timeout_ns) {
         core.take_urgent(lock, waiter);
         break;
     }
-    core.head_since.store(now_ns(), std::memory_order_relaxed);
+    core.started();
     unpark(*m_vm, state);
     return outcome;
 }

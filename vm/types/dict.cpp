@@ -171,6 +171,53 @@ Status resize(VM& vm, Dict* dict, intptr_t wanted_size) {
     return Status::ok;
 }
 
+// Two distinct exact strs of equal hash: equal text? Short texts (most keys) are compared inline
+// instead of through memcmp's call.
+[[gnu::always_inline]] inline bool same_str_text(const Object* left, const Object* right) {
+    const Str* a = static_cast<const Str*>(left);
+    const Str* b = static_cast<const Str*>(right);
+    if (a->size != b->size || a->kind != b->kind || (a->interned && b->interned))
+        return false;
+    auto bytes = static_cast<size_t>(a->size) * a->kind;
+    const auto* x = static_cast<const unsigned char*>(str_data(a));
+    const auto* y = static_cast<const unsigned char*>(str_data(b));
+    if (bytes > 32)
+        return std::memcmp(x, y, bytes) == 0;
+    // Word-wise: 8 bytes at a time, then the last 4..7 as two overlapping 4-byte words.
+    for (; bytes >= 8; bytes -= 8, x += 8, y += 8) {
+        uint64_t p = 0;
+        uint64_t q = 0;
+        std::memcpy(&p, x, 8);
+        std::memcpy(&q, y, 8);
+        if (p != q)
+            return false;
+    }
+    if (bytes >= 4) {
+        uint32_t p[2] = {};
+        uint32_t q[2] = {};
+        std::memcpy(&p[0], x, 4);
+        std::memcpy(&q[0], y, 4);
+        std::memcpy(&p[1], x + bytes - 4, 4);
+        std::memcpy(&q[1], y + bytes - 4, 4);
+        return p[0] == q[0] && p[1] == q[1];
+    }
+    for (size_t i = 0; i < bytes; ++i) {
+        if (x[i] != y[i])
+            return false;
+    }
+    return true;
+}
+
+// object_hash, with an exact str's cached hash read inline.
+[[gnu::always_inline]] inline int64_t key_hash(VM& vm, Object* key) {
+    if (key->type == vm.types().str) {
+        int64_t hash = static_cast<const Str*>(key)->hash;
+        if (hash != -1)
+            return hash;
+    }
+    return object_hash(vm, key);
+}
+
 // Finds key: returns the entries position (>= 0), -1 when absent, -2 when a comparison raised.
 // *slot receives the index slot holding it.
 intptr_t lookup(VM& vm, Dict* dict, Object* key, int64_t hash, intptr_t* slot) {
@@ -195,7 +242,7 @@ restart:
                 Object* start_key = entry.key;
                 // Exact strs only: a str subclass's __eq__ decides for its instances.
                 bool fast = start_key->type == vm.types().str && key->type == vm.types().str;
-                int equal = fast ? str_equal(start_key, key) : 0;
+                int equal = fast ? same_str_text(start_key, key) : 0;
                 if (!fast) {
                     Ref<Object> held = Ref<Object>::borrow(start_key);
                     uint64_t version = dict->version;
@@ -325,13 +372,7 @@ intptr_t dict_len(VM&, Object* self) {
 }
 
 Ref<Object> dict_getitem(VM& vm, Object* self, Object* key) {
-    Object* value = nullptr;
-    int found = dict_lookup(vm, self, key, &value);
-    if (found < 0)
-        return nullptr;
-    if (!found)
-        return raise_key_error(vm, key);
-    return Ref<Object>::borrow(value);
+    return dict_subscript(vm, self, key);
 }
 
 Status dict_setitem_slot(VM& vm, Object* self, Object* key, Object* value) {
@@ -605,8 +646,18 @@ Ref<Object> dict_new(VM& vm) {
     return dict;
 }
 
+Ref<Object> dict_subscript(VM& vm, Object* self, Object* key) {
+    Object* value = nullptr;
+    int found = dict_lookup(vm, self, key, &value);
+    if (found < 0)
+        return nullptr;
+    if (!found)
+        return raise_key_error(vm, key);
+    return Ref<Object>::borrow(value);
+}
+
 int dict_lookup(VM& vm, Object* self, Object* key, Object** value) {
-    int64_t hash = object_hash(vm, key);
+    int64_t hash = key_hash(vm, key);
     if (hash == -1)
         return -1;
     intptr_t slot = 0;
@@ -620,7 +671,7 @@ int dict_lookup(VM& vm, Object* self, Object* key, Object** value) {
 }
 
 Status dict_setitem(VM& vm, Object* self, Object* key, Object* value) {
-    int64_t hash = object_hash(vm, key);
+    int64_t hash = key_hash(vm, key);
     if (hash == -1)
         return Status::error;
     Dict* dict = as_dict(self);
@@ -655,7 +706,7 @@ Status dict_setitem(VM& vm, Object* self, Object* key, Object* value) {
 }
 
 Status dict_delitem(VM& vm, Object* self, Object* key) {
-    int64_t hash = object_hash(vm, key);
+    int64_t hash = key_hash(vm, key);
     if (hash == -1)
         return Status::error;
     Dict* dict = as_dict(self);

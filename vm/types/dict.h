@@ -28,6 +28,9 @@ inline intptr_t dict_size(const Object* d) {
 // Looks key up: 1 and *value (borrowed) when present, 0 when absent, -1 when hashing or comparing
 // raised (TypeError "unhashable type", whatever __eq__ raises).
 int dict_lookup(VM& vm, Object* dict, Object* key, Object** value);
+// d[key] for a dict (no __missing__ hook): a new reference. Raises KeyError(key), TypeError for
+// unhashable keys, whatever __eq__ raises.
+[[nodiscard]] Ref<Object> dict_subscript(VM& vm, Object* dict, Object* key);
 // d[key] = value (both borrowed). Raises TypeError for unhashable keys, MemoryError.
 [[nodiscard]] Status dict_setitem(VM& vm, Object* dict, Object* key, Object* value);
 // del d[key]. Raises KeyError(key).

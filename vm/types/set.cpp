@@ -193,6 +193,34 @@ int set_contains_slot(VM& vm, Object* self, Object* key) {
     return set_contains_key(vm, self, key);
 }
 
+// CPython's set.__contains__, discard and remove retry an unhashable set key as a frozenset of its
+// keys (an equal frozenset may be a member). After `op` raised: that frozen copy with the TypeError
+// cleared, or null with the exception left as it is (no set key, another exception).
+Ref<Object> frozen_retry_key(VM& vm, Object* key) {
+    if (!is_subtype(key->type, vm.types().set) ||
+        !exception_matches(vm.thread_state().exception(), vm.exceptions().TypeError))
+        return nullptr;
+    vm.thread_state().clear_exception();
+    Ref<Object> frozen = set_new(vm, true);
+    if (!frozen)
+        return nullptr;
+    intptr_t pos = 0;
+    Object* item = nullptr;
+    while (set_next(key, pos, &item)) {
+        if (!is_ok(set_add(vm, frozen.get(), item)))
+            return nullptr;
+    }
+    return frozen;
+}
+
+int discard_with_retry(VM& vm, Object* self, Object* key) {
+    int removed = set_discard(vm, self, key);
+    if (removed >= 0)
+        return removed;
+    Ref<Object> frozen = frozen_retry_key(vm, key);
+    return frozen ? set_discard(vm, self, frozen.get()) : -1;
+}
+
 // 1 when every key of `a` is in `b`.
 int is_subset(VM& vm, Object* a, Object* b) {
     if (set_size(a) > set_size(b))
@@ -386,12 +414,12 @@ Ref<Object> set_add_method(VM& vm, Object* self, Object* const* args, size_t, Ob
     return vm.new_none();
 }
 Ref<Object> set_discard_method(VM& vm, Object* self, Object* const* args, size_t, Object*) {
-    if (set_discard(vm, self, args[0]) < 0)
+    if (discard_with_retry(vm, self, args[0]) < 0)
         return nullptr;
     return vm.new_none();
 }
 Ref<Object> set_remove_method(VM& vm, Object* self, Object* const* args, size_t, Object*) {
-    int removed = set_discard(vm, self, args[0]);
+    int removed = discard_with_retry(vm, self, args[0]);
     if (removed < 0)
         return nullptr;
     if (removed == 0)
@@ -683,8 +711,10 @@ Status set_add(VM& vm, Object* self, Object* key) {
 
 int set_contains_key(VM& vm, Object* self, Object* key) {
     int64_t hash = object_hash(vm, key);
-    if (hash == -1)
-        return -1;
+    if (hash == -1) {
+        Ref<Object> frozen = frozen_retry_key(vm, key);
+        return frozen ? set_contains_key(vm, self, frozen.get()) : -1;
+    }
     Set* set = as_set(self);
     if (!set->table)
         return 0;

@@ -176,7 +176,7 @@ Ref<Object> str_getitem(VM& vm, Object* self, Object* key) {
         return raise_type_error(vm, "string indices must be integers, not '", key->type->name, "'");
     intptr_t index = 0;
     if (!is_ok(int_to_ssize(vm, key, index)))
-        return raise_index_error(vm, "string index out of range");
+        return raise_index_error(vm, "cannot fit 'int' into an index-sized integer");
     intptr_t length = as_str(self)->size;
     if (index < 0)
         index += length;

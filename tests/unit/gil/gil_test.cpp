@@ -251,6 +251,58 @@ TEST(Gil, TwoCpuBoundThreadsShareFairly) {
     EXPECT_GT(gil.stats().forced_switches, 10u);
 }
 
+// A thread making short blocking calls back to back (taking the GIL back as urgent each time)
+// only borrows the GIL: a CPU-bound thread still makes progress in every window, and the I/O
+// thread too (the CPU-bound one drops for it).
+TEST(Gil, UrgentThreadsCannotStarveACpuBoundThread) {
+    std::unique_ptr<VM> vm = VM::create();
+    ASSERT_TRUE(vm);
+    Gil& gil = vm->gil();
+    ThreadState& main = vm->thread_state();
+    std::atomic<uint64_t> cpu_work{0};
+    std::atomic<uint64_t> io_calls{0};
+    std::atomic<bool> stop{false};
+    ThreadState* cpu_state = gil.new_thread_state();
+    ThreadState* io_state = gil.new_thread_state();
+    std::thread cpu([&] {
+        gil.take(*cpu_state, Gil::Priority::normal);
+        volatile uint64_t sink = 0;
+        while (!stop.load(std::memory_order_relaxed)) {
+            for (int i = 0; i < 200; ++i)
+                sink = sink + static_cast<uint64_t>(i);
+            cpu_work.fetch_add(1, std::memory_order_relaxed);
+            if (gil.drop_wanted())
+                gil.yield(*cpu_state);
+        }
+        gil.delete_thread_state(cpu_state);
+    });
+    std::thread io([&] {
+        gil.take(*io_state, Gil::Priority::normal);
+        volatile uint64_t sink = 0;
+        while (!stop.load(std::memory_order_relaxed)) {
+            gil.drop(*io_state); // a blocking call that returns at once
+            gil.take(*io_state, Gil::Priority::urgent);
+            for (int i = 0; i < 50; ++i)
+                sink = sink + static_cast<uint64_t>(i);
+            io_calls.fetch_add(1, std::memory_order_relaxed);
+        }
+        gil.delete_thread_state(io_state);
+    });
+    gil.drop(main);
+    for (int window = 0; window < 3; ++window) {
+        uint64_t work_before = cpu_work.load();
+        uint64_t calls_before = io_calls.load();
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+        EXPECT_GT(cpu_work.load(), work_before) << "the CPU-bound thread starved in " << window;
+        EXPECT_GT(io_calls.load(), calls_before) << "the I/O thread starved in " << window;
+    }
+    stop.store(true);
+    cpu.join();
+    io.join();
+    gil.take(main, Gil::Priority::normal);
+    EXPECT_EQ(gil.thread_count(), 0u);
+}
+
 std::string eval_text(minipy::Interpreter& interpreter, std::string_view expression) {
     auto result = interpreter.eval(expression);
     if (auto* error = std::get_if<minipy::Error>(&result))
