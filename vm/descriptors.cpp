@@ -11,6 +11,7 @@
 #include "vm/types/dict.h"
 #include "vm/types/function.h"
 #include "vm/types/mappingproxy.h"
+#include "vm/types/member.h"
 #include "vm/types/str.h"
 #include "vm/types/tuple.h"
 
@@ -446,7 +447,8 @@ bool make_simple_type(Runtime& rt, Type*& out, const char* name, size_t size, Ty
 
 bool is_data_descriptor(Runtime& rt, Object* descriptor) {
     Type* type = descriptor->type;
-    if (type == rt.types().property)
+    if (type == rt.types().property || type == rt.types().member_descriptor ||
+        type == rt.types().getset_descriptor)
         return true;
     if (!is_heap_type(type))
         return false;
@@ -474,6 +476,8 @@ Ref<Object> descriptor_get(Runtime& rt, Object* descriptor, Object* object, Type
                                          object->type->name, "' object has no getter");
         return call_object(vm, p->fget, &object, 1);
     }
+    if (kind == rt.types().member_descriptor || kind == rt.types().getset_descriptor)
+        return member_get(rt, descriptor, object);
     if (is_heap_type(kind)) {
         Object* get = type_lookup(kind, rt.names().__get__);
         if (get) {
@@ -510,6 +514,9 @@ Status descriptor_set(Runtime& rt, Object* descriptor, Object* object, Object* v
         Ref<Object> result = call_object(vm, function, args, value ? 2 : 1);
         return result ? Status::ok : Status::error;
     }
+    if (descriptor->type == rt.types().member_descriptor ||
+        descriptor->type == rt.types().getset_descriptor)
+        return member_set(rt, descriptor, object, value);
     Object* method =
         type_lookup(descriptor->type, value ? rt.names().__set__ : rt.names().__delete__);
     if (!method)
@@ -616,7 +623,7 @@ bool init_descriptor_types(Runtime& rt) {
     rt.set_constructor(t.staticmethod, wrapper_construct);
     rt.set_constructor(t.classmethod, wrapper_construct);
     rt.set_constructor(t.super, super_construct);
-    return init_mappingproxy_type(rt);
+    return init_mappingproxy_type(rt) && init_member_types(rt);
 }
 
 } // namespace minipy::vm

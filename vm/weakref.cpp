@@ -90,8 +90,14 @@ void run_callback(VM& vm, Object* callback, Object* ref) {
 } // namespace
 
 Object** weaklist_after_dict(Object* object) {
-    Object** dict = heap_instance_dict(object);
-    return dict ? dict + 1 : nullptr;
+    // The word after the dict word, which follows the items (the dict word is there even when
+    // __slots__ leave out __dict__, so heap_instance_dict is null).
+    Type* solid = solid_base(object->type);
+    if (is_heap_type(solid))
+        return nullptr; // VM teardown cut the base link: the layout is unknown
+    return reinterpret_cast<Object**>(reinterpret_cast<char*>(object) +
+                                      variable_part_size(object, solid)) +
+           1;
 }
 
 void enable_weakrefs(Type* type) {
