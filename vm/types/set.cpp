@@ -34,10 +34,12 @@ Set* as_set(Object* object) {
 intptr_t lookup(VM& vm, Set* set, Object* key, int64_t hash, intptr_t* free_position) {
 restart:
     SetEntry* table = set->table;
+    *free_position = -1;
+    if (!table) // an __eq__ cleared the set: nothing left to find
+        return -1;
     auto mask = static_cast<uint64_t>(set->mask);
     auto perturb = static_cast<uint64_t>(hash);
     uint64_t i = perturb & mask;
-    *free_position = -1;
     for (;;) {
         SetEntry& entry = table[i];
         if (!entry.key) {
