@@ -26,9 +26,9 @@
 #include "vm/types/class.h"
 #include "vm/types/dict.h"
 #include "vm/types/function.h"
+#include "vm/types/instance_values.h"
 #include "vm/types/int.h"
 #include "vm/types/list.h"
-#include "vm/types/member.h"
 #include "vm/types/str.h"
 #include "vm/types/tuple.h"
 #include "vm/vm.h"
@@ -151,10 +151,14 @@ template <typename Visit>
         Object** items = vm::tuple_items(object);
         for (intptr_t i = 0, n = static_cast<vm::VarObject*>(object)->size; i < n; ++i)
             visit(items[i]);
-    } else if (vm::is_heap_type(type) && vm::solid_base(type) == fast.object &&
-               !vm::has_flag(type, vm::type_slot_members)) { // __slots__ words: heap_traverse
+    } else if (vm::is_heap_type(type) && vm::solid_base(type) == fast.object) {
         visit(*reinterpret_cast<Object**>(reinterpret_cast<char*>(object) +
                                           fast.instance_dict_offset));
+        if (vm::InstanceValues* values = vm::instance_values(object)) {
+            Object** words = vm::values_words(values);
+            for (int i = 0, n = values->end; i < n; ++i)
+                visit(words[i]); // inline attribute values (vm/types/instance_values.h)
+        }
         visit(type);
     } else if (auto slot = type->slots.traverse) {
         (void)slot(object, slow, arg);
@@ -470,7 +474,7 @@ bool is_garbage(Object* object) {
 bool counted_with_owner(Object* object) {
     if (!vm::is_heap_type(object->type) || is_type_object(object))
         return false;
-    Object** dict = vm::instance_dict_slot(object);
+    Object** dict = vm::instance_dict_word(object);
     return dict && *dict && is_container(*dict) && Heap::is_tracked(*dict) &&
            (gc_head_of(*dict)->gc_refs & gc_flag_collecting);
 }
@@ -531,7 +535,7 @@ void clear_type(Object* object) {
 void clear_object(Object* object) {
     if (vm::has_flag(object->type, vm::type_tuple_subclass)) {
         if (vm::is_heap_type(object->type)) {
-            if (Object** dict = vm::instance_dict_slot(object))
+            if (Object** dict = vm::instance_dict_word(object))
                 vm::set_ref(*dict, nullptr);
         }
         return;

@@ -14,6 +14,7 @@
 #include "vm/types/class.h"
 #include "vm/types/dict.h"
 #include "vm/types/function.h"
+#include "vm/types/instance_values.h"
 #include "vm/types/int.h"
 #include "vm/types/list.h"
 #include "vm/types/module.h"
@@ -345,7 +346,7 @@ Object* type_lookup(const Type* type, Object* name) {
     return value;
 }
 
-Object** instance_dict_slot(Object* object) {
+Object** instance_dict_word(Object* object) {
     Type* type = object->type;
     if (has_flag(type, type_exception_subclass))
         return &static_cast<BaseExceptionObject*>(object)->dict;
@@ -357,6 +358,17 @@ Object** instance_dict_slot(Object* object) {
     if (type == rt.types().module)
         return &static_cast<Module*>(object)->dict;
     return nullptr;
+}
+
+Object** instance_dict_slot(Object* object) {
+    Object** slot = instance_dict_word(object);
+    // Attributes kept inline move into a dict the caller may hand out (vm/types/instance_values.h).
+    if (slot && !*slot) {
+        if (InstanceValues* values = instance_values(object);
+            values && values->end > 0 && !instance_values_materialize(vm_of(object), object))
+            return nullptr;
+    }
+    return slot;
 }
 
 Raised raise_no_attribute(VM& vm, Object* object, Object* name) {
@@ -379,7 +391,10 @@ Ref<Object> get_attr_generic(VM& vm, Object* object, Object* name) {
     Ref<Object> keep = Ref<Object>::borrow(descriptor);
     if (descriptor && is_data_descriptor(rt, descriptor))
         return descriptor_get(rt, descriptor, object, type);
-    if (Object** dict_slot = instance_dict_slot(object)) {
+    if (InstanceValues* values = active_values(object); values && name != rt.names().__dict__) {
+        if (Object* value = instance_values_get(object, values, name))
+            return Ref<Object>::borrow(value);
+    } else if (Object** dict_slot = instance_dict_slot(object)) {
         if (name == rt.names().__dict__) {
             if (!*dict_slot) {
                 Ref<Object> dict = dict_new(vm);
@@ -444,7 +459,9 @@ Status set_attr_generic(VM& vm, Object* object, Object* name, Object* value) {
     Ref<Object> keep = Ref<Object>::borrow(descriptor);
     if (descriptor && is_data_descriptor(rt, descriptor))
         return descriptor_set(rt, descriptor, object, value, name);
-    Object** dict_slot = instance_dict_slot(object);
+    if (InstanceValues* values = active_values(object))
+        return instance_values_store(vm, object, values, name, value);
+    Object** dict_slot = instance_dict_word(object);
     if (!dict_slot) {
         if (descriptor)
             return raise_attribute_error(vm, "'", type->name, "' object attribute '",
@@ -491,9 +508,11 @@ Status load_method(VM& vm, Object* object, Object* name, Ref<Object>& method, bo
                             !(custom && custom->type == rt.types().function))) {
         Object* descriptor = type_lookup(type, name);
         if (descriptor && descriptor->type == rt.types().function) {
-            Object** dict_slot = instance_dict_slot(object);
+            Object** dict_slot = instance_dict_word(object);
             Object* shadow = nullptr;
-            if (dict_slot && *dict_slot && dict_lookup(vm, *dict_slot, name, &shadow) < 0)
+            if (InstanceValues* values = active_values(object))
+                shadow = instance_values_get(object, values, name);
+            else if (dict_slot && *dict_slot && dict_lookup(vm, *dict_slot, name, &shadow) < 0)
                 return Status::error;
             if (!shadow) {
                 method = Ref<Object>::borrow(descriptor);

@@ -7,7 +7,6 @@
 #include "gc/alloc.h"
 #include "vm/code.h"
 #include "vm/descriptors.h"
-#include "vm/eval.h"
 #include "vm/eval_helpers.h"
 #include "vm/eval_ops.h"
 #include "vm/frame.h"
@@ -17,7 +16,7 @@
 #include "vm/types/class.h"
 #include "vm/types/dict.h"
 #include "vm/types/function.h"
-#include "vm/types/member.h"
+#include "vm/types/instance_values.h"
 #include "vm/types/str.h"
 
 namespace minipy::vm {
@@ -41,6 +40,23 @@ bool is_dict_fast(Runtime& rt, Object* dict) {
 
 Object* dict_at(Object* owner, size_t offset) {
     return offset ? *reinterpret_cast<Object**>(reinterpret_cast<char*>(owner) + offset) : nullptr;
+}
+
+InstanceValues* values_at(Object* owner, size_t offset) {
+    return reinterpret_cast<InstanceValues*>(reinterpret_cast<char*>(owner) + offset);
+}
+
+// An instance_values / method_values entry's view of owner.name while owner has no dict: true
+// with the value word (null: not set) when the entry still describes owner's class keys.
+bool values_lookup(Object* owner, const AttrCache& cache, Object*& found) {
+    int32_t position = cache.position;
+    if (position < 0) {
+        found = nullptr; // absent while the class had -position - 1 names
+        return shared_keys_of(owner->type)->count == -position - 1;
+    }
+    InstanceValues* values = values_at(owner, cache.dict_offset);
+    found = position < values->capacity ? values_words(values)[position] : nullptr;
+    return true;
 }
 
 // A name the generic protocol treats specially (so never cached).
@@ -80,41 +96,23 @@ void fill_class_value(Runtime& rt, Object* owner, Object* name, Object* value, A
         cache = AttrCache{type, epoch, value, 0, AttrCacheKind::class_value, -1};
 }
 
-// A data descriptor the cached paths handle without the generic protocol: a __slots__ member (its
-// word read or written in place) or, for loads, a property whose getter is a Python function
-// (called directly). True when `cache` was filled.
-bool fill_fast_descriptor(Runtime& rt, Type* type, Object* descriptor, bool load, AttrCache& cache,
-                          uint64_t epoch) {
-    if (!descriptor)
-        return false;
-    if (descriptor->type == rt.types().member_descriptor) {
-        auto* member = static_cast<MemberDescriptor*>(descriptor);
-        if (member->after_items || !is_subtype(type, member->objclass))
-            return false;
-        cache = AttrCache{type, epoch, descriptor, member->offset, AttrCacheKind::slot, -1};
-        return true;
-    }
-    if (load && descriptor->type == rt.types().property) {
-        Object* getter = static_cast<Property*>(descriptor)->fget;
-        if (!getter || getter->type != rt.types().function)
-            return false;
-        cache = AttrCache{type, epoch, descriptor, 0, AttrCacheKind::property, -1};
-        return true;
-    }
-    return false;
-}
-
 void fill_load_attr(Runtime& rt, Object* owner, Object* name, AttrCache& cache, uint64_t epoch) {
     Type* type = owner->type;
     if (type_epoch() != epoch || is_special_name(rt, name) || !plain_getattr(rt, type))
         return;
     Object* descriptor = type_lookup(type, name);
-    if (fill_fast_descriptor(rt, type, descriptor, true, cache, epoch))
-        return;
     AttrCacheKind kind = AttrCacheKind::instance_dict;
     size_t offset = 0;
     if (descriptor && is_data_descriptor(rt, descriptor)) {
         kind = AttrCacheKind::data_descriptor;
+    } else if (instance_values(owner)) {
+        cache = AttrCache{type,
+                          epoch,
+                          descriptor,
+                          shared_keys_of(type)->values_offset,
+                          AttrCacheKind::instance_values,
+                          shared_keys_cache_position(type, name)};
+        return;
     } else {
         offset = fixed_dict_offset(type);
         if (!offset && (!descriptor || heap_instance_dict(owner)))
@@ -134,10 +132,19 @@ void fill_store_attr(Runtime& rt, Object* owner, Object* name, AttrCache& cache,
     if (custom && custom->type == rt.types().function)
         return;
     Object* descriptor = type_lookup(type, name);
-    if (fill_fast_descriptor(rt, type, descriptor, false, cache, epoch))
-        return;
     if (descriptor && is_data_descriptor(rt, descriptor)) {
         cache = AttrCache{type, epoch, descriptor, 0, AttrCacheKind::data_descriptor, -1};
+        return;
+    }
+    if (instance_values(owner)) {
+        int32_t position = shared_keys_cache_position(type, name);
+        if (position >= 0)
+            cache = AttrCache{type,
+                              epoch,
+                              nullptr,
+                              shared_keys_of(type)->values_offset,
+                              AttrCacheKind::instance_values,
+                              position};
         return;
     }
     // __slots__ restricts the names (instance_setattr) by the type alone: this store passed, so
@@ -166,6 +173,15 @@ void fill_load_method(Runtime& rt, Object* owner, Object* name, Object* method, 
         if ((slot != nullptr && slot != instance_getattr) || type_lookup(type, name) != method)
             return;
         size_t offset = 0;
+        if (instance_values(owner)) {
+            cache = AttrCache{type,
+                              epoch,
+                              method,
+                              shared_keys_of(type)->values_offset,
+                              AttrCacheKind::method_values,
+                              shared_keys_cache_position(type, name)};
+            return;
+        }
         if (is_heap_type(type)) {
             offset = fixed_dict_offset(type);
             if (!offset && heap_instance_dict(owner))
@@ -262,14 +278,6 @@ void inline_caches_free(Code* code) {
 
 namespace {
 
-// owner.name through a property whose getter is a Python function: the getter's frame is pushed
-// as CALL pushes one (eval_function binds the single argument exactly), without descriptor_get's
-// and call_object's dispatch. The getter is held: the class may drop the property meanwhile.
-Ref<Object> call_property_getter(Runtime& rt, Object* property, Object* owner) {
-    Ref<Object> getter = Ref<Object>::borrow(static_cast<Property*>(property)->fget);
-    return eval_function(rt, static_cast<Function*>(getter.get()), &owner, 1, nullptr);
-}
-
 // A hit of one way of a LOAD_ATTR site: true with the answer in `value` (null: raised), false
 // when the way does not apply (then the next way, or the generic protocol, answers).
 bool load_attr_hit(Runtime& rt, Object* owner, Object* name, AttrCache& cache, Ref<Object>& value) {
@@ -282,21 +290,28 @@ bool load_attr_hit(Runtime& rt, Object* owner, Object* name, AttrCache& cache, R
     }
     if (cache.type != type)
         return false;
-    if (cache.kind == AttrCacheKind::instance_dict) {
-    if (cache.kind == AttrCacheKind::slot) {
-        Object* found =
-            *reinterpret_cast<Object**>(reinterpret_cast<char*>(owner) + cache.dict_offset);
-        if (!found)
-            return false; // unset: the generic protocol raises AttributeError
-        value = Ref<Object>::borrow(found);
-        return true;
-    }
-    if (cache.kind == AttrCacheKind::property) {
-        value = call_property_getter(rt, cache.descriptor, owner);
-        if (!value)
-            attribute_error_add_context(rt.vm(), owner, name);
-        return true;
-    }
+    if (cache.kind == AttrCacheKind::instance_values) {
+        Object* found = nullptr;
+        if (Object* dict = values_dict_word(owner)) {
+            if (!is_dict_fast(rt, dict))
+                return false;
+            if (dict_lookup(rt.vm(), dict, name, &found) < 0)
+                return true; // value stays null: raised
+        } else if (!values_lookup(owner, cache, found)) {
+            return false; // the class learnt new names since: the generic protocol answers
+        }
+        if (found) {
+            value = Ref<Object>::borrow(found);
+            return true;
+        }
+        Object* descriptor = cache.descriptor;
+        if (!descriptor)
+            return false; // the generic protocol raises AttributeError (or finds it elsewhere)
+        if (descriptor->type == rt.types().function) {
+            value = method_new(rt, descriptor, owner);
+            return true;
+        }
+    } else if (cache.kind == AttrCacheKind::instance_dict) {
         Object* dict = dict_at(owner, cache.dict_offset);
         if (dict && is_dict_fast(rt, dict)) {
             Object* found = dict_value_at(dict, name, cache.position);
@@ -350,10 +365,6 @@ Ref<Object> cached_load_attr(Runtime& rt, Object* owner, Object* name, AttrCache
     return value;
 }
 
-Function* property_way_getter(const AttrCache& cache) {
-    return static_cast<Function*>(static_cast<Property*>(cache.descriptor)->fget);
-}
-
 Status cached_store_attr(Runtime& rt, Object* owner, Object* name, Object* value,
                          AttrCache& cache) {
     uint64_t epoch = type_epoch();
@@ -367,12 +378,30 @@ Status cached_store_attr(Runtime& rt, Object* owner, Object* name, Object* value
                 entry->position = static_cast<int32_t>(dict_position_of(dict, name));
                 return status;
             }
-        } else if (entry->kind == AttrCacheKind::slot && value) {
-            incref(value);
-            set_ref(
-                *reinterpret_cast<Object**>(reinterpret_cast<char*>(owner) + entry->dict_offset),
-                value);
-            return Status::ok;
+        } else if (entry->kind == AttrCacheKind::instance_values && value) {
+            Object* dict = values_dict_word(owner);
+            if (!dict) {
+                InstanceValues* values = values_at(owner, entry->dict_offset);
+                int32_t position = entry->position;
+                if (position < values->capacity) {
+                    Object** words = values_words(values);
+                    if (Object* old = words[position]) {
+                        incref(value);
+                        words[position] = value;
+                        decref(old);
+                        return Status::ok;
+                    }
+                    if (position >= values->end) { // a new attribute, after the others
+                        incref(value);
+                        words[position] = value;
+                        values->end = static_cast<uint8_t>(position + 1);
+                        return Status::ok;
+                    }
+                }
+                return instance_values_store(rt.vm(), owner, values, name, value);
+            }
+            if (is_dict_fast(rt, dict))
+                return dict_setitem(rt.vm(), dict, name, value);
         } else if (entry->kind == AttrCacheKind::data_descriptor) {
             Ref<Object> keep = Ref<Object>::borrow(entry->descriptor);
             return descriptor_set(rt, entry->descriptor, owner, value, name);
@@ -398,6 +427,21 @@ Status cached_load_method(Runtime& rt, Object* owner, Object* name, Ref<Object>&
                 dict_lookup(rt.vm(), dict, name, &shadow) < 0)
                 return Status::error;
             if (!shadow) {
+                method = Ref<Object>::borrow(entry->descriptor);
+                unbound = true;
+                return Status::ok;
+            }
+        } else if (entry->kind == AttrCacheKind::method_values) {
+            Object* shadow = nullptr;
+            bool valid = true;
+            if (Object* dict = values_dict_word(owner)) {
+                valid = is_dict_fast(rt, dict);
+                if (valid && dict_size(dict) > 0 && dict_lookup(rt.vm(), dict, name, &shadow) < 0)
+                    return Status::error;
+            } else {
+                valid = values_lookup(owner, *entry, shadow);
+            }
+            if (valid && !shadow) {
                 method = Ref<Object>::borrow(entry->descriptor);
                 unbound = true;
                 return Status::ok;

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "vm/eval_helpers.h"
+#include "vm/types/instance_values.h"
 #include "vm/types/str.h"
 #include "vm/types/tuple.h"
 #include "vm/vm.h"
@@ -41,6 +42,8 @@ void type_clear(Object* self) {
     set_ref(type->bases, nullptr);
     set_ref(type->mro, nullptr);
     set_ref(type->dict, nullptr);
+    if (is_heap_type(type))
+        shared_keys_clear(type);
     xdecref(base);
 }
 
@@ -83,7 +86,9 @@ void inherit_slots(Type* type, const Type* base) {
 }
 
 Type* new_type_object(VM& vm, const TypeSpec& spec, Type* base) {
-    Ref<Type> type = allocate_object<Type>(vm, vm.types().type);
+    // A heap type carries its instances' shared attribute keys after the struct.
+    Ref<Type> type = (spec.flags & type_heap_type) ? allocate_heap_type(vm)
+                                                   : allocate_object<Type>(vm, vm.types().type);
     if (!type)
         return nullptr;
     type->name = spec.name;

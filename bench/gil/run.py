@@ -29,8 +29,10 @@ import datetime
 import json
 import math
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -233,6 +235,69 @@ def run_workload(binary, section, params, label, timeout):
     return record
 
 
+def build_c_baseline():
+    """Compiles baseline/pipe_echo.c (the pipe round trip in C with pthreads: the machine's own
+    floor, no interpreter, no GIL) into a temporary folder; its path, or an error text."""
+    compiler = shutil.which("cc") or shutil.which("gcc") or shutil.which("clang")
+    if not compiler:
+        return None, "no C compiler (cc, gcc, clang) on PATH"
+    binary = os.path.join(tempfile.mkdtemp(prefix="gil-bench-"), "pipe_echo")
+    done = subprocess.run([compiler, "-O2", "-pthread", "-o", binary,
+                           os.path.join(HERE, "baseline", "pipe_echo.c")],
+                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    if done.returncode != 0:
+        return None, f"{compiler} failed: {done.stdout.strip()[:200]}"
+    return binary, None
+
+
+def run_c_baseline(binary, params, timeout):
+    """One run of the C baseline with the convoy section's duration and CPU thread counts."""
+    values = dict(param.split("=", 1) for param in params)
+    argv = [binary, values.get("duration", "1.0")] + values.get("cpu_threads", "0,2").split(",")
+    try:
+        done = subprocess.run(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                              timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return {"error": f"no result after {timeout} s (killed)"}
+    lines = [line for line in done.stdout.splitlines() if line.startswith("RESULT ")]
+    if done.returncode != 0 or len(lines) != 1:
+        return {"error": f"exit status {done.returncode}, {len(lines)} RESULT lines"}
+    try:
+        record = json.loads(lines[0][len("RESULT "):])
+        for point in record["points"]:
+            check_latency(point, f"C baseline, {point['cpu_threads']} CPU threads")
+    except (ValueError, Malformed, KeyError, TypeError) as error:
+        return {"error": f"malformed result: {error}"}
+    return record
+
+
+def c_baseline_section(report, runs, note):
+    report.add("### The machine's floor: the same round trip in C", "",
+               "`bench/gil/baseline/pipe_echo.c`: the same pipe round trip between two pthreads "
+               "in C (no interpreter, no GIL), alone and while C threads spin on the CPU (they "
+               "compete for the 2 cores only through the OS scheduler), run once after each "
+               "convoy repetition. Round trips over 1 ms here are the operating system's "
+               "scheduling delays on this machine, which no GIL design can remove.", "")
+    if note:
+        report.add(f"Not run: {note}.", "")
+        return
+    good = [run for run in runs if "error" not in run]
+    counts = sorted({p["cpu_threads"] for run in good for p in run["points"]})
+    report.add("| CPU threads | median | p99 (median / worst run) | max | > 1 ms |",
+               "| ---: | ---: | ---: | ---: | ---: |")
+    for n in counts:
+        points = [p for run in good for p in run["points"] if p["cpu_threads"] == n]
+        report.add(f"| {n} | {fmt_us(med([p['median_us'] for p in points]))} | "
+                   f"{fmt_us(med([p['p99_us'] for p in points]))} / "
+                   f"{fmt_us(worst([p['p99_us'] for p in points]))} | "
+                   f"{fmt_us(worst([p['max_us'] for p in points]))} | "
+                   f"{sum(p['over_1ms'] for p in points)} of {sum(p['n'] for p in points)} |")
+    for run in runs:
+        if "error" in run:
+            report.add(f"- a C baseline run failed: {run['error']}")
+    report.add("")
+
+
 def gilstats_line(stats):
     return (f"switches {stats['switches']}, forced {stats['forced_switches']}, requests "
             f"{stats['requests']}, priority requests {stats.get('priority_requests', '?')}, "
@@ -240,10 +305,13 @@ def gilstats_line(stats):
             f"{stats.get('longest_wait_s', 0.0) * 1000:.2f} ms")
 
 
-def run_section(section, reps, params, binaries, timeout):
-    """`reps` runs per interpreter, alternating which interpreter goes first."""
+def run_section(section, reps, params, binaries, timeout, after_rep=None):
+    """`reps` runs per interpreter, alternating which interpreter goes first; `after_rep`, if
+    given, is called after each repetition."""
     runs = {label: [] for label in binaries}
     for rep in range(reps):
+        if rep and after_rep:
+            after_rep()
         order = list(binaries) if rep % 2 == 0 else list(reversed(list(binaries)))
         for label in order:
             extra = [f"reverse={rep % 2}"] if section == "scaling" else []
@@ -258,6 +326,8 @@ def run_section(section, reps, params, binaries, timeout):
             print(f" {record['elapsed_s']:.1f} s", flush=True)
             if record.get("gilstats"):
                 print(f"    sys._gilstats(): {gilstats_line(record['gilstats'])}", flush=True)
+    if reps and after_rep:
+        after_rep()
     return runs
 
 
@@ -842,6 +912,8 @@ def write_report(results, context, out_dir):
     for section in SECTIONS:
         if section in results:
             SECTION_WRITERS[section](report, results[section])
+            if section == "convoy" and "c_baseline" in context:
+                c_baseline_section(report, context["c_baseline"], context.get("c_baseline_note"))
             loads = context["section_loads"].get(section)
             if loads:
                 report.add(f"(Load average before / after this section: {loads[0]} / "
@@ -894,7 +966,20 @@ def main(argv):
         reps, params = PROFILES[mode][section]
         reps = args.reps or reps
         before = load_average()
-        results[section] = run_section(section, reps, params, binaries, CHILD_TIMEOUT_S[mode])
+        after_rep = None
+        if section == "convoy" and mode != "smoke":
+            c_binary, context["c_baseline_note"] = build_c_baseline()
+            context["c_baseline"] = []
+
+            def after_rep(binary=c_binary):
+                if binary:
+                    print("gil/run.py: convoy, C baseline ...", flush=True)
+                    context["c_baseline"].append(
+                        run_c_baseline(binary, params, CHILD_TIMEOUT_S[mode]))
+        results[section] = run_section(section, reps, params, binaries, CHILD_TIMEOUT_S[mode],
+                                       after_rep)
+        if after_rep and c_binary:
+            shutil.rmtree(os.path.dirname(c_binary), ignore_errors=True)
         context["section_loads"][section] = (before, load_average())
     context["load_after"] = load_average()
     context["elapsed_s"] = time.monotonic() - started
