@@ -29,6 +29,7 @@
 #include "vm/types/instance_values.h"
 #include "vm/types/int.h"
 #include "vm/types/list.h"
+#include "vm/types/member.h"
 #include "vm/types/str.h"
 #include "vm/types/tuple.h"
 #include "vm/vm.h"
@@ -151,7 +152,8 @@ template <typename Visit>
         Object** items = vm::tuple_items(object);
         for (intptr_t i = 0, n = static_cast<vm::VarObject*>(object)->size; i < n; ++i)
             visit(items[i]);
-    } else if (vm::is_heap_type(type) && vm::solid_base(type) == fast.object) {
+    } else if (vm::is_heap_type(type) && vm::solid_base(type) == fast.object &&
+               !vm::has_flag(type, vm::type_slot_members)) { // __slots__ words: heap_traverse
         visit(*reinterpret_cast<Object**>(reinterpret_cast<char*>(object) +
                                           fast.instance_dict_offset));
         if (vm::InstanceValues* values = vm::instance_values(object)) {

@@ -7,6 +7,7 @@
 #include "gc/alloc.h"
 #include "vm/code.h"
 #include "vm/descriptors.h"
+#include "vm/eval.h"
 #include "vm/eval_helpers.h"
 #include "vm/eval_ops.h"
 #include "vm/frame.h"
@@ -17,6 +18,7 @@
 #include "vm/types/dict.h"
 #include "vm/types/function.h"
 #include "vm/types/instance_values.h"
+#include "vm/types/member.h"
 #include "vm/types/str.h"
 
 namespace minipy::vm {
@@ -96,11 +98,37 @@ void fill_class_value(Runtime& rt, Object* owner, Object* name, Object* value, A
         cache = AttrCache{type, epoch, value, 0, AttrCacheKind::class_value, -1};
 }
 
+// A data descriptor the cached paths handle without the generic protocol: a __slots__ member (its
+// word read or written in place) or, for loads, a property whose getter is a Python function
+// (called directly). True when `cache` was filled.
+bool fill_fast_descriptor(Runtime& rt, Type* type, Object* descriptor, bool load, AttrCache& cache,
+                          uint64_t epoch) {
+    if (!descriptor)
+        return false;
+    if (descriptor->type == rt.types().member_descriptor) {
+        auto* member = static_cast<MemberDescriptor*>(descriptor);
+        if (member->after_items || !is_subtype(type, member->objclass))
+            return false;
+        cache = AttrCache{type, epoch, descriptor, member->offset, AttrCacheKind::slot, -1};
+        return true;
+    }
+    if (load && descriptor->type == rt.types().property) {
+        Object* getter = static_cast<Property*>(descriptor)->fget;
+        if (!getter || getter->type != rt.types().function)
+            return false;
+        cache = AttrCache{type, epoch, descriptor, 0, AttrCacheKind::property, -1};
+        return true;
+    }
+    return false;
+}
+
 void fill_load_attr(Runtime& rt, Object* owner, Object* name, AttrCache& cache, uint64_t epoch) {
     Type* type = owner->type;
     if (type_epoch() != epoch || is_special_name(rt, name) || !plain_getattr(rt, type))
         return;
     Object* descriptor = type_lookup(type, name);
+    if (fill_fast_descriptor(rt, type, descriptor, true, cache, epoch))
+        return;
     AttrCacheKind kind = AttrCacheKind::instance_dict;
     size_t offset = 0;
     if (descriptor && is_data_descriptor(rt, descriptor)) {
@@ -132,6 +160,8 @@ void fill_store_attr(Runtime& rt, Object* owner, Object* name, AttrCache& cache,
     if (custom && custom->type == rt.types().function)
         return;
     Object* descriptor = type_lookup(type, name);
+    if (fill_fast_descriptor(rt, type, descriptor, false, cache, epoch))
+        return;
     if (descriptor && is_data_descriptor(rt, descriptor)) {
         cache = AttrCache{type, epoch, descriptor, 0, AttrCacheKind::data_descriptor, -1};
         return;
@@ -278,6 +308,14 @@ void inline_caches_free(Code* code) {
 
 namespace {
 
+// owner.name through a property whose getter is a Python function: the getter's frame is pushed
+// as CALL pushes one (eval_function binds the single argument exactly), without descriptor_get's
+// and call_object's dispatch. The getter is held: the class may drop the property meanwhile.
+Ref<Object> call_property_getter(Runtime& rt, Object* property, Object* owner) {
+    Ref<Object> getter = Ref<Object>::borrow(static_cast<Property*>(property)->fget);
+    return eval_function(rt, static_cast<Function*>(getter.get()), &owner, 1, nullptr);
+}
+
 // A hit of one way of a LOAD_ATTR site: true with the answer in `value` (null: raised), false
 // when the way does not apply (then the next way, or the generic protocol, answers).
 bool load_attr_hit(Runtime& rt, Object* owner, Object* name, AttrCache& cache, Ref<Object>& value) {
@@ -290,6 +328,20 @@ bool load_attr_hit(Runtime& rt, Object* owner, Object* name, AttrCache& cache, R
     }
     if (cache.type != type)
         return false;
+    if (cache.kind == AttrCacheKind::slot) {
+        Object* found =
+            *reinterpret_cast<Object**>(reinterpret_cast<char*>(owner) + cache.dict_offset);
+        if (!found)
+            return false; // unset: the generic protocol raises AttributeError
+        value = Ref<Object>::borrow(found);
+        return true;
+    }
+    if (cache.kind == AttrCacheKind::property) {
+        value = call_property_getter(rt, cache.descriptor, owner);
+        if (!value)
+            attribute_error_add_context(rt.vm(), owner, name);
+        return true;
+    }
     if (cache.kind == AttrCacheKind::instance_values) {
         Object* found = nullptr;
         if (Object* dict = values_dict_word(owner)) {
@@ -365,6 +417,10 @@ Ref<Object> cached_load_attr(Runtime& rt, Object* owner, Object* name, AttrCache
     return value;
 }
 
+Function* property_way_getter(const AttrCache& cache) {
+    return static_cast<Function*>(static_cast<Property*>(cache.descriptor)->fget);
+}
+
 Status cached_store_attr(Runtime& rt, Object* owner, Object* name, Object* value,
                          AttrCache& cache) {
     uint64_t epoch = type_epoch();
@@ -402,6 +458,12 @@ Status cached_store_attr(Runtime& rt, Object* owner, Object* name, Object* value
             }
             if (is_dict_fast(rt, dict))
                 return dict_setitem(rt.vm(), dict, name, value);
+        } else if (entry->kind == AttrCacheKind::slot && value) {
+            incref(value);
+            set_ref(
+                *reinterpret_cast<Object**>(reinterpret_cast<char*>(owner) + entry->dict_offset),
+                value);
+            return Status::ok;
         } else if (entry->kind == AttrCacheKind::data_descriptor) {
             Ref<Object> keep = Ref<Object>::borrow(entry->descriptor);
             return descriptor_set(rt, entry->descriptor, owner, value, name);

@@ -29,6 +29,7 @@ namespace minipy::vm {
 class Runtime;
 struct Code;
 struct Frame;
+struct Function;
 
 // The type attribute epoch (see above). Process-wide, as the type_lookup cache's epoch: a bump by
 // one VM only costs the others a refill.
@@ -45,6 +46,8 @@ enum class AttrCacheKind : uint32_t {
     empty,
     instance_dict,   // the instance dict at dict_offset, then `descriptor` (may be null)
     data_descriptor, // `descriptor` is a data descriptor (property, __set__): it wins
+    slot,            // `descriptor` is a member_descriptor (__slots__): the word at dict_offset
+    property,        // LOAD_ATTR: `descriptor` is a property whose fget is a Python function
     method,          // LOAD_METHOD: `descriptor` is a function unless the instance dict shadows it
     builtin_method,  // LOAD_METHOD on a built-in type: `descriptor` is the cached unbound method
     class_value,     // LOAD_ATTR on the class `type` itself (not an instance): `descriptor` is a
@@ -96,6 +99,23 @@ void inline_caches_free(Code* code);
 // LOAD_ATTR: getattr(owner, name).
 [[nodiscard]] Ref<Object> cached_load_attr(Runtime& rt, Object* owner, Object* name,
                                            AttrCache& cache);
+// LOAD_ATTR: true when the site's first way is a `property` entry that applies to owner; then
+// property_way_getter gives the getter (a Python function, borrowed from the property), whose
+// frame the eval loop may push itself in place of the owner (CPython 3.12's LOAD_ATTR_PROPERTY).
+inline bool property_way_applies(const AttrCache& cache, const Object* owner) {
+    return cache.kind == AttrCacheKind::property && cache.type == owner->type &&
+           cache.epoch == type_epoch();
+}
+Function* property_way_getter(const AttrCache& cache);
+// The word of owner's __slots__ member when the site's first way is a `slot` entry that applies
+// to owner (the eval loop reads or writes it in place; a null word read is an unset member, which
+// the generic protocol reports), else null.
+inline Object** slot_way_word(const AttrCache& cache, Object* owner) {
+    if (cache.kind != AttrCacheKind::slot || cache.type != owner->type ||
+        cache.epoch != type_epoch())
+        return nullptr;
+    return reinterpret_cast<Object**>(reinterpret_cast<char*>(owner) + cache.dict_offset);
+}
 // STORE_ATTR: owner.name = value.
 [[nodiscard]] Status cached_store_attr(Runtime& rt, Object* owner, Object* name, Object* value,
                                        AttrCache& cache);

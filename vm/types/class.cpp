@@ -21,6 +21,7 @@
 #include "vm/types/instance_values.h"
 #include "vm/types/int.h"
 #include "vm/types/list.h"
+#include "vm/types/member.h"
 #include "vm/types/str.h"
 #include "vm/types/tuple.h"
 #include "vm/weakref.h"
@@ -285,6 +286,58 @@ bool run_finalizer(VM& vm, Object* self) {
 
 // ====== Instance layout and lifetime
 
+// Whether the first heap class over built-in `solid` reserves the instance dict word right after
+// the solid's fields (exceptions and classes keep their dict in a field of their own; str, bytes
+// and tuple put it after their items).
+bool reserves_dict_word(const Type* solid) {
+    return !has_flag(solid, type_exception_subclass) && !has_flag(solid, type_type_subclass) &&
+           solid->item_size == 0;
+}
+
+// The words after a variable-size solid's items before the __slots__ words: the dict pointer,
+// and for str (fixed-size in CPython, so its subclasses may have __weakref__) the weak list head.
+size_t words_after_items(VM& vm, const Type* solid) {
+    return solid == vm.types().str ? 2 : 1;
+}
+
+// Calls fn(word) for each __slots__ word of an instance of a heap type: the words past the solid
+// base's layout (and the dict word), except the weak reference list head (borrowed links).
+template <class Fn> int for_each_slot_word(Object* self, Fn fn) {
+    Type* type = self->type;
+    if (!has_flag(type, type_slot_members))
+        return 0;
+    Type* solid = solid_base(type);
+    if (is_heap_type(solid))
+        return 0; // VM teardown cut the base link: the layout is unknown
+    char* start = reinterpret_cast<char*>(self);
+    size_t begin = 0;
+    size_t end = 0;
+    if (solid->item_size == 0) {
+        begin = solid->basic_size + (reserves_dict_word(solid) ? sizeof(Object*) : 0);
+        end = type->basic_size;
+    } else {
+        begin =
+            variable_part_size(self, solid) + words_after_items(*type->vm, solid) * sizeof(Object*);
+        end = begin + (type->basic_size - solid->basic_size);
+    }
+    Object** weaklist = weaklist_of(self);
+    for (size_t offset = begin; offset < end; offset += sizeof(Object*)) {
+        auto** word = reinterpret_cast<Object**>(start + offset);
+        if (word == weaklist)
+            continue;
+        if (int result = fn(word))
+            return result;
+    }
+    return 0;
+}
+
+void clear_slot_words(Object* self) {
+    (void)for_each_slot_word(self, [](Object** word) {
+        set_ref(*word, nullptr);
+        return 0;
+    });
+}
+
 int heap_traverse(Object* self, VisitFn visit, void* arg) {
     Type* solid = solid_base(self->type);
     if (solid->slots.traverse) {
@@ -298,6 +351,9 @@ int heap_traverse(Object* self, VisitFn visit, void* arg) {
     }
     if (int result = instance_values_traverse(self, visit, arg))
         return result;
+    if (int result =
+            for_each_slot_word(self, [&](Object** word) { return *word ? visit(*word, arg) : 0; }))
+        return result;
     return visit(self->type, arg);
 }
 
@@ -306,6 +362,7 @@ void heap_clear(Object* self) {
     if (Object** dict = instance_dict_word(self))
         set_ref(*dict, nullptr);
     instance_values_clear(self);
+    clear_slot_words(self);
     if (!is_heap_type(solid) && solid->slots.clear)
         solid->slots.clear(self);
 }
@@ -328,6 +385,7 @@ void heap_dealloc(Object* self) {
     if (Object** dict = instance_dict_word(self))
         set_ref(*dict, nullptr);
     instance_values_clear(self);
+    clear_slot_words(self);
     // The solid base's dealloc frees the memory (using type's flags for the GcHead).
     solid->slots.dealloc(self);
     decref(type);
@@ -345,6 +403,8 @@ Type* solid_base(Type* type) {
 }
 
 size_t heap_dict_offset(const Type* type) {
+    if (has_flag(type, type_no_instance_dict))
+        return 0; // __slots__ without __dict__ all along the layout
     Type* solid = solid_base(const_cast<Type*>(type));
     if (has_flag(solid, type_type_subclass))
         return 0; // classes made by a metaclass keep their attributes in Type::dict
@@ -372,7 +432,7 @@ size_t variable_part_size(const Object* object, const Type* solid) {
 Object** heap_instance_dict(Object* object) {
     Type* solid = solid_base(object->type);
     // At VM teardown a heap type's base link may be cut: the layout is unknown, so no dict.
-    if (is_heap_type(solid))
+    if (is_heap_type(solid) || has_flag(object->type, type_no_instance_dict))
         return nullptr;
     if (solid->item_size == 0) {
         size_t offset = heap_dict_offset(object->type);
@@ -388,9 +448,12 @@ Ref<Object> allocate_variable_instance(VM& vm, Type* cls, size_t solid_bytes) {
     constexpr size_t align = alignof(Object*);
     if (solid_bytes > SIZE_MAX - 2 * align)
         return raise_memory_error(vm);
-    size_t bytes = (solid_bytes + align - 1) / align * align + sizeof(Object*);
-    if (cls->weaklist_offset == weaklist_after_items)
-        bytes += sizeof(Object*); // the weak reference list head, after the dict pointer
+    // The dict pointer, for str the weak reference list head, then the __slots__ words (counted
+    // in basic_size past the solid's).
+    Type* solid = solid_base(cls);
+    size_t bytes = (solid_bytes + align - 1) / align * align +
+                   words_after_items(vm, solid) * sizeof(Object*) +
+                   (cls->basic_size - solid->basic_size);
     Object* memory = vm.heap().allocate(cls, bytes);
     if (!memory)
         return raise_memory_error(vm);
@@ -436,20 +499,12 @@ Ref<Object> call_dunder(VM& vm, Object* self, Object* name, Object* const* args,
     return call_object(vm, bound.get(), args, nargs);
 }
 
-namespace {
-bool slots_only(Runtime& rt, Type* type, Object* name, bool& allowed);
-} // namespace
-
 Ref<Object> instance_getattr(VM& vm, Object* self, Object* name) {
     Runtime& rt = runtime_of(vm);
     Object* custom = type_lookup(self->type, rt.names().__getattribute__);
     Ref<Object> result;
-    bool allowed = false;
     if (custom && custom->type == rt.types().function)
         result = call_dunder(vm, self, rt.names().__getattribute__, &name, 1);
-    else if (name == rt.names().__dict__ && slots_only(rt, self->type, nullptr, allowed))
-        return raise_attribute_error(vm, "'", self->type->name,
-                                     "' object has no attribute '__dict__'");
     else
         result = get_attr_generic(vm, self, name);
     if (result || !exception_matches(vm.thread_state().exception(), vm.exceptions().AttributeError))
@@ -457,9 +512,8 @@ Ref<Object> instance_getattr(VM& vm, Object* self, Object* name) {
     // obj.__weakref__: the first weak reference to obj, or None (CPython's subtype_getweakref, a
     // data descriptor: it wins over __getattr__). Only classes that added the list have it, not
     // subclasses of a built-in type with a list of its own (set, frozenset).
-    if (Object** weaklist = weaklist_of(self);
-        weaklist && name == rt.names().__weakref__ &&
-        solid_base(self->type)->weaklist_offset == 0) {
+    if (Object** weaklist = weaklist_of(self); weaklist && name == rt.names().__weakref__ &&
+                                               solid_base(self->type)->weaklist_offset == 0) {
         vm.thread_state().clear_exception();
         return Ref<Object>::borrow(*weaklist ? *weaklist : vm.none());
     }
@@ -471,37 +525,81 @@ Ref<Object> instance_getattr(VM& vm, Object* self, Object* name) {
 
 namespace {
 
-// True when every heap class along the mro declares __slots__ (so instances have no __dict__);
-// `allowed` tells whether `name` (may be null) is one of the declared slots.
-bool slots_only(Runtime& rt, Type* type, Object* name, bool& allowed) {
-    VM& vm = rt.vm();
-    allowed = false;
-    // No class of the mro defines __slots__ (the common case, answered by type_lookup's cache):
-    // the first heap class lacks it, so the loop below would return false.
-    if (type->mro && !type_lookup(type, rt.names().__slots__))
-        return false;
-    bool any = false;
-    for (intptr_t i = 0; type->mro && i < tuple_size(type->mro); ++i) {
-        auto* base = static_cast<Type*>(tuple_items(type->mro)[i]);
-        if (!is_heap_type(base))
-            continue;
-        Object* slots = nullptr;
-        if (!base->dict || dict_lookup(vm, base->dict, rt.names().__slots__, &slots) <= 0 || !slots)
-            return false;
-        any = true;
-        if (!name)
-            continue;
-        if (is_str(slots)) {
-            allowed = allowed || str_equal(slots, name);
-        } else if (is_tuple(slots) || is_list(slots)) {
-            intptr_t n = is_tuple(slots) ? tuple_size(slots) : list_size(slots);
-            for (intptr_t j = 0; j < n; ++j) {
-                Object* item = is_tuple(slots) ? tuple_items(slots)[j] : list_items(slots)[j];
-                allowed = allowed || (is_str(item) && str_equal(item, name));
-            }
-        }
+bool layout_has_dict(const Type* layout);
+
+// ====== __class__ assignment (CPython's object_set_class)
+
+// The __slots__ members `type` itself added, in layout order.
+std::vector<Object*> own_members(Runtime& rt, Type* type) {
+    std::vector<std::pair<size_t, Object*>> found;
+    intptr_t pos = 0;
+    Object* key = nullptr;
+    Object* value = nullptr;
+    while (type->dict && dict_next(type->dict, pos, &key, &value)) {
+        if (value->type == rt.types().member_descriptor &&
+            static_cast<MemberDescriptor*>(value)->objclass == type)
+            found.emplace_back(static_cast<MemberDescriptor*>(value)->offset, key);
     }
-    return any;
+    std::sort(found.begin(), found.end(),
+              [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::vector<Object*> names;
+    for (auto& [offset, name] : found)
+        names.push_back(name);
+    return names;
+}
+
+// CPython's compatible_with_tp_base: `child` adds nothing to its base's layout.
+bool adds_nothing(Type* child) {
+    Type* parent = child->base;
+    return parent && child->basic_size == parent->basic_size &&
+           child->item_size == parent->item_size &&
+           layout_has_dict(child) == layout_has_dict(parent) &&
+           child->weaklist_offset == parent->weaklist_offset &&
+           has_flag(child, type_has_gc) == has_flag(parent, type_has_gc);
+}
+
+// CPython's same_slots_added: two classes over the same base that add the same words.
+bool same_words_added(Runtime& rt, Type* a, Type* b) {
+    if (!is_heap_type(a) || !is_heap_type(b) || a->basic_size != b->basic_size ||
+        layout_has_dict(a) != layout_has_dict(b) || a->weaklist_offset != b->weaklist_offset)
+        return false;
+    std::vector<Object*> names_a = own_members(rt, a);
+    std::vector<Object*> names_b = own_members(rt, b);
+    return std::equal(names_a.begin(), names_a.end(), names_b.begin(), names_b.end(),
+                      [](Object* x, Object* y) { return str_equal(x, y); });
+}
+
+// obj.__class__ = value for an instance of a heap class: the new class must be a heap class whose
+// instances have the same layout (CPython's compatible_for_assignment).
+Status set_instance_class(Runtime& rt, Object* self, Object* value) {
+    VM& vm = rt.vm();
+    if (!value)
+        return raise_type_error(vm, "can't delete __class__ attribute");
+    if (!has_flag(value->type, type_type_subclass))
+        return raise_type_error(vm, "__class__ must be set to a class, not '", value->type->name,
+                                "' object");
+    auto* newto = static_cast<Type*>(value);
+    Type* oldto = self->type;
+    if (!is_heap_type(newto))
+        return raise_type_error(vm, "__class__ assignment only supported for mutable types or "
+                                    "ModuleType subclasses");
+    Type* newbase = newto;
+    Type* oldbase = oldto;
+    while (adds_nothing(newbase))
+        newbase = newbase->base;
+    while (adds_nothing(oldbase))
+        oldbase = oldbase->base;
+    if (newbase != oldbase &&
+        (newbase->base != oldbase->base || !same_words_added(rt, newbase, oldbase)))
+        return raise_type_error(vm, "__class__ assignment: '", newto->name,
+                                "' object layout differs from '", oldto->name, "'");
+    // Attributes a class keeps outside the dict (by its own key layout) move into the dict first.
+    if (layout_has_dict(oldto) && !instance_dict_slot(self) && vm.thread_state().has_exception())
+        return Status::error;
+    incref(newto);
+    self->type = newto;
+    decref(oldto);
+    return Status::ok;
 }
 
 } // namespace
@@ -517,10 +615,10 @@ Status instance_setattr(VM& vm, Object* self, Object* name, Object* value) {
         Ref<Object> result = call_dunder(vm, self, dunder, args, value ? 2 : 1);
         return result ? Status::ok : Status::error;
     }
-    bool allowed = false;
-    if (slots_only(rt, self->type, name, allowed) && !allowed && !type_lookup(self->type, name))
-        return raise_attribute_error(vm, "'", self->type->name, "' object has no attribute '",
-                                     str_to_utf8(name), "'");
+    if (name == rt.names().__class__)
+        return set_instance_class(rt, self, value);
+    // __slots__ without __dict__: no dict slot, so set_attr_generic raises for names that are not
+    // members ("'C' object has no attribute 'z'", or "... attribute 'm' is read-only").
     return set_attr_generic(vm, self, name, value);
 }
 
@@ -632,40 +730,34 @@ Status check_bases(Runtime& rt, Object* bases, std::vector<Type*>& out) {
     return Status::ok;
 }
 
-// The built-in type that fixes the instance layout of `type` (CPython's solid_base): up from its
-// solid base while a type adds no fields to its base's (bool is laid out as int, ValueError as
-// BaseException).
-// A class whose own __slots__ names fields (not only __dict__ / __weakref__) has a layout of its
-// own in CPython (slot members after its base's fields), though minipy keeps slot values in the
-// instance dict.
-bool adds_slot_fields(Type* type) {
-    VM& vm = *type->vm;
-    Object* slots = nullptr;
-    Ref<Object> key = intern(vm, "__slots__");
-    if (!key || !type->dict || dict_lookup(vm, type->dict, key.get(), &slots) <= 0 || !slots) {
-        vm.thread_state().clear_exception();
-        return false;
-    }
-    auto is_field = [](Object* name) {
-        if (!is_str(name))
-            return false;
-        std::string_view text = str_ascii_view(name);
-        return text != "__dict__" && text != "__weakref__";
-    };
-    if (is_str(slots))
-        return is_field(slots);
-    intptr_t count = is_tuple(slots) ? tuple_size(slots) : is_list(slots) ? list_size(slots) : 0;
-    for (intptr_t i = 0; i < count; ++i) {
-        if (is_field(is_tuple(slots) ? tuple_items(slots)[i] : list_items(slots)[i]))
-            return true;
-    }
-    return false;
+// Whether instances of the layout base `layout` already have an instance dict (CPython's
+// tp_dictoffset != 0): a heap class unless __slots__ took it away, exceptions and classes.
+bool layout_has_dict(const Type* layout) {
+    if (is_heap_type(layout))
+        return !has_flag(layout, type_no_instance_dict);
+    return has_flag(layout, type_exception_subclass) || has_flag(layout, type_type_subclass);
 }
 
+// Whether heap class `type` adds __slots__ words to its base's layout (CPython's extra_ivars:
+// more than the dict and weak list words the class may append).
+bool adds_slot_words(Type* type) {
+    Type* base = type->base;
+    size_t size = type->basic_size;
+    if (type->weaklist_offset != base->weaklist_offset && type->weaklist_offset != 0 &&
+        type->weaklist_offset + sizeof(Object*) == size)
+        size -= sizeof(Object*);
+    if (!is_heap_type(base) && reserves_dict_word(base))
+        size -= sizeof(Object*);
+    return size != base->basic_size;
+}
+
+// The type that fixes the instance layout of `type` (CPython's solid_base): up from it while a
+// class adds no __slots__ words and a built-in type adds no fields to its base's (bool is laid out
+// as int, ValueError as BaseException).
 Type* layout_solid(Type* type) {
     Type* t = type;
     while (is_heap_type(t) && t->base) {
-        if (adds_slot_fields(t))
+        if (adds_slot_words(t))
             return t;
         t = t->base;
     }
@@ -675,7 +767,8 @@ Type* layout_solid(Type* type) {
 }
 
 // The base whose layout the new class extends (CPython's best_base): the one whose layout is the
-// most specific. Raises TypeError when two bases' layouts are unrelated (class X(str, int)).
+// most specific. Raises TypeError when two bases' layouts are unrelated (class X(str, int), two
+// classes with nonempty __slots__).
 Type* pick_layout_base(VM& vm, const std::vector<Type*>& bases) {
     Type* best = nullptr;
     Type* winner = nullptr;
@@ -697,28 +790,167 @@ Type* pick_layout_base(VM& vm, const std::vector<Type*>& bases) {
     return best;
 }
 
-// CPython's type_new_slots: the items of bytes, tuple and int leave no room for slot fields.
-Status check_variable_slots(Runtime& rt, Type* layout, Object* dict) {
+// ====== __slots__ (CPython's type_new_slots)
+
+// What a class namespace's __slots__ asks for.
+struct SlotsSpec {
+    bool present = false;                                     // the namespace defines __slots__
+    std::vector<std::pair<Ref<Object>, Ref<Object>>> members; // mangled name, doc (or null)
+    bool add_dict = false;
+    bool add_weak = false;
+};
+
+// Private names in __slots__ are mangled as in the class body (Reference 6.2.1): "__x" in class
+// "_C" is "_C__x"; dunder names and names in a class named only by underscores stay.
+Ref<Object> mangle_slot(VM& vm, Object* class_name, Object* name) {
+    std::string text = str_to_utf8(name);
+    if (text.size() < 2 || text.compare(0, 2, "__") != 0 ||
+        (text.size() >= 4 && text.compare(text.size() - 2, 2, "__") == 0) ||
+        text.find('.') != std::string::npos)
+        return Ref<Object>::borrow(name);
+    std::string owner = str_to_utf8(class_name);
+    size_t first = owner.find_first_not_of('_');
+    if (first == std::string::npos)
+        return Ref<Object>::borrow(name);
+    return str_from_utf8(vm, "_" + owner.substr(first) + text);
+}
+
+// The __slots__ value as a list of names: a str is one name, anything else is iterated (a dict
+// gives its keys). Raises what iteration raises.
+Status slot_names(Runtime& rt, Object* slots, std::vector<Ref<Object>>& names) {
     VM& vm = rt.vm();
-    Type* solid = layout_solid(layout);
-    if (solid != vm.types().bytes && solid != vm.types().tuple && solid != vm.types().int_)
+    if (is_str(slots)) {
+        names.push_back(Ref<Object>::borrow(slots));
         return Status::ok;
+    }
+    Ref<Object> iterator = get_iter(vm, slots);
+    if (!iterator)
+        return Status::error;
+    for (;;) {
+        Ref<Object> item = iter_next(vm, iterator.get());
+        if (!item)
+            return vm.thread_state().has_exception() ? Status::error : Status::ok;
+        names.push_back(std::move(item));
+    }
+}
+
+// Reads and checks the namespace's __slots__ against the layout base, as CPython's type_new_slots
+// (same messages, same order of checks); fills `spec`.
+Status parse_slots(Runtime& rt, Object* class_name, Object* dict, Type* layout,
+                   const std::vector<Type*>& bases, SlotsSpec& spec) {
+    VM& vm = rt.vm();
+    Type* solid = solid_base(layout);
+    bool variable = solid == vm.types().int_ || solid == vm.types().bytes ||
+                    solid == vm.types().tuple || has_flag(solid, type_type_subclass);
+    bool may_add_dict = !layout_has_dict(layout);
+    bool may_add_weak = layout->weaklist_offset == 0 && !variable &&
+                        (solid->item_size == 0 || solid == vm.types().str);
     Object* slots = nullptr;
     if (dict_lookup(vm, dict, rt.names().__slots__, &slots) < 0)
         return Status::error;
-    if (!slots)
-        return Status::ok;
-    intptr_t count = is_str(slots)     ? 1
-                     : is_tuple(slots) ? tuple_size(slots)
-                     : is_list(slots)  ? list_size(slots)
-                                       : 0;
-    if (count > 0)
-        return raise_type_error(vm, "nonempty __slots__ not supported for subtype of '",
-                                layout->name, "'");
+    spec.present = slots != nullptr;
+    if (!slots) {
+        spec.add_dict = may_add_dict;
+        spec.add_weak = may_add_weak;
+    } else {
+        Ref<Object> keep = Ref<Object>::borrow(slots);
+        std::vector<Ref<Object>> names;
+        if (!is_ok(slot_names(rt, slots, names)))
+            return Status::error;
+        if (!names.empty() && variable)
+            return raise_type_error(vm, "nonempty __slots__ not supported for subtype of '",
+                                    layout->name, "'");
+        for (Ref<Object>& name : names) {
+            if (!is_str(name.get()))
+                return raise_type_error(vm, "__slots__ items must be strings, not '",
+                                        name->type->name, "'");
+            Ref<Object> valid = call_method(vm, name.get(), "isidentifier", nullptr, 0);
+            if (!valid)
+                return Status::error;
+            if (valid.get() != vm.true_())
+                return raise_type_error(vm, "__slots__ must be identifiers");
+            if (str_equal(name.get(), rt.names().__dict__)) {
+                if (!may_add_dict || spec.add_dict)
+                    return raise_type_error(vm, "__dict__ slot disallowed: we already got one");
+                spec.add_dict = true;
+            } else if (str_equal(name.get(), rt.names().__weakref__)) {
+                if (!may_add_weak || spec.add_weak)
+                    return raise_type_error(vm, "__weakref__ slot disallowed: either we already "
+                                                "got one, or __itemsize__ != 0");
+                spec.add_weak = true;
+            }
+        }
+        for (Ref<Object>& name : names) {
+            if (str_equal(name.get(), rt.names().__dict__) ||
+                str_equal(name.get(), rt.names().__weakref__))
+                continue;
+            Ref<Object> mangled = mangle_slot(vm, class_name, name.get());
+            if (!mangled)
+                return Status::error;
+            Object* clash = nullptr;
+            if (dict_lookup(vm, dict, mangled.get(), &clash) < 0)
+                return Status::error;
+            // The class body's __qualname__ and __classcell__ leave the namespace: no clash.
+            if (clash && !str_equal(mangled.get(), rt.names().__qualname__) &&
+                !str_equal(mangled.get(), rt.names().__classcell__)) {
+                Ref<Object> shown = object_repr(vm, mangled.get());
+                if (!shown)
+                    return Status::error;
+                return raise_value_error(vm, str_to_utf8(shown.get()),
+                                         " in __slots__ conflicts with class variable");
+            }
+            // A __slots__ dict's values are not the members' docs before Python 3.12.
+            spec.members.emplace_back(std::move(mangled), Ref<Object>());
+        }
+        std::stable_sort(spec.members.begin(), spec.members.end(), [](auto& a, auto& b) {
+            return str_compare(a.first.get(), b.first.get()) < 0;
+        });
+    }
+    // Secondary bases may bring the dict or the weak list.
+    for (Type* base : bases) {
+        if (base == layout)
+            continue;
+        if (may_add_dict && !spec.add_dict && layout_has_dict(base) && is_heap_type(base))
+            spec.add_dict = true;
+        if (may_add_weak && !spec.add_weak && base->weaklist_offset != 0)
+            spec.add_weak = true;
+    }
     return Status::ok;
 }
 
-// Moves __qualname__ and __classcell__ out of the namespace, fills __module__ and __doc__.
+// Puts the member descriptors of the new class `type` into its dict (sorted, as CPython's layout
+// order), then the __dict__ / __weakref__ getset descriptors it adds, then __doc__ (None) unless
+// the body set it: CPython's order of C.__dict__.
+Status add_layout_descriptors(Runtime& rt, Type* type, const SlotsSpec& spec, size_t first_offset,
+                              bool after_items, bool add_weak) {
+    VM& vm = rt.vm();
+    size_t offset = first_offset;
+    for (const auto& [name, doc] : spec.members) {
+        Ref<Object> member = member_new(rt, type, name.get(), offset, after_items, doc.get());
+        if (!member || !is_ok(dict_setitem(vm, type->dict, name.get(), member.get())))
+            return Status::error;
+        offset += sizeof(Object*);
+    }
+    if (spec.add_dict) {
+        Ref<Object> getset = getset_new(rt, type, GetSetKind::dict);
+        if (!getset || !is_ok(dict_setitem(vm, type->dict, rt.names().__dict__, getset.get())))
+            return Status::error;
+    }
+    if (add_weak) {
+        Ref<Object> getset = getset_new(rt, type, GetSetKind::weakref);
+        if (!getset || !is_ok(dict_setitem(vm, type->dict, rt.names().__weakref__, getset.get())))
+            return Status::error;
+    }
+    Object* value = nullptr;
+    if (dict_lookup(vm, type->dict, rt.names().__doc__, &value) < 0)
+        return Status::error;
+    if (!value && !is_ok(dict_setitem(vm, type->dict, rt.names().__doc__, vm.none())))
+        return Status::error;
+    return Status::ok;
+}
+
+// Moves __classcell__ out of the namespace, fills __module__ and __qualname__ (__doc__ comes
+// after the layout descriptors: add_layout_descriptors).
 Status prepare_namespace(Runtime& rt, Object* dict, Object* name, Ref<Object>& classcell) {
     VM& vm = rt.vm();
     Object* value = nullptr;
@@ -745,11 +977,6 @@ Status prepare_namespace(Runtime& rt, Object* dict, Object* name, Ref<Object>& c
         if (module && !is_ok(dict_setitem(vm, dict, rt.names().__module__, module)))
             return Status::error;
     }
-    value = nullptr;
-    if (dict_lookup(vm, dict, rt.names().__doc__, &value) < 0)
-        return Status::error;
-    if (!value && !is_ok(dict_setitem(vm, dict, rt.names().__doc__, vm.none())))
-        return Status::error;
     return Status::ok;
 }
 
@@ -891,25 +1118,34 @@ Ref<Object> make_heap_type(Runtime& rt, Type* metatype, Object* name, Object* ba
         !is_ok(dict_setitem(vm, dict.get(), rt.names().__hash__, vm.none())))
         return nullptr;
     Type* layout = pick_layout_base(vm, base_list);
-    if (!layout || !is_ok(check_variable_slots(rt, layout, dict.get())))
+    if (!layout)
+        return nullptr;
+    SlotsSpec slots;
+    if (!is_ok(parse_slots(rt, name, dict.get(), layout, base_list, slots)))
         return nullptr;
     Type* solid = solid_base(layout);
     TypeSpec spec{};
     spec.name = str_ascii_view(name).empty() ? "?" : str_ascii_view(name).data();
     spec.base = layout;
+    // The layout (CPython's type_new_descriptors): the base's, then (for the first class over a
+    // fixed-size built-in) the instance dict word, used unless __slots__ leave out __dict__, then
+    // the __slots__ words, then the weak reference list head if this class adds it. Over str,
+    // whose instances vary in size here, the dict, weak list and __slots__ words follow the items.
     spec.basic_size = layout->basic_size;
-    if (!is_heap_type(layout) && !has_flag(solid, type_exception_subclass) &&
-        !has_flag(solid, type_type_subclass) && solid->item_size == 0)
+    if (!is_heap_type(layout) && reserves_dict_word(solid))
         spec.basic_size = solid->basic_size + sizeof(Object*);
-    // Instances of a class get a weak reference list after their dict, unless a base already has
-    // one or the solid base is variable-sized (int, tuple, bytes: CPython's rule) or a metaclass.
+    bool after_items = solid->item_size != 0;
+    size_t first_member = after_items ? words_after_items(vm, solid) * sizeof(Object*) +
+                                            (layout->basic_size - solid->basic_size)
+                                      : spec.basic_size;
+    spec.basic_size += slots.members.size() * sizeof(Object*);
     size_t weaklist_offset = layout->weaklist_offset;
-    if (weaklist_offset == 0 && solid->item_size == 0 && !has_flag(solid, type_type_subclass) &&
-        !has_flag(solid, type_int_subclass)) {
+    if (slots.add_weak && after_items) {
+        weaklist_offset =
+            weaklist_after_items; // CPython's str is fixed-size: its subclasses have one
+    } else if (slots.add_weak) {
         weaklist_offset = spec.basic_size;
         spec.basic_size += sizeof(Object*);
-    } else if (weaklist_offset == 0 && solid == vm.types().str) {
-        weaklist_offset = weaklist_after_items; // CPython's str is fixed-size: its subclasses have one
     }
     spec.flags = type_heap_type | type_has_gc | type_base_type;
     spec.slots.dealloc = heap_dealloc;
@@ -952,10 +1188,20 @@ Ref<Object> make_heap_type(Runtime& rt, Type* metatype, Object* name, Object* ba
     }
     adopt_layout_base(vm, type.get(), layout);
     type->weaklist_offset = weaklist_offset;
+    // Layout flags are the class's own, not its bases' (inherit_slots ORs theirs in).
+    uint32_t layout_flags = 0;
+    if (!layout_has_dict(layout) && !slots.add_dict)
+        layout_flags |= type_no_instance_dict;
+    if (!slots.members.empty() || has_flag(layout, type_slot_members))
+        layout_flags |= type_slot_members;
+    type->flags = (type->flags & ~(type_no_instance_dict | type_slot_members)) | layout_flags;
     // The name text must live as long as the type: point into the owned name object.
     set_ref(type->name_object, Ref<Object>::borrow(name).release());
     type->name = str_ascii_view(name).empty() ? "?" : str_ascii_view(name).data();
     type->dict = dict.release();
+    if (!is_ok(add_layout_descriptors(rt, type.get(), slots, first_member, after_items,
+                                      slots.add_weak)))
+        return nullptr;
     if (metatype != vm.types().type) {
         incref(metatype);
         Object* old = type->type;

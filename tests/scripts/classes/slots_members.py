@@ -402,6 +402,78 @@ for i in range(3):
     store(v, i)
 print(v._x)
 
+
+# ====== __class__ assignment: only between classes of the same layout
+
+
+class WithF:
+    def f(self):
+        return "WithF"
+
+
+class OtherF:
+    def f(self):
+        return "OtherF"
+
+
+class SlotX:
+    __slots__ = ("x",)
+
+
+class SlotX2:
+    __slots__ = ("x",)
+
+
+class SlotY:
+    __slots__ = ("y",)
+
+
+class SlotXSub(SlotX):
+    pass
+
+
+class SlotXEmpty(SlotX):
+    __slots__ = ()
+
+
+class DictOnly:
+    __slots__ = ("__dict__",)
+
+
+class ListA(list):
+    pass
+
+
+class ListB(list):
+    pass
+
+
+wf = WithF()
+wf.v = 1
+wf.__class__ = OtherF
+print(type(wf).__name__, wf.f(), wf.v, wf.__dict__)
+sx = SlotX()
+sx.x = 5
+sx.__class__ = SlotX2
+print(type(sx).__name__, sx.x)
+sx.__class__ = SlotX
+sx.__class__ = SlotXEmpty
+print(type(sx).__name__, sx.x)
+la = ListA([1])
+la.__class__ = ListB
+print(type(la).__name__, la)
+for obj, target in [(sx, SlotY), (sx, WithF), (sx, SlotXSub), (sx, int), (sx, 1), (wf, DictOnly),
+                    (la, WithF), (wf, ListA)]:
+    try:
+        obj.__class__ = target
+        print("assigned", type(obj).__name__)
+    except TypeError as e:
+        print(e)
+try:
+    del wf.__class__
+except TypeError as e:
+    print(e)
+
 # Expected output (python3 3.11):
 # expect: ValueError 'x' in __slots__ conflicts with class variable
 # expect: ValueError 'move' in __slots__ conflicts with class variable
@@ -494,3 +566,16 @@ print(v._x)
 # expect: ['replaced', 'replaced']
 # expect: no x
 # expect: 2
+# expect: OtherF OtherF 1 {'v': 1}
+# expect: SlotX2 5
+# expect: SlotXEmpty 5
+# expect: ListB [1]
+# expect: __class__ assignment: 'SlotY' object layout differs from 'SlotXEmpty'
+# expect: __class__ assignment: 'WithF' object layout differs from 'SlotXEmpty'
+# expect: __class__ assignment: 'SlotXSub' object layout differs from 'SlotXEmpty'
+# expect: __class__ assignment only supported for mutable types or ModuleType subclasses
+# expect: __class__ must be set to a class, not 'int' object
+# expect: __class__ assignment: 'DictOnly' object layout differs from 'OtherF'
+# expect: __class__ assignment: 'WithF' object layout differs from 'ListB'
+# expect: __class__ assignment: 'ListA' object layout differs from 'OtherF'
+# expect: can't delete __class__ attribute
