@@ -316,6 +316,31 @@ bool exact_double(const Object* object, const BuiltinTypes& types, double& out) 
     return nullptr;
 }
 
+// BINARY_OP `left + right` of two exact strs where left dies with the operation (CPython's
+// unicode_concatenate): left grows in place instead of both being copied into a new str, so a
+// loop of `s += piece` is linear. A local that the next STORE_FAST overwrites lets go of left
+// first. The result takes the stack's reference to left; null (nothing else changed, except
+// such a local then being empty) when the generic path must run.
+Object* concat_in_place(VM& vm, Object* left, Object* right, uint32_t op, uint32_t next_word,
+                        Object** localsplus) {
+    auto kind = static_cast<BinaryOpArg>(op);
+    Type* str_type = vm.types().str;
+    if ((kind != BinaryOpArg::Add && kind != BinaryOpArg::InplaceAdd) || left->type != str_type ||
+        right->type != str_type || left == right)
+        return nullptr;
+    const Str* s = static_cast<const Str*>(left);
+    if (s->interned || s->size == 0 || static_cast<const Str*>(right)->kind > s->kind)
+        return nullptr;
+    if (left->refcount == 2 && static_cast<Opcode>(next_word & 0xFF) == Opcode::STORE_FAST &&
+        localsplus[next_word >> 8] == left) {
+        localsplus[next_word >> 8] = nullptr; // the store puts the result back
+        --left->refcount;
+    }
+    if (left->refcount != 1)
+        return nullptr;
+    return str_append_in_place(vm, left, right);
+}
+
 // x <op> y for a COMPARE_OP argument; C's comparisons give Python's answers for machine ints and
 // floats, NaN included (every ordering is False, != True). -1 for an unknown op.
 template <class T> int compare_as(T x, T y, uint32_t op) {

@@ -10,6 +10,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "gc/alloc.h"
 #include "vm/vm.h"
 
 namespace minipy::vm {
@@ -123,6 +124,46 @@ Ref<Str> str_allocate(VM& vm, size_t length, uint8_t kind, bool ascii) {
     else
         static_cast<uint32_t*>(data)[length] = 0;
     return s;
+}
+
+Object* str_append_in_place(VM& vm, Object* s, const Object* tail) {
+    const Str* t = static_cast<const Str*>(tail);
+    auto old_length = static_cast<size_t>(str_length(s));
+    auto extra = static_cast<size_t>(t->size);
+    uint8_t kind = static_cast<Str*>(s)->kind;
+    if (old_length + extra > (SIZE_MAX >> 3) - sizeof(Str))
+        return nullptr;
+    // The block moves as a whole (mimalloc grows it in place while its size class allows, so a
+    // loop of `s += piece` copies amortised linear bytes): off the refchain while it does.
+    vm.heap().forget_untracked(s);
+    void* grown = gc::mem_realloc(s, sizeof(Str) + (old_length + extra + 1) * kind);
+    auto* result = static_cast<Str*>(grown ? grown : s);
+    intptr_t refcount = result->refcount;
+    vm.heap().adopt_untracked(result, vm.types().str);
+    result->refcount = refcount;
+    if (!grown)
+        return nullptr;
+    auto* data = static_cast<uint8_t*>(str_data(result));
+    uint8_t* end = data + old_length * kind;
+    with_str_data(t, [&](auto* units) {
+        using Unit = std::remove_const_t<std::remove_pointer_t<decltype(units)>>;
+        if (kind == sizeof(Unit)) {
+            std::memcpy(end, units, extra * kind);
+        } else if (kind == 2) {
+            auto* out = reinterpret_cast<uint16_t*>(end);
+            for (size_t i = 0; i < extra; ++i)
+                out[i] = static_cast<uint16_t>(units[i]);
+        } else {
+            auto* out = reinterpret_cast<uint32_t*>(end);
+            for (size_t i = 0; i < extra; ++i)
+                out[i] = static_cast<uint32_t>(units[i]);
+        }
+    });
+    std::memset(end + extra * kind, 0, kind); // the terminating zero unit
+    result->size = static_cast<intptr_t>(old_length + extra);
+    result->hash = -1;
+    result->ascii = result->ascii && t->ascii;
+    return result;
 }
 
 uint32_t str_max_char(const void* data, uint8_t kind, size_t length) {

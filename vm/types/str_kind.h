@@ -29,6 +29,12 @@ template <class F> decltype(auto) with_str_data(const Str* s, F&& f) {
 // Raises MemoryError.
 [[nodiscard]] Ref<Str> str_allocate(VM& vm, size_t length, uint8_t kind, bool ascii);
 
+// `s += tail` done in place, as CPython's unicode_concatenate: s (an exact, non-interned,
+// non-empty str that nothing but the caller holds, refcount 1) grows by tail's code points
+// (tail's kind no wider than s's, tail != s). The memory may move: the result replaces s. Null
+// when the memory could not grow (nothing raised; s is still valid and unchanged).
+Object* str_append_in_place(VM& vm, Object* s, const Object* tail);
+
 // The largest code point of data[0..length) of the given kind.
 uint32_t str_max_char(const void* data, uint8_t kind, size_t length);
 

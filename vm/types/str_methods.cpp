@@ -390,9 +390,10 @@ template <class Map> Ref<Object> map_ascii_bytes(VM& vm, const Str* s, Map map) 
 Ref<Object> map_case(VM& vm, Object* self, Case which) {
     const Str* s = static_cast<const Str*>(self);
     if (s->ascii) {
+        // Lambdas, not the functions' addresses: the per-byte map is inlined (and vectorised).
         if (which == Case::lower)
-            return map_ascii_bytes(vm, s, ascii_to_lower);
-        return map_ascii_bytes(vm, s, ascii_to_upper);
+            return map_ascii_bytes(vm, s, [](uint8_t c) { return ascii_to_lower(c); });
+        return map_ascii_bytes(vm, s, [](uint8_t c) { return ascii_to_upper(c); });
     }
     Text text = str_to_u32(self);
     Text out;
