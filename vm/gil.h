@@ -14,12 +14,17 @@
 //  - the convoy effect (CPython's I/O thread waiting a whole interval behind a CPU-bound thread
 //    after each blocking call) is avoided: a thread coming back from a blocking call (ReleaseGil,
 //    lock waits) queues ahead of the CPU-bound waiters and asks the holder to drop at its next
-//    check, without waiting for the switch interval; it spins a few microseconds before it
-//    sleeps, since the holder answers at its next check;
+//    check, without waiting for the switch interval; it spins before it sleeps (the holder
+//    answers at its next check) if a core is free and the holder is running;
+//  - but such urgent threads only borrow the GIL within a budget: the time CPU-bound waiters
+//    lose to them is a debt, and past a small allowance the next CPU-bound holder runs as long
+//    as that debt before urgent waiters may make it drop, so back-to-back I/O cannot starve
+//    CPU-bound threads (they keep at least half of the GIL's time; vm/gil.cpp);
 //  - lazy hand-over: when a thread lets the GIL go for a blocking call, a normal waiter is only
 //    offered it; if the call returns before that waiter started running (a short write, a
-//    read with data ready), the thread takes the offer back and goes on without waiting for a
-//    context switch; the waiter keeps its place at the head;
+//    read with data ready) and the CPU-bound threads are not owed their share, the thread takes
+//    the offer back and goes on without waiting for a context switch; the waiter keeps its
+//    place at the head;
 //  - locks of _thread wait inside the GIL (wait_for_lock): releasing a lock hands it to its
 //    first waiter and queues that waiter for the GIL while it sleeps, so a hand-over between two
 //    threads costs one wake-up, not two (lock, then GIL);
