@@ -8,8 +8,8 @@
 //  - entries[0..nentries) hold live entries or holes (key == null); used counts the live ones;
 //  - usable counts the entries still appendable before a resize (2/3 of the index table);
 //  - a live entry owns its key and value and caches the key's hash;
-//  - every mutation bumps `version`; a lookup whose __eq__ changed the dict starts again, and an
-//    iterator raises RuntimeError if the size changed under it.
+//  - every mutation bumps `version`; a lookup whose __eq__ replaced the table or the compared
+//    entry starts again, and an iterator raises RuntimeError if the size changed under it.
 // Dead dicts keep their struct on the VM's dict free list (cap 80); their DictKeys is freed.
 #include "vm/types/dict.h"
 
@@ -245,12 +245,13 @@ restart:
                 int equal = fast ? same_str_text(start_key, key) : 0;
                 if (!fast) {
                     Ref<Object> held = Ref<Object>::borrow(start_key);
-                    uint64_t version = dict->version;
                     equal = object_rich_compare_bool(vm, held.get(), key, CompareOp::eq);
                     if (equal < 0)
                         return -2;
-                    // __eq__ mutated the dict: the probe sequence may be stale.
-                    if (dict->keys != keys || dict->version != version ||
+                    // __eq__ replaced the table or this entry: the probe sequence may be stale.
+                    // Other changes (values set, keys added in place) leave it valid, as in
+                    // CPython: restarting on them never ends when __eq__ always stores.
+                    if (dict->keys != keys || keys->size - 1 != static_cast<intptr_t>(mask) ||
                         keys->entries()[ix].key != start_key)
                         goto restart;
                 }

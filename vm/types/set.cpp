@@ -6,7 +6,8 @@
 //    drops the deleted ones);
 //  - a frozenset never changes after construction, so its hash (CPython's frozenset_hash) is
 //    cached;
-//  - every mutation bumps version; a lookup whose __eq__ changed the set starts again.
+//  - every mutation bumps version; a lookup whose __eq__ replaced the table or the compared
+//    entry starts again.
 #include "vm/types/set.h"
 
 #include <cstdlib>
@@ -56,11 +57,13 @@ restart:
                 equal = str_equal(start_key, key);
             } else {
                 Ref<Object> held = Ref<Object>::borrow(start_key);
-                uint64_t version = set->version;
                 equal = object_rich_compare_bool(vm, held.get(), key, CompareOp::eq);
                 if (equal < 0)
                     return -2;
-                if (set->table != table || set->version != version || table[i].key != start_key)
+                // As CPython: restart only when __eq__ replaced the table or this entry (other
+                // mutations leave the probe sequence valid; restarting on them may never end).
+                if (set->table != table || static_cast<uint64_t>(set->mask) != mask ||
+                    table[i].key != start_key)
                     goto restart;
             }
             if (equal)
