@@ -116,6 +116,15 @@ inline Object** slot_way_word(const AttrCache& cache, Object* owner) {
         return nullptr;
     return reinterpret_cast<Object**>(reinterpret_cast<char*>(owner) + cache.dict_offset);
 }
+// LOAD_METHOD: the function (borrowed) when the site's first way is a `method` entry that applies
+// to owner and owner has no instance dict that could shadow it (dict_offset 0: __slots__ without
+// __dict__), else null.
+inline Object* dictless_method_way(const AttrCache& cache, const Object* owner) {
+    if (cache.kind != AttrCacheKind::method || cache.dict_offset != 0 ||
+        cache.type != owner->type || cache.epoch != type_epoch())
+        return nullptr;
+    return cache.descriptor;
+}
 // STORE_ATTR: owner.name = value.
 [[nodiscard]] Status cached_store_attr(Runtime& rt, Object* owner, Object* name, Object* value,
                                        AttrCache& cache);
