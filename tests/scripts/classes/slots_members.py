@@ -474,6 +474,51 @@ try:
 except TypeError as e:
     print(e)
 
+
+# ====== property sites: getters the eval loop cannot push itself (defaults, generators,
+# keyword-only), a getter that deletes its property, recursion, a member replaced on the class
+import sys
+
+
+class P:
+    __slots__ = ("v",)
+    def __init__(self): self.v = 3
+    @property
+    def withdef(self, extra=10): return self.v + extra
+    @property
+    def gen(self):
+        yield self.v
+    @property
+    def selfdel(self):
+        del P.selfdel
+        return "deleted"
+    @property
+    def deep(self):
+        return self.deep
+    @property
+    def kw(self, *, k=5): return k
+class Q(P):
+    withdef = 7
+def read(o, i):
+    if i == 0: return o.withdef
+    if i == 1: return list(o.gen)
+    if i == 2: return o.kw
+for _ in range(3):
+    print([read(o, i) for o in (P(), Q()) for i in range(3)])
+for _ in range(2):
+    try: print(P().selfdel)
+    except AttributeError as e: print("AttributeError", e)
+sys.setrecursionlimit(200)
+try: P().deep
+except RecursionError as e: print("RecursionError")
+def reads(o): return o.v
+class R:
+    __slots__ = ("v",)
+r = R(); r.v = 1; p = P()
+print([reads(x) for x in (p, r, p, r)])
+R.v = 5
+print([reads(x) for x in (p, r)])
+
 # Expected output (python3 3.11):
 # expect: ValueError 'x' in __slots__ conflicts with class variable
 # expect: ValueError 'move' in __slots__ conflicts with class variable
@@ -579,3 +624,11 @@ except TypeError as e:
 # expect: __class__ assignment: 'WithF' object layout differs from 'ListB'
 # expect: __class__ assignment: 'ListA' object layout differs from 'OtherF'
 # expect: can't delete __class__ attribute
+# expect: [13, [3], 5, 7, [3], 5]
+# expect: [13, [3], 5, 7, [3], 5]
+# expect: [13, [3], 5, 7, [3], 5]
+# expect: deleted
+# expect: AttributeError 'P' object has no attribute 'selfdel'
+# expect: RecursionError
+# expect: [3, 1, 3, 1]
+# expect: [3, 5]
