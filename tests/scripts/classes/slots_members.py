@@ -519,6 +519,37 @@ print([reads(x) for x in (p, r, p, r)])
 R.v = 5
 print([reads(x) for x in (p, r)])
 
+
+# ====== __slots__ over other built-in bases (exceptions, int, float, set, bytes, type, str),
+# cycles through their slot words
+def t2(src):
+    try:
+        exec(src, {})
+    except Exception as e:
+        print(type(e).__name__, e)
+t2("class C(Exception):\n __slots__=('__dict__',)")
+t2("class I(int):\n __slots__=()\ni=I(5); print(i+1, hasattr(i,'__dict__'))\ni.a=1")
+t2("class F(float):\n __slots__=('a',)\nf=F(1.5); f.a=2; print(f, f.a, hasattr(f,'__dict__'))")
+t2("class S(set):\n __slots__=('a',)\ns=S([1]); s.a=[s]; print(s, s.a[0] is s)")
+t2("class B(bytes):\n __slots__=()\nb=B(b'x'); print(b, hasattr(b,'__dict__'))")
+t2("class M(type):\n __slots__=()\nclass X(metaclass=M): pass\nprint(X)")
+t2("class E(Exception):\n __slots__=('a','__weakref__')")
+t2("class A:\n __slots__=('a','__weakref__')\nclass B(A):\n __slots__=('__weakref__',)")
+t2("class A:\n __slots__=('a',)\nclass B(A):\n __slots__=('__dict__','b')\nb=B(); b.a=1; b.b=2; b.c=3; print(b.a,b.b,b.c,b.__dict__)")
+class Cyc(Exception):
+    __slots__ = ("other", "__weakref__")
+c = Cyc(); c.other = c; w = weakref.ref(c); del c; gc.collect(); print(w())
+try:
+    weakref.ref(ErrSlots())
+except TypeError as e:
+    print(e)
+class Cyc2(float):
+    __slots__ = ("other", "__weakref__")
+c = Cyc2(1.0); c.other = c; w = weakref.ref(c); del c; gc.collect(); print(w())
+class Cyc3(str):
+    __slots__ = ("other", "__weakref__")
+c = Cyc3("s"); c.other = c; w = weakref.ref(c); del c; gc.collect(); print(w())
+
 # Expected output (python3 3.11):
 # expect: ValueError 'x' in __slots__ conflicts with class variable
 # expect: ValueError 'move' in __slots__ conflicts with class variable
@@ -632,3 +663,16 @@ print([reads(x) for x in (p, r)])
 # expect: RecursionError
 # expect: [3, 1, 3, 1]
 # expect: [3, 5]
+# expect: TypeError __dict__ slot disallowed: we already got one
+# expect: 6 False
+# expect: AttributeError 'I' object has no attribute 'a'
+# expect: 1.5 2 False
+# expect: S({1}) True
+# expect: b'x' False
+# expect: <class 'X'>
+# expect: TypeError __weakref__ slot disallowed: either we already got one, or __itemsize__ != 0
+# expect: 1 2 3 {'c': 3}
+# expect: None
+# expect: cannot create weak reference to 'ErrSlots' object
+# expect: None
+# expect: None
