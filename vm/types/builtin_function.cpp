@@ -41,7 +41,12 @@ std::string display_name(BuiltinFunction* b) {
     return b->def->name;
 }
 
-Ref<Object> builtin_call(VM& vm, Object* self, Object* const* args, size_t nargs, Object* kwnames) {
+// The call with every check in CPython's order and its messages: keywords, a missing receiver,
+// argument counts, a receiver of the wrong type. Out of line: builtin_call's own path only runs
+// calls that pass them.
+[[gnu::noinline, gnu::cold]] Ref<Object> builtin_call_checked(VM& vm, Object* self,
+                                                              Object* const* args, size_t nargs,
+                                                              Object* kwnames) {
     BuiltinFunction* b = as_builtin(self);
     const MethodDef* def = b->def;
     size_t nkw = kwnames ? static_cast<size_t>(tuple_size(kwnames)) : 0;
@@ -70,6 +75,30 @@ Ref<Object> builtin_call(VM& vm, Object* self, Object* const* args, size_t nargs
         return def->function(vm, args[0], args + 1, nargs - 1 - nkw, nkw ? kwnames : nullptr);
     }
     return def->function(vm, b->self, args, nargs - nkw, nkw ? kwnames : nullptr);
+}
+
+// A call without keywords whose receiver and argument count are right goes straight to the
+// function; anything else through builtin_call_checked.
+Ref<Object> builtin_call(VM& vm, Object* self, Object* const* args, size_t nargs, Object* kwnames) {
+    if (kwnames && tuple_size(kwnames) != 0)
+        return builtin_call_checked(vm, self, args, nargs, kwnames);
+    BuiltinFunction* b = as_builtin(self);
+    const MethodDef* def = b->def;
+    Object* receiver = b->self;
+    Object* const* passed = args;
+    size_t count = nargs;
+    if (!receiver && b->owner) {
+        // An unbound method of a built-in type: the first argument is the receiver.
+        if (nargs == 0 || (args[0]->type != b->owner && !is_subtype(args[0]->type, b->owner)))
+            return builtin_call_checked(vm, self, args, nargs, nullptr);
+        receiver = args[0];
+        ++passed;
+        --count;
+    }
+    if ((def->kind == MethodKind::noargs && count != 0) || (def->kind == MethodKind::o && count != 1))
+        return builtin_call_checked(vm, self, args, nargs, nullptr);
+    Ref<Object> keep = Ref<Object>::borrow(self);
+    return def->function(vm, receiver, passed, count, nullptr);
 }
 
 Ref<Object> builtin_repr(VM& vm, Object* self) {
