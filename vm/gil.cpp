@@ -208,13 +208,13 @@ struct Gil::Core {
     std::atomic<int64_t> protect_until{0};
     // Waiters spinning now, and how many may (spin_slots: the cores but the holder's).
     std::atomic<int> spinners{0};
-    int max_spinners = spin_slots();
+    std::atomic<int> max_spinners{spin_slots()};
 
     std::atomic<uint32_t>& parker(const ThreadState& state) { return parkers[state.stats_index]; }
 
     bool take_spin_slot() {
         int count = spinners.load(std::memory_order_relaxed);
-        while (count < max_spinners)
+        while (count < max_spinners.load(std::memory_order_relaxed))
             if (spinners.compare_exchange_weak(count, count + 1, std::memory_order_relaxed))
                 return true;
         return false;
@@ -765,6 +765,11 @@ void Gil::set_switch_interval(double seconds) {
     double nanoseconds = seconds * 1e9;
     m_core->interval_ns.store(nanoseconds >= 9e18 ? INT64_MAX : static_cast<int64_t>(nanoseconds),
                               std::memory_order_relaxed);
+}
+
+void Gil::set_spin_slots(int slots) {
+    std::lock_guard<std::mutex> lock(m_core->mutex);
+    m_core->max_spinners.store(std::max(0, slots), std::memory_order_relaxed);
 }
 
 std::string gil_stats_text(const GilStats& stats) {

@@ -152,6 +152,9 @@ public:
     }
     double switch_interval() const;
     void set_switch_interval(double seconds);
+    // How many waiters may spin at once instead of sleeping (default: the cores available to the
+    // process but one); tests set 0 to check what holds without spinning (a single core).
+    void set_spin_slots(int slots);
 
     GilStats stats() const;
 
