@@ -361,10 +361,25 @@ template <class T> int compare_as(T x, T y, uint32_t op) {
     return -1;
 }
 
+// fast_compare for two exact strs (a subclass's comparison methods decide for its instances):
+// the bool, consuming both stack references; -1 for an unknown op. Out of line, so the number
+// paths stay small enough to inline.
+[[gnu::noinline]] int compare_strs(Object* left, Object* right, uint32_t op) {
+    auto kind = static_cast<CompareOpArg>(op);
+    int result = kind == CompareOpArg::Eq || kind == CompareOpArg::Ne
+                     ? str_equal(left, right) == (kind == CompareOpArg::Eq)
+                     : compare_as<int>(str_compare(left, right), 0, op);
+    if (result >= 0) {
+        decref(left);
+        decref(right);
+    }
+    return result;
+}
+
 // COMPARE_OP fast path for two machine-word ints, or floats with floats or exactly convertible
 // ints (an exact comparison, as CPython's float_richcompare): the bool, or -1 when it does not
 // apply. Consumes the operands' stack references when it applies.
-inline int fast_compare(VM& vm, Object* left, Object* right, uint32_t op) {
+[[gnu::always_inline]] inline int fast_compare(VM& vm, Object* left, Object* right, uint32_t op) {
     BuiltinTypes& types = vm.types();
     int result = -1;
     if (left->type == types.int_ && right->type == types.int_) {
@@ -380,17 +395,7 @@ inline int fast_compare(VM& vm, Object* left, Object* right, uint32_t op) {
             return -1;
         result = compare_as<double>(a, b, op);
     } else if (left->type == types.str && right->type == types.str) {
-        // Exact strs only: a subclass's comparison methods decide for its instances.
-        auto kind = static_cast<CompareOpArg>(op);
-        if (kind == CompareOpArg::Eq || kind == CompareOpArg::Ne)
-            result = str_equal(left, right) == (kind == CompareOpArg::Eq);
-        else
-            result = compare_as<int>(str_compare(left, right), 0, op);
-        if (result >= 0) {
-            decref(left);
-            decref(right);
-        }
-        return result;
+        return compare_strs(left, right, op);
     } else {
         return -1;
     }

@@ -218,22 +218,23 @@ Status resize(VM& vm, Dict* dict, intptr_t wanted_size) {
     return object_hash(vm, key);
 }
 
-// Finds key: returns the entries position (>= 0), -1 when absent, -2 when a comparison raised.
-// *slot receives the index slot holding it.
-intptr_t lookup(VM& vm, Dict* dict, Object* key, int64_t hash, intptr_t* slot) {
-restart:
-    DictKeys* keys = dict->keys;
-    if (!keys)
-        return -1;
+constexpr intptr_t probe_restart = -3;
+
+// lookup's probe loop over an index table of `Index` slots (the width chosen once, not per
+// probe). probe_restart when an __eq__ replaced the table or the entry under comparison.
+template <class Index>
+intptr_t probe(VM& vm, Dict* dict, DictKeys* keys, Object* key, int64_t hash, intptr_t* slot) {
+    const Index* indices = reinterpret_cast<const Index*>(keys + 1);
+    DictEntry* entries = keys->entries();
     auto mask = static_cast<uint64_t>(keys->size - 1);
     auto perturb = static_cast<uint64_t>(hash);
     uint64_t i = perturb & mask;
     for (;;) {
-        int64_t ix = keys->index_at(i);
+        int64_t ix = indices[i];
         if (ix == index_empty)
             return -1;
         if (ix >= 0) {
-            DictEntry& entry = keys->entries()[ix];
+            DictEntry& entry = entries[ix];
             if (entry.key == key) {
                 *slot = static_cast<intptr_t>(i);
                 return static_cast<intptr_t>(ix);
@@ -253,7 +254,7 @@ restart:
                     // CPython: restarting on them never ends when __eq__ always stores.
                     if (dict->keys != keys || keys->size - 1 != static_cast<intptr_t>(mask) ||
                         keys->entries()[ix].key != start_key)
-                        goto restart;
+                        return probe_restart;
                 }
                 if (equal) {
                     *slot = static_cast<intptr_t>(i);
@@ -263,6 +264,33 @@ restart:
         }
         perturb >>= 5;
         i = (i * 5 + perturb + 1) & mask;
+    }
+}
+
+// Finds key: returns the entries position (>= 0), -1 when absent, -2 when a comparison raised.
+// *slot receives the index slot holding it.
+intptr_t lookup(VM& vm, Dict* dict, Object* key, int64_t hash, intptr_t* slot) {
+    for (;;) {
+        DictKeys* keys = dict->keys;
+        if (!keys)
+            return -1;
+        intptr_t found = 0;
+        switch (keys->index_bytes) {
+        case 1:
+            found = probe<int8_t>(vm, dict, keys, key, hash, slot);
+            break;
+        case 2:
+            found = probe<int16_t>(vm, dict, keys, key, hash, slot);
+            break;
+        case 4:
+            found = probe<int32_t>(vm, dict, keys, key, hash, slot);
+            break;
+        default:
+            found = probe<int64_t>(vm, dict, keys, key, hash, slot);
+            break;
+        }
+        if (found != probe_restart)
+            return found;
     }
 }
 
