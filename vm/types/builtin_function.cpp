@@ -97,7 +97,8 @@ Ref<Object> builtin_call(VM& vm, Object* self, Object* const* args, size_t nargs
     }
     if ((def->kind == MethodKind::noargs && count != 0) || (def->kind == MethodKind::o && count != 1))
         return builtin_call_checked(vm, self, args, nargs, nullptr);
-    Ref<Object> keep = Ref<Object>::borrow(self);
+    // A tail call: the caller's reference keeps self (and so its receiver) alive meanwhile, as
+    // CPython's cfunction_vectorcall relies on.
     return def->function(vm, receiver, passed, count, nullptr);
 }
 
