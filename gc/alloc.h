@@ -2,9 +2,10 @@
 // part an object owns (list item arrays, dict and set tables, bytearray buffers, generator frames,
 // frame-stack chunks, code arrays and inline caches) is allocated, resized and freed through these
 // functions. Builds with MINIPY_MIMALLOC defined use mimalloc (Debian's libmimalloc-dev): no
-// per-block header, size classes 8 bytes apart for small objects, and a free from any thread is
-// safe (a block freed by another thread goes back to its owner's heap). Other builds, the sanitizer
-// ones among them, use the C library's malloc, so ASan and TSan see every allocation.
+// per-block header, size classes 16 bytes apart for small objects (Debian builds it so: a 40-byte
+// request takes 48), and a free from any thread is safe (a block freed by another thread goes back
+// to its owner's heap). Other builds, the sanitizer ones among them, use the C library's malloc, so
+// ASan and TSan see every allocation.
 //
 // Invariant: memory from mem_alloc/mem_zalloc/mem_calloc/mem_realloc is resized only with
 // mem_realloc and freed only with mem_free (never with std::realloc/std::free, nor the reverse).

@@ -7,6 +7,7 @@
 #include "vm/types/bytes.h"
 #include "vm/types/dict.h"
 #include "vm/types/int.h"
+#include "vm/types/number_fast.h"
 #include "vm/types/str.h"
 #include "vm/types/tuple.h"
 #include "vm/vm.h"
@@ -16,12 +17,9 @@ namespace {
 
 // The pools are created before the constructors that consult them work, so objects are made here
 // directly from their layouts.
+// Its memory comes from the number blocks, as every machine-word int's (gc/free_lists.h).
 vm::Object* make_small_int(vm::VM& vm, int64_t value) {
-    Ref<vm::Int> object = vm::allocate_object<vm::Int>(vm, vm.types().int_);
-    if (!object)
-        return nullptr;
-    object->small = value;
-    return object.release();
+    return vm::int_allocate(vm, value);
 }
 
 vm::Object* make_str(vm::VM& vm, uint32_t code_point, bool empty) {

@@ -97,7 +97,7 @@ bool exact_double(const Object* object, const BuiltinTypes& types, double& out) 
     if (object->type != types.int_)
         return false;
     const Int* value = static_cast<const Int*>(object);
-    if (value->is_big || value->small > exact_limit || value->small < -exact_limit)
+    if (value->is_big() || value->small > exact_limit || value->small < -exact_limit)
         return false;
     out = static_cast<double>(value->small);
     return true;
@@ -197,7 +197,7 @@ bool exact_double(const Object* object, const BuiltinTypes& types, double& out) 
                                                  Object* const* localsplus) {
     const Int* a = static_cast<const Int*>(left);
     const Int* b = static_cast<const Int*>(right);
-    if (a->is_big || b->is_big)
+    if (a->is_big() || b->is_big())
         return nullptr;
     int64_t x = a->small;
     int64_t y = b->small;
@@ -274,6 +274,8 @@ bool exact_double(const Object* object, const BuiltinTypes& types, double& out) 
     default:
         return nullptr;
     }
+    if (result == int_big_marker) [[unlikely]]
+        return nullptr; // held as an mpz: the generic path makes it
     Object* target = nullptr;
     if (vm.pools().small_int(result)) {
         // Pooled values keep their identity (`a + b is 5` as in CPython).
@@ -289,7 +291,7 @@ bool exact_double(const Object* object, const BuiltinTypes& types, double& out) 
         small_int_release(vm, left);
         return target;
     } else if ((target = overwritten_local(next_word, localsplus, vm.types().int_)) &&
-               !static_cast<Int*>(target)->is_big) {
+               !static_cast<Int*>(target)->is_big()) {
         incref(target); // the store drops the local's reference
         static_cast<Int*>(target)->small = result;
     } else {
@@ -385,7 +387,7 @@ template <class T> int compare_as(T x, T y, uint32_t op) {
     if (left->type == types.int_ && right->type == types.int_) {
         const Int* a = static_cast<const Int*>(left);
         const Int* b = static_cast<const Int*>(right);
-        if (a->is_big || b->is_big)
+        if (a->is_big() || b->is_big())
             return -1;
         result = compare_as<int64_t>(a->small, b->small, op);
     } else if (left->type == types.float_ || right->type == types.float_) {
@@ -452,7 +454,7 @@ Frame* push_function_frame(Runtime& rt, Function* func, Object* const* args, siz
 // when it does not apply (the generic path then raises IndexError, TypeError, ...).
 [[gnu::always_inline]] inline Object** fast_item_slot(VM& vm, Object* container, Object* key,
                                                       bool tuples) {
-    if (key->type != vm.types().int_ || static_cast<Int*>(key)->is_big)
+    if (key->type != vm.types().int_ || static_cast<Int*>(key)->is_big())
         return nullptr;
     int64_t index = static_cast<Int*>(key)->small;
     Object** items = nullptr;
@@ -482,7 +484,7 @@ Frame* push_function_frame(Runtime& rt, Function* func, Object* const* args, siz
     if (type == types.dict)
         return dict_subscript(rt.vm(), container, key);
     if (type == types.str && key->type == types.int_ &&
-        !static_cast<Int*>(key)->is_big && static_cast<Str*>(container)->kind == 1) {
+        !static_cast<Int*>(key)->is_big() && static_cast<Str*>(container)->kind == 1) {
         int64_t index = static_cast<Int*>(key)->small;
         intptr_t size = str_length(container);
         if (index < 0)

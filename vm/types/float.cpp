@@ -442,9 +442,14 @@ Ref<Object> float_new(VM& vm, double value) {
 }
 
 Object* float_allocate(VM& vm, double value) {
-    Object* object = vm.heap().allocate(vm.types().float_, sizeof(Float));
-    if (object)
-        static_cast<Float*>(object)->value = value;
+    // The 40-byte blocks of gc/free_lists.h's NumberBlocks, as number_free gives them back.
+    static_assert(sizeof(Float) <= gc::NumberBlocks::block_size);
+    void* memory = vm.free_lists().numbers().allocate();
+    if (!memory)
+        return nullptr;
+    auto* object = static_cast<Object*>(memory);
+    vm.heap().adopt_untracked(object, vm.types().float_);
+    static_cast<Float*>(object)->value = value;
     return object;
 }
 

@@ -126,8 +126,7 @@ Ref<Object> rehome_value(VM& vm, Type* cls, Object* value) {
             return nullptr;
         const Int* source = static_cast<const Int*>(value);
         copy->small = source->small;
-        copy->is_big = source->is_big;
-        if (source->is_big)
+        if (source->is_big())
             mpz_init_set(copy->big, source->big);
         incref(cls);
         return Ref<Object>(std::move(copy).cast<Object>());

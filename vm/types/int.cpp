@@ -44,7 +44,7 @@ class MpzOperand {
 public:
     explicit MpzOperand(const Object* object) {
         const Int* value = as_int(object);
-        if (value->is_big) {
+        if (value->is_big()) {
             m_pointer = value->big;
         } else {
             mpz_init_set_si(m_temp, value->small);
@@ -83,19 +83,19 @@ void int_dealloc(Object* self) {
     auto* value = static_cast<Int*>(self);
     VM& vm = vm_of(self);
     // Machine-word ints of the exact type go to the free list (gc/free_lists.h) for the next
-    // int_from_i64; its blocks keep is_big false.
-    if (!value->is_big && self->type == vm.types().int_) {
+    // int_from_i64.
+    if (!value->is_big() && self->type == vm.types().int_) {
         number_free(vm, self, vm.free_lists().ints());
         return;
     }
-    if (value->is_big)
+    if (value->is_big())
         mpz_clear(value->big);
     vm.heap().release(self);
 }
 
 uint64_t bit_length(const Object* object) {
     const Int* value = as_int(object);
-    if (value->is_big)
+    if (value->is_big())
         return mpz_sizeinbase(value->big, 2);
     uint64_t magnitude = value->small < 0 ? 0 - static_cast<uint64_t>(value->small)
                                           : static_cast<uint64_t>(value->small);
@@ -148,7 +148,7 @@ int int_bool(VM&, Object* self) {
 Ref<Object> int_pos(VM& vm, Object* self) {
     if (is_exact_int(self))
         return Ref<Object>::borrow(self);
-    if (as_int(self)->is_big)
+    if (as_int(self)->is_big())
         return int_from_mpz(vm, as_int(self)->big);
     return int_from_i64(vm, as_int(self)->small);
 }
@@ -173,7 +173,7 @@ bool both_int(Object* left, Object* right) {
     return is_int(left) && is_int(right);
 }
 bool both_small(Object* left, Object* right) {
-    return !as_int(left)->is_big && !as_int(right)->is_big;
+    return !as_int(left)->is_big() && !as_int(right)->is_big();
 }
 
 Ref<Object> divide_by_zero(VM& vm, const char* message) {
@@ -531,9 +531,15 @@ bool is_exact_int(const Object* object) {
 }
 
 bool int_to_i64(const Object* object, int64_t& out) {
-    if (as_int(object)->is_big)
-        return false;
-    out = as_int(object)->small;
+    const Int* value = as_int(object);
+    if (value->is_big()) [[unlikely]] {
+        // INT64_MIN is the one word-sized value held as an mpz.
+        if (!mpz_fits_slong_p(value->big))
+            return false;
+        out = static_cast<int64_t>(mpz_get_si(value->big));
+        return true;
+    }
+    out = value->small;
     return true;
 }
 
@@ -546,7 +552,7 @@ Status int_to_ssize(VM& vm, const Object* object, intptr_t& out) {
 }
 
 void int_to_mpz(const Object* object, mpz_t out) {
-    if (as_int(object)->is_big)
+    if (as_int(object)->is_big())
         mpz_set(out, as_int(object)->big);
     else
         mpz_set_si(out, as_int(object)->small);
@@ -554,7 +560,7 @@ void int_to_mpz(const Object* object, mpz_t out) {
 
 int int_sign(const Object* object) {
     const Int* value = as_int(object);
-    if (value->is_big)
+    if (value->is_big())
         return mpz_sgn(value->big);
     return (value->small > 0) - (value->small < 0);
 }
@@ -566,21 +572,38 @@ Ref<Object> int_from_i64(VM& vm, int64_t value) {
     return Ref<Object>::steal(object);
 }
 
+static_assert(int_small_size <= gc::NumberBlocks::block_size);
+
 Object* int_allocate(VM& vm, int64_t value) {
-    Object* object = vm.heap().allocate(vm.types().int_, int_small_size);
-    if (object)
-        static_cast<Int*>(object)->small = value;
+    if (value == int_big_marker) [[unlikely]] {
+        Object* object = vm.heap().allocate(vm.types().int_, sizeof(Int));
+        if (object) {
+            static_cast<Int*>(object)->small = int_big_marker;
+            mpz_init_set_si(static_cast<Int*>(object)->big, value);
+        }
+        return object;
+    }
+    // The 40-byte blocks of gc/free_lists.h's NumberBlocks, as number_free gives them back.
+    void* memory = vm.free_lists().numbers().allocate();
+    if (!memory)
+        return nullptr;
+    auto* object = static_cast<Object*>(memory);
+    vm.heap().adopt_untracked(object, vm.types().int_);
+    static_cast<Int*>(object)->small = value;
     return object;
 }
 
 Ref<Object> int_from_mpz(VM& vm, const mpz_t value) {
-    if (mpz_fits_slong_p(value))
-        return int_from_i64(vm, static_cast<int64_t>(mpz_get_si(value)));
+    if (mpz_fits_slong_p(value)) {
+        auto word = static_cast<int64_t>(mpz_get_si(value));
+        if (word != int_big_marker)
+            return int_from_i64(vm, word);
+    }
     Ref<Int> object = allocate_object<Int>(vm, vm.types().int_);
     if (!object)
         return nullptr;
     mpz_init_set(object->big, value);
-    object->is_big = true;
+    object->small = int_big_marker;
     return object;
 }
 
@@ -639,7 +662,7 @@ Ref<Object> int_from_text(VM& vm, std::string_view text, int base) {
 
 Status int_to_text(VM& vm, const Object* object, int base, std::string& out) {
     const Int* value = as_int(object);
-    if (!value->is_big) {
+    if (!value->is_big()) {
         char buffer[72];
         auto result = std::to_chars(buffer, buffer + sizeof buffer, value->small, base);
         out.assign(buffer, result.ptr);
@@ -667,7 +690,7 @@ int64_t int_hash_value(const Object* object) {
     const Int* value = as_int(object);
     uint64_t magnitude = 0;
     bool negative = false;
-    if (value->is_big) {
+    if (value->is_big()) {
         negative = mpz_sgn(value->big) < 0;
         Mpz absolute;
         mpz_abs(absolute.get(), value->big);
@@ -687,7 +710,7 @@ int64_t int_hash_value(const Object* object) {
 int int_compare(const Object* left, const Object* right) {
     const Int* a = as_int(left);
     const Int* b = as_int(right);
-    if (!a->is_big && !b->is_big)
+    if (!a->is_big() && !b->is_big())
         return (a->small > b->small) - (a->small < b->small);
     MpzOperand x(left);
     MpzOperand y(right);
@@ -863,7 +886,7 @@ Ref<Object> int_lshift(VM& vm, Object* left, Object* right) {
     int64_t count = 0;
     if (!int_to_i64(right, count) || static_cast<uint64_t>(count) > max_result_bits)
         return raise_overflow_error(vm, "too many digits in integer");
-    if (!as_int(left)->is_big && count < 62) {
+    if (!as_int(left)->is_big() && count < 62) {
         int64_t value = as_int(left)->small;
         int64_t limit = int64_t{1} << (62 - count);
         if (value < limit && value > -limit)
@@ -883,7 +906,7 @@ Ref<Object> int_rshift(VM& vm, Object* left, Object* right) {
     int64_t count = 0;
     if (!int_to_i64(right, count) || static_cast<uint64_t>(count) >= bit_length(left) + 1)
         return int_from_i64(vm, int_sign(left) < 0 ? -1 : 0);
-    if (!as_int(left)->is_big)
+    if (!as_int(left)->is_big())
         return int_from_i64(vm, as_int(left)->small >> count); // arithmetic shift floors
     MpzOperand a(left);
     Mpz result;
@@ -916,7 +939,7 @@ Ref<Object> int_xor(VM& vm, Object* left, Object* right) {
 }
 
 Ref<Object> int_neg(VM& vm, Object* self) {
-    if (!as_int(self)->is_big && as_int(self)->small != INT64_MIN)
+    if (!as_int(self)->is_big() && as_int(self)->small != INT64_MIN)
         return int_from_i64(vm, -as_int(self)->small);
     MpzOperand a(self);
     Mpz result;
@@ -925,7 +948,7 @@ Ref<Object> int_neg(VM& vm, Object* self) {
 }
 
 Ref<Object> int_invert(VM& vm, Object* self) {
-    if (!as_int(self)->is_big)
+    if (!as_int(self)->is_big())
         return int_from_i64(vm, ~as_int(self)->small);
     MpzOperand a(self);
     Mpz result;

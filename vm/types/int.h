@@ -15,16 +15,22 @@
 
 namespace minipy::vm {
 
-// Invariant: is_big is true exactly when the value does not fit in int64_t; then `big` is an
-// initialised mpz holding it, else `small` holds it and `big` is untouched. `big` comes last: an
-// exact int in the machine-word form is allocated without it (int_small_size bytes, 48 instead of
-// 64), so nothing may read or write `big` of an Int whose is_big is false.
+// The marker in `small` of an int held by `big`. INT64_MIN itself is held by `big`, so every value
+// has exactly one form.
+inline constexpr int64_t int_big_marker = INT64_MIN;
+
+// Invariant: is_big() (small == int_big_marker) is true exactly when the value is not in
+// [INT64_MIN + 1, INT64_MAX]; then `big` is an initialised mpz holding it, else `small` holds it
+// and `big` is untouched. `big` comes last: an exact int in the machine-word form is allocated
+// without it (int_small_size bytes: 40, the header and one word), so nothing may read or write
+// `big` of an Int whose is_big() is false. A zero-filled Int is the small 0.
 struct Int : Object {
-    bool is_big;
     int64_t small;
     mpz_t big;
+    bool is_big() const { return small == int_big_marker; }
 };
 inline constexpr size_t int_small_size = sizeof(Int) - sizeof(mpz_t);
+static_assert(int_small_size == sizeof(Object) + sizeof(int64_t));
 
 bool is_int(const Object* object); // int, bool or a subclass
 bool is_exact_int(const Object* object);

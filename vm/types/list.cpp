@@ -468,26 +468,7 @@ Status list_sort_in_place(VM& vm, Object* self, Object* key, bool reverse) {
         if (reverse)
             std::reverse(items, items + count);
     } else {
-        std::vector<Object*> keys;
-        keys.reserve(count);
-        for (size_t i = 0; i < count && ok; ++i) {
-            Object* item = items[i];
-            Ref<Object> k = call_object(vm, key, &item, 1);
-            ok = static_cast<bool>(k);
-            if (ok)
-                keys.push_back(k.release());
-        }
-        if (ok) {
-            if (reverse) {
-                std::reverse(items, items + count);
-                std::reverse(keys.begin(), keys.end());
-            }
-            ok = sort_objects(vm, keys.data(), items, count);
-            if (reverse)
-                std::reverse(items, items + count);
-        }
-        for (Object* k : keys)
-            decref(k);
+        ok = sort_with_key(vm, items, count, key, reverse);
     }
     bool modified = list->items != nullptr || list->size != 0;
     list_clear_slot(self); // drops whatever was added during the sort

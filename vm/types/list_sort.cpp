@@ -9,19 +9,28 @@
 // 1-byte strs, a machine compare for word-sized ints and for floats, a direct call of the type's
 // richcompare slot for other homogeneous keys, and for non-empty tuples a compare whose first
 // element uses the same choice. Built-in comparisons have no side effects, so the results and the
-// calls user code sees are those of the generic `<`. When those ints decide, their values are
-// also copied into the array being sorted, so that most comparisons read no object at all.
+// calls user code sees are those of the generic `<`.
+//
+// Memory: without a key function the list's own array is sorted (CPython's way; the merges need
+// at most n/2 more pointers). With one, keys that are all exact word-sized ints or pairs of them
+// are reduced to their values as they are made (sort_with_key), so such a sort holds no key
+// object: 16 or 24 bytes per item instead of a key object (a 2-tuple and its ints: 160 bytes).
+// Other keys whose first item is such an int have that value copied next to key and item, so
+// that most comparisons read no object at all.
 //
 // Invariants: every move of keys[i] moves values[i] too; whatever a comparison raises, both arrays
 // keep each element exactly once.
 #include "vm/types/list_sort.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
-#include <type_traits>
+#include <new>
 #include <vector>
 
+#include "gc/alloc.h"
 #include "vm/types/float.h"
+#include "vm/types/function.h"
 #include "vm/types/int.h"
 #include "vm/types/str.h"
 #include "vm/types/tuple.h"
@@ -29,6 +38,25 @@
 
 namespace minipy::vm {
 namespace {
+
+// The sort's arrays come from the VM allocator (gc/alloc.h), as objects do: memory a sort frees is
+// then reused by the objects made next instead of being kept apart by the C library's heap.
+template <class T> struct VmAllocator {
+    using value_type = T;
+    VmAllocator() = default;
+    template <class U> VmAllocator(const VmAllocator<U>&) {}
+    T* allocate(size_t n) {
+        if (n > SIZE_MAX / sizeof(T))
+            throw std::bad_alloc();
+        void* memory = gc::mem_alloc(n * sizeof(T));
+        if (!memory)
+            throw std::bad_alloc();
+        return static_cast<T*>(memory);
+    }
+    void deallocate(T* memory, size_t) { gc::mem_free(memory); }
+    template <class U> bool operator==(const VmAllocator<U>&) const { return true; }
+};
+template <class T> using Array = std::vector<T, VmAllocator<T>>;
 
 struct SortState;
 // 1 when left < right, 0 when not, -1 when the comparison raised.
@@ -98,7 +126,7 @@ int items_equal(VM& vm, Object* left, Object* right) {
         if (left->type == vm.types().int_) {
             auto* a = static_cast<Int*>(left);
             auto* b = static_cast<Int*>(right);
-            if (!a->is_big && !b->is_big)
+            if (!a->is_big() && !b->is_big())
                 return a->small == b->small;
         } else if (left->type == vm.types().str) {
             return str_equal(left, right);
@@ -153,7 +181,7 @@ void choose_comparison(SortState& state, Object* const* keys, size_t count) {
             continue;
         }
         if (key_type == types.int_)
-            small_ints = small_ints && !static_cast<Int*>(key)->is_big;
+            small_ints = small_ints && !static_cast<Int*>(key)->is_big();
         else if (key_type == types.str)
             latin1 = latin1 && static_cast<Str*>(key)->kind == 1;
     }
@@ -196,10 +224,17 @@ struct Cached {
     Object* key;
     Object* value;
 };
-struct CachedKey { // the same without a key function
-    int64_t prefix;
+// What a key function returned when every key was an exact word-sized int (PackedInt) or an exact
+// pair of them (PackedPair): the values, next to the list item; the key objects are gone (see
+// sort_with_key).
+struct PackedInt {
+    int64_t key;
+    Object* value;
+};
+struct PackedPair {
+    int64_t first;
     int64_t second;
-    Object* key;
+    Object* value;
 };
 
 int element_less(SortState& state, Object* left, Object* right) {
@@ -208,9 +243,13 @@ int element_less(SortState& state, Object* left, Object* right) {
 int element_less(SortState& state, const Keyed& left, const Keyed& right) {
     return state.less(state, left.key, right.key);
 }
-template <class C>
-requires std::is_same_v<C, Cached> || std::is_same_v<C, CachedKey>
-int element_less(SortState& state, const C& left, const C& right) {
+int element_less(SortState&, const PackedInt& left, const PackedInt& right) {
+    return left.key < right.key;
+}
+int element_less(SortState&, const PackedPair& left, const PackedPair& right) {
+    return left.first != right.first ? left.first < right.first : left.second < right.second;
+}
+int element_less(SortState& state, const Cached& left, const Cached& right) {
     if (left.prefix != right.prefix)
         return left.prefix < right.prefix;
     if (state.less == small_int_less)
@@ -455,8 +494,8 @@ private:
     SortState& m_state;
     E* m_base;
     size_t m_n;
-    std::vector<Run> m_runs;
-    std::vector<E> m_temp;
+    Array<Run> m_runs;
+    Array<E> m_temp;
 };
 
 int64_t int_prefix_of(const SortState& state, Object* key) {
@@ -464,50 +503,176 @@ int64_t int_prefix_of(const SortState& state, Object* key) {
     return static_cast<Int*>(first)->small;
 }
 
-template <class C>
 bool sort_cached(SortState& state, Object** keys, Object** values, size_t count) {
-    std::vector<C> cached(count);
+    Array<Cached> cached(count);
     if (state.less == tuple_less) {
         Type* int_type = state.vm.types().int_;
         state.int_second = true;
         for (size_t i = 0; i < count && state.int_second; ++i) {
             Object* key = keys[i];
             state.int_second = tuple_size(key) >= 2 && tuple_items(key)[1]->type == int_type &&
-                               !static_cast<Int*>(tuple_items(key)[1])->is_big;
+                               !static_cast<Int*>(tuple_items(key)[1])->is_big();
         }
     }
     for (size_t i = 0; i < count; ++i) {
         cached[i].prefix = int_prefix_of(state, keys[i]);
         cached[i].second = state.int_second ? static_cast<Int*>(tuple_items(keys[i])[1])->small : 0;
         cached[i].key = keys[i];
-        if constexpr (std::is_same_v<C, Cached>)
-            cached[i].value = values[i];
+        cached[i].value = values[i];
     }
-    MergeSort<C> sorter(state, cached.data(), count);
+    MergeSort<Cached> sorter(state, cached.data(), count);
     bool ok = sorter.run();
     for (size_t i = 0; i < count; ++i) {
         keys[i] = cached[i].key;
-        if constexpr (std::is_same_v<C, Cached>)
-            values[i] = cached[i].value;
+        values[i] = cached[i].value;
     }
     return ok;
 }
 
+// The value of an exact int that fits in a machine word.
+bool word_int(const BuiltinTypes& types, const Object* object, int64_t& out) {
+    if (object->type != types.int_ || static_cast<const Int*>(object)->is_big())
+        return false;
+    out = static_cast<const Int*>(object)->small;
+    return true;
+}
+
+// An exact 2-tuple of such ints.
+bool word_pair(const BuiltinTypes& types, Object* object, int64_t& first, int64_t& second) {
+    if (object->type != types.tuple || tuple_size(object) != 2)
+        return false;
+    Object* const* items = tuple_items(object);
+    return word_int(types, items[0], first) && word_int(types, items[1], second);
+}
+
+// The keys of sort_with_key while they all have one packed form.
+struct PackedKeys {
+    enum class Form { objects, ints, pairs } form = Form::objects;
+    Array<PackedInt> ints;
+    Array<PackedPair> pairs;
+
+    // Keeps `key` (the key of `item`, the key's position) packed when it has the form of the
+    // first key; false when it does not (the form is then objects for good).
+    bool add(const BuiltinTypes& types, Object* key, Object* item, size_t position, size_t count) {
+        int64_t first = 0;
+        int64_t second = 0;
+        if (position == 0) {
+            if (word_int(types, key, first)) {
+                form = Form::ints;
+                ints.reserve(count);
+            } else if (word_pair(types, key, first, second)) {
+                form = Form::pairs;
+                pairs.reserve(count);
+            }
+        }
+        if (form == Form::ints && word_int(types, key, first)) {
+            ints.push_back(PackedInt{first, item});
+            return true;
+        }
+        if (form == Form::pairs && word_pair(types, key, first, second)) {
+            pairs.push_back(PackedPair{first, second, item});
+            return true;
+        }
+        return false;
+    }
+
+    // The keys packed so far as objects again (equal values, new objects), appended to `keys`;
+    // the form becomes objects. Raises MemoryError.
+    bool unpack(VM& vm, Array<Object*>& keys) {
+        for (const PackedInt& packed : ints) {
+            Ref<Object> key = int_from_i64(vm, packed.key);
+            if (!key)
+                return false;
+            keys.push_back(key.release());
+        }
+        for (const PackedPair& packed : pairs) {
+            Ref<Object> first = int_from_i64(vm, packed.first);
+            Ref<Object> second = first ? int_from_i64(vm, packed.second) : nullptr;
+            if (!second)
+                return false;
+            Object* items[] = {first.get(), second.get()};
+            Ref<Object> key = tuple_from_array(vm, items, 2);
+            if (!key)
+                return false;
+            keys.push_back(key.release());
+        }
+        form = Form::objects;
+        Array<PackedInt>().swap(ints);
+        Array<PackedPair>().swap(pairs);
+        return true;
+    }
+};
+
+// Sorts the packed keys (their comparisons cannot raise) and puts the items back in that order.
+template <class P>
+void sort_packed(SortState& state, Array<P>& packed, Object** items, bool reverse) {
+    if (reverse)
+        std::reverse(packed.begin(), packed.end());
+    MergeSort<P> sorter(state, packed.data(), packed.size());
+    (void)sorter.run();
+    for (size_t i = 0; i < packed.size(); ++i)
+        items[i] = packed[i].value;
+}
+
 } // namespace
+
+bool sort_with_key(VM& vm, Object** items, size_t count, Object* key, bool reverse) {
+    const BuiltinTypes& types = vm.types();
+    PackedKeys packed;
+    Array<Object*> keys; // owned, once the keys are objects
+    bool ok = true;
+    for (size_t i = 0; i < count && ok; ++i) {
+        Object* item = items[i];
+        Ref<Object> made = call_object(vm, key, &item, 1);
+        ok = static_cast<bool>(made);
+        if (!ok)
+            break;
+        if (packed.form != PackedKeys::Form::objects || i == 0) {
+            if (packed.add(types, made.get(), item, i, count))
+                continue; // the value is kept; the key object goes now
+            if (i > 0 && !packed.unpack(vm, keys)) {
+                ok = false;
+                break;
+            }
+            keys.reserve(count);
+        }
+        keys.push_back(made.release());
+    }
+    if (ok) {
+        SortState state{vm};
+        if (packed.form == PackedKeys::Form::ints) {
+            sort_packed(state, packed.ints, items, reverse);
+        } else if (packed.form == PackedKeys::Form::pairs) {
+            sort_packed(state, packed.pairs, items, reverse);
+        } else {
+            if (reverse) {
+                std::reverse(items, items + count);
+                std::reverse(keys.begin(), keys.end());
+            }
+            ok = sort_objects(vm, keys.data(), items, count);
+        }
+        if (reverse)
+            std::reverse(items, items + count);
+    }
+    for (Object* k : keys)
+        decref(k);
+    return ok;
+}
 
 bool sort_objects(VM& vm, Object** keys, Object** values, size_t count) {
     if (count < 2)
         return true;
     SortState state{vm};
     choose_comparison(state, keys, count);
-    if (state.int_prefix)
-        return values ? sort_cached<Cached>(state, keys, values, count)
-                      : sort_cached<CachedKey>(state, keys, values, count);
+    // Without a key function the list is sorted where it is, as CPython's: a cached copy would cost
+    // 24 bytes per item on top of the list (sort_comp's peak memory) for a few cache misses less.
+    if (state.int_prefix && values)
+        return sort_cached(state, keys, values, count);
     if (!values) {
         MergeSort<Object*> sorter(state, keys, count);
         return sorter.run();
     }
-    std::vector<Keyed> pairs(count);
+    Array<Keyed> pairs(count);
     for (size_t i = 0; i < count; ++i)
         pairs[i] = Keyed{keys[i], values[i]};
     MergeSort<Keyed> sorter(state, pairs.data(), count);

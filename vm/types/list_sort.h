@@ -14,6 +14,15 @@ namespace minipy::vm {
 // an unspecified order. Raises MemoryError.
 [[nodiscard]] bool sort_objects(VM& vm, Object** keys, Object** values, size_t count);
 
+// The key-function part of list.sort: calls key(item) on each of items[0..count) in order, then
+// sorts the items by their keys, stably (with reverse, as CPython: equal keys keep their order).
+// Keys that are all exact machine-word ints, or all exact pairs of them, are kept as their values
+// only and each key object is dropped as soon as it is made (no finalizer or weak reference can
+// see that: those types have neither), so such a sort holds no key objects at all; a later key of
+// another form turns the values back into equal objects. False when key or a comparison raised
+// (items then still holds each element exactly once). Raises MemoryError.
+[[nodiscard]] bool sort_with_key(VM& vm, Object** items, size_t count, Object* key, bool reverse);
+
 // list.sort(key=key, reverse=reverse) on a list (key may be null or None): what sorted() and
 // list.sort run. Raises what the key function or a comparison raises, ValueError "list modified
 // during sort", MemoryError.

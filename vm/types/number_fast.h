@@ -5,7 +5,7 @@
 // vm/vm.h).
 //
 // Invariants kept: every object made here is on the refchain from birth to death, as any other
-// (gc/refchain.h); a free-list block keeps is_big false for ints. Exact floats and ints have no
+// (gc/refchain.h). Exact floats and ints have no
 // finalizer and cannot be weakly referenced, so their death needs none of run_dealloc's checks,
 // and they hold no references, so the trashcan has nothing to defer.
 #pragma once
@@ -41,11 +41,11 @@ inline Object* int_make(VM& vm, int64_t value) {
         incref(pooled);
         return pooled;
     }
+    if (value == int_big_marker) [[unlikely]]
+        return int_allocate(vm, value); // INT64_MIN is held as an mpz
     if (Object* memory = vm.free_lists().ints().pop()) [[likely]] {
         vm.heap().adopt_untracked(memory, vm.types().int_);
-        auto* reused = static_cast<Int*>(memory);
-        reused->small = value;
-        reused->is_big = false;
+        static_cast<Int*>(memory)->small = value;
         return memory;
     }
     return int_allocate(vm, value);
@@ -56,7 +56,7 @@ inline Object* int_make(VM& vm, int64_t value) {
 inline void number_free(VM& vm, Object* object, gc::FreeList& list) {
     vm.heap().forget_untracked(object);
     if (!list.push(object))
-        gc::Heap::free_memory(object);
+        vm.free_lists().numbers().release(object); // where float_allocate/int_allocate took it
 }
 
 // decref for an operand known to be an exact float, or an exact int in the machine-word form.
