@@ -5,8 +5,11 @@ Usage: python3 bench/gc/run.py [--minipy PATH] [--runs N] [--quick]
 
 Prints, for each interpreter: the allocation-heavy script's time (median of N runs), the pause of
 a generation-0 collection and of a full collection with one million live tracked objects (median
-and worst, from pause.py), and the peak RSS of the ten-million-cycles script with the collector
-enabled and disabled; then the minipy/CPython ratios. Timings are reported, never asserted.
+and worst, from pause.py; for generation 0 also the 99th percentile, since its worst sample of a
+few microseconds is mostly whether the OS preempted that one collection), and the peak RSS of the
+ten-million-cycles script with the collector enabled and disabled; then the minipy/CPython ratios.
+Timings are reported, never asserted. The interpreters take turns run after run, so both see the
+same load of the machine.
 """
 import argparse
 import os
@@ -47,28 +50,45 @@ def run_timed(binary, script, args=()):
     return elapsed, usage.ru_maxrss, stdout
 
 
-def measure(binary, runs, quick):
-    result = {}
-    times = [run_timed(binary, "alloc_heavy.py")[0] for _ in range(runs)]
-    result["alloc_heavy_s"] = statistics.median(times)
-    gen0_median, gen0_worst, full_median, full_worst = [], [], [], []
+def measure(binaries, runs, quick):
+    """Runs each measurement on every interpreter in turn, round after round, so that both see the
+    same load of the machine; returns {interpreter: {measure: value}}."""
+    samples = {name: {} for name in binaries}
+
+    def add(name, key, value):
+        samples[name].setdefault(key, []).append(value)
+
+    for _ in range(runs):
+        for name, binary in binaries.items():
+            add(name, "alloc_heavy_s", run_timed(binary, "alloc_heavy.py")[0])
     for _ in range(max(1, runs // 2)):
-        out = run_timed(binary, "pause.py")[2].split("\n")
-        g = out[0].split()
-        f = out[1].split()
-        gen0_median.append(float(g[1]))
-        gen0_worst.append(float(g[2]))
-        full_median.append(float(f[1]))
-        full_worst.append(float(f[2]))
-    result["gen0_median_ms"] = statistics.median(gen0_median)
-    result["gen0_worst_ms"] = max(gen0_worst)
-    result["full_median_ms"] = statistics.median(full_median)
-    result["full_worst_ms"] = max(full_worst)
+        for name, binary in binaries.items():
+            out = run_timed(binary, "pause.py")[2].split("\n")
+            g = out[0].split()
+            f = out[1].split()
+            add(name, "gen0_median_ms", float(g[1]))
+            add(name, "gen0_worst_ms", float(g[2]))
+            add(name, "gen0_p99_ms", float(g[3]))
+            add(name, "full_median_ms", float(f[1]))
+            add(name, "full_worst_ms", float(f[2]))
+    results = {}
+    for name in binaries:
+        got = samples[name]
+        results[name] = {
+            "alloc_heavy_s": statistics.median(got["alloc_heavy_s"]),
+            "gen0_median_ms": statistics.median(got["gen0_median_ms"]),
+            "gen0_worst_ms": max(got["gen0_worst_ms"]),
+            "gen0_p99_ms": max(got["gen0_p99_ms"]),
+            "full_median_ms": statistics.median(got["full_median_ms"]),
+            "full_worst_ms": max(got["full_worst_ms"]),
+        }
     if not quick:
-        result["cycles_on_s"], result["cycles_on_rss_kib"], _ = run_timed(binary, "cycles10m.py")
-        result["cycles_off_s"], result["cycles_off_rss_kib"], _ = run_timed(
-            binary, "cycles10m.py", ["off"])
-    return result
+        for name, binary in binaries.items():
+            result = results[name]
+            result["cycles_on_s"], result["cycles_on_rss_kib"], _ = run_timed(binary, "cycles10m.py")
+            result["cycles_off_s"], result["cycles_off_rss_kib"], _ = run_timed(
+                binary, "cycles10m.py", ["off"])
+    return results
 
 
 def main():
@@ -78,7 +98,7 @@ def main():
     parser.add_argument("--quick", action="store_true", help="skip the 10M-cycles runs")
     options = parser.parse_args()
     binaries = {"minipy": os.path.abspath(options.minipy), "cpython": cpython_binary()}
-    results = {name: measure(path, options.runs, options.quick) for name, path in binaries.items()}
+    results = measure(binaries, options.runs, options.quick)
     keys = list(results["minipy"])
     print("%-22s %14s %14s %8s" % ("measure", "minipy", "cpython", "ratio"))
     for key in keys:
