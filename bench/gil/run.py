@@ -278,6 +278,18 @@ def c_baseline_section(report, runs, note):
                "compete for the 2 cores only through the OS scheduler), run once after each "
                "convoy repetition. Round trips over 1 ms here are the operating system's "
                "scheduling delays on this machine, which no GIL design can remove.", "")
+    try:
+        with open("/proc/sys/kernel/sched_autogroup_enabled") as file:
+            autogroup = file.read().strip() == "1"
+    except OSError:
+        autogroup = False
+    if autogroup:
+        report.add("The kernel's autogroup scheduling is on here: it shares the CPUs between "
+                   "sessions first, so when other sessions load the machine, a process's "
+                   "CPU-bound threads use up its session's share and its I/O threads wait "
+                   "behind them for milliseconds, in C as in either interpreter. The more CPU "
+                   "an interpreter gives its CPU-bound threads (the target asks for half a "
+                   "core), the more of these waits its round trips meet.", "")
     if note:
         report.add(f"Not run: {note}.", "")
         return
