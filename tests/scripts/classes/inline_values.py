@@ -1,5 +1,6 @@
 # Instance attributes kept inline with keys shared per class (CPython 3.11's layout): what
 # __dict__, vars(), dir(), deletes and inline caches show must equal a per-instance dict's.
+import copy
 import gc
 import weakref
 
@@ -64,6 +65,24 @@ ed.clear()
 print("live4", hasattr(e, "y"), vars(e))
 e.w = 9
 print("live5", ed, e.w)
+
+# __dict__ assignment and deletion
+f = P()
+f.x = 1
+f.__dict__ = {"k": 1, "j": 2}
+print("assign1", vars(f), hasattr(f, "x"), f.k)
+f.m = 3
+print("assign2", vars(f))
+g = P()
+g.a = 1
+nd = {"q": 5}
+g.__dict__ = nd
+g.r = 6
+print("assign3", nd, g.q)
+try:
+    g.__dict__ = [1]
+except TypeError as exc:
+    print("TypeError", exc)
 
 # more names than the shared keys hold
 class Many:
@@ -202,6 +221,34 @@ del fo
 objs = [Node(i, -i) for i in range(1000)]
 print("nodes", sum(o.left + o.right for o in objs), vars(objs[999]))
 
+# __dict__ deleted, __class__ assigned between classes with their own keys, copy
+class A:
+    def __init__(self):
+        self.a = 1
+        self.b = 2
+
+
+class B:
+    def __init__(self):
+        self.b = 20
+        self.c = 30
+
+
+x = A()
+del x.__dict__
+print("deleted", vars(x), hasattr(x, "a"))
+x.z = 5
+print("after delete", vars(x))
+y = A()
+y.__class__ = B
+print("class", type(y).__name__, vars(y), y.a)
+y.c = 3
+print("class2", vars(y), [vars(B()) for _ in range(2)])
+z = A()
+w = copy.copy(z)
+w.extra = 1
+print("copy", vars(z), vars(w), vars(copy.deepcopy(w)))
+
 # expect: a {'x': 1, 'y': 2} ['x', 'y']
 # expect: b {'y': 3, 'x': 4} ['y', 'x']
 # expect: c {'z': 5, 'x': 6} ['z', 'x']
@@ -216,6 +263,10 @@ print("nodes", sum(o.left + o.right for o in objs), vars(objs[999]))
 # expect: live3 {'y': 2, 'z': 3}
 # expect: live4 False {}
 # expect: live5 {'w': 9} 9
+# expect: assign1 {'k': 1, 'j': 2} False 1
+# expect: assign2 {'k': 1, 'j': 2, 'm': 3}
+# expect: assign3 {'q': 5, 'r': 6} 5
+# expect: TypeError __dict__ must be set to a dictionary, not a 'list'
 # expect: many 45 ['attr0', 'attr1', 'attr2'] ['attr42', 'attr43', 'attr44'] 44 0
 # expect: many2 ['attr39', 'attr38', 'attr37'] -39 -5
 # expect: many3 {'attr3': 'three'}
@@ -232,3 +283,8 @@ print("nodes", sum(o.left + o.right for o in objs), vars(objs[999]))
 # expect: self cycle True
 # expect: del {'name': 'fin', 'extra': 1}
 # expect: nodes 0 {'left': 999, 'right': -999}
+# expect: deleted {} False
+# expect: after delete {'z': 5}
+# expect: class B {'a': 1, 'b': 2} 1
+# expect: class2 {'a': 1, 'b': 2, 'c': 3} [{'b': 20, 'c': 30}, {'b': 20, 'c': 30}]
+# expect: copy {'a': 1, 'b': 2} {'a': 1, 'b': 2, 'extra': 1} {'a': 1, 'b': 2, 'extra': 1}
