@@ -147,7 +147,7 @@ Ref<Object> frame_getattr(VM& vm, Object* self, Object* name) {
             if (text == "f_lineno")
                 return int_from_i64(vm, frame->line());
             if (text == "f_lasti")
-                return int_from_i64(vm, frame->instruction * 2);
+                return int_from_i64(vm, frame->instruction() * 2);
             Ref<Object> locals = frame_locals(rt, frame);
             if (!locals)
                 return nullptr;
@@ -228,7 +228,7 @@ Ref<Object> frame_snapshot(Runtime& rt, Type* type, Frame* frame) {
         object->back = back.release();
         object->live = f;
         object->line = f->line();
-        object->lasti = f->instruction * 2;
+        object->lasti = f->instruction() * 2;
         back = Ref<Object>(std::move(object).cast<Object>());
     }
     return back;

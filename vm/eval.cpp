@@ -9,7 +9,8 @@
 // Invariants:
 //  - between instructions, [stack_base, sp) holds owned references (NULL slots of calls may be
 //    null);
-//  - `frame->instruction` is set before anything that can raise or run a nested frame;
+//  - `frame->instr` is the instruction being run: dispatch stores it (CPython 3.11's prev_instr),
+//    so errors and nested frames see it, and a case need not save it;
 //  - the recursion depth counts every running Python frame (RecursionError at the limit).
 #include "vm/eval.h"
 
@@ -408,10 +409,29 @@ template <class T> int compare_as(T x, T y, uint32_t op) {
     return result;
 }
 
+// LOAD_GLOBAL's cache hit, inline (the miss and the refill are cached_load_global's): the value
+// cached for the frame's globals and builtins while both dicts still have the versions it was
+// found at (vm/inline_cache.h), else null.
+[[gnu::always_inline]] inline Object* global_cache_hit(const Frame* frame,
+                                                       const GlobalCache& cache) {
+    const auto* globals = static_cast<const Dict*>(frame->globals);
+    const auto* builtins = static_cast<const Dict*>(frame->builtins);
+    if (cache.globals == globals && cache.builtins == builtins &&
+        cache.globals_version == globals->version && cache.builtins_version == builtins->version)
+        return cache.value;
+    return nullptr;
+}
+
+// Who pushes a frame: C++ code about to enter the loop (which grows the native stack), or the
+// loop itself (a call the loop runs inline: the native stack stays where it is).
+enum class Pusher { native, loop };
+
 // The checks of every call of a Python function the loop runs, before its frame is pushed: the
 // eval breaker's (CPython checks at RESUME), so a recursive program without loops offers the GIL
 // and is interruptible too (a quarter of the callee's length counts as the instructions the call
-// runs: most calls leave early, and its loops count their own), then the recursion guard.
+// runs: most calls leave early, and its loops count their own), then the recursion guard (the
+// depth alone for a frame the loop pushes: its native stack checks were made when it started).
+template <Pusher pusher = Pusher::native>
 [[gnu::always_inline]] inline Status enter_call(Runtime& rt, ThreadState& thread,
                                                 const Code* code) {
     if (thread.count_instructions(static_cast<int32_t>(code->instruction_count / 4 + 1)) |
@@ -419,8 +439,12 @@ template <class T> int compare_as(T x, T y, uint32_t op) {
         if (!is_ok(eval_breaker(rt.vm())))
             return Status::error;
     }
-    if (thread.try_enter_recursive_call(rt.vm().recursion_limit())) [[likely]]
+    if constexpr (pusher == Pusher::loop) {
+        if (thread.try_enter_recursive_depth(rt.vm().recursion_limit())) [[likely]]
+            return Status::ok;
+    } else if (thread.try_enter_recursive_call(rt.vm().recursion_limit())) [[likely]] {
         return Status::ok;
+    }
     return thread.enter_recursive_call("");
 }
 
@@ -524,11 +548,11 @@ bool binds_exactly(const Code* code, size_t nargs) {
 // into the callee's locals (no increfs, no argument binding), and with TakesFunction the caller's
 // reference to func into the frame. Null when raised; the argument references are dropped then
 // (the function's stays the caller's).
-template <bool TakesFunction = false>
+template <bool TakesFunction = false, Pusher pusher = Pusher::native>
 [[gnu::always_inline]] inline Frame* push_exact_frame(Runtime& rt, ThreadState& thread,
                                                       Function* func, Object** args, size_t nargs) {
     Code* code = func->code;
-    if (is_ok(enter_call(rt, thread, code))) [[likely]] {
+    if (is_ok(enter_call<pusher>(rt, thread, code))) [[likely]] {
         if (void* memory = rt.frames().push(frame_slots(code))) [[likely]] {
             Frame* frame = frame_init_function<TakesFunction>(memory, func);
             Object** locals = frame->localsplus();
@@ -652,15 +676,15 @@ namespace {
 #define MINIPY_PEEK(n) (sp[-static_cast<ptrdiff_t>(n)])
 #define MINIPY_SKIP_CACHES(op) (next += cache_words(Opcode::op))
 #define MINIPY_JUMP_TO(target) (next = first + (target))
-// Stores the instruction index so errors and nested frames see it.
-#define MINIPY_SAVE() (frame->instruction = static_cast<int32_t>(this_instr - first))
+// Dispatch stores the instruction in the frame (frame->instr) for errors and nested frames: the
+// cases' saves are no-ops. (A separate `this_instr` variable cost a callee-saved register, which
+// pushed `next` or `oparg` out of registers on every instruction.)
+#define MINIPY_SAVE() ((void)0)
 #define MINIPY_LOAD_FRAME()                                                                        \
     do {                                                                                           \
-        code = frame->code;                                                                        \
-        first = code->instructions;                                                                \
-        localsplus = frame->localsplus();                                                          \
-        consts = tuple_items(code->consts);                                                        \
-        names = tuple_items(code->names);                                                          \
+        first = frame->code->instructions;                                                         \
+        consts = tuple_items(frame->code->consts);                                                 \
+        names = tuple_items(frame->code->names);                                                   \
         sp = frame->stack_top;                                                                     \
         rt.set_current_frame(frame);                                                               \
     } while (0)
@@ -684,7 +708,7 @@ namespace {
 #define MINIPY_TARGET(op) target_##op:
 #define MINIPY_FAST_DISPATCH()                                                                     \
     do {                                                                                           \
-        this_instr = next;                                                                         \
+        frame->instr = next;                                                                       \
         word = *next++;                                                                            \
         oparg = word >> 8;                                                                         \
         goto* dispatch_table[word & 0xFF];                                                         \
@@ -701,19 +725,19 @@ Ref<Object> run(Runtime& rt, Frame* entry, Object* sent, bool throwing, bool* yi
     ThreadState& thread = vm.thread_state();
     Frame* frame = entry;
     frame->previous = rt.current_frame();
-    Code* code;
     uint32_t* first;
-    Object** localsplus;
     Object* const* consts;
     Object* const* names;
     Object** sp;
     MINIPY_LOAD_FRAME();
     uint32_t* next = first + frame->resume_at;
-    uint32_t* this_instr = next;
     uint32_t word = 0;
     uint32_t oparg = 0;
     Object* kwnames = nullptr;
     Object* retval = nullptr;
+    // Where exception_unwind looks for a handler: the instruction that raised (RERAISE may have
+    // moved frame->instr, the reported line, to the original lasti).
+    const uint32_t* unwind_from = nullptr;
 
 #if MINIPY_COMPUTED_GOTO
     // code_from_unit checked that every opcode is below opcode_count.
@@ -729,7 +753,7 @@ Ref<Object> run(Runtime& rt, Frame* entry, Object* sent, bool throwing, bool* yi
     if (yielded)
         *yielded = false;
     if (throwing) {
-        this_instr = next - 1 >= first ? next - 1 : first;
+        frame->instr = next - 1 >= first ? next - 1 : first;
         goto error;
     }
     if (sent)
@@ -740,39 +764,43 @@ next_instruction:
     MINIPY_FAST_DISPATCH();
 #else
 dispatch:
-    this_instr = next;
+    frame->instr = next;
     word = *next++;
     oparg = word >> 8;
 dispatch_word:
     switch (static_cast<Opcode>(word & 0xFF)) {
 #endif
 
+// The cases name the frame's locals `localsplus`: an address computed from `frame` at each use
+// (one addressing mode), not a variable the compiler would keep in a register or spill.
+#define localsplus (reinterpret_cast<Object**>(frame + 1))
 #include "vm/eval_cases.inc"
+#undef localsplus
 
 #if !MINIPY_COMPUTED_GOTO
 default:
-    MINIPY_SAVE();
     (void)raise_system_error(vm, "unknown opcode ", word & 0xFF);
     goto error;
 }
 #endif
 
-error : MINIPY_SAVE();
+error:
 if (!thread.has_exception())
     (void)raise_system_error(vm, "error return without exception set");
 record_exception(rt, frame);
+unwind_from = frame->instr;
 
 exception_unwind : for (;;) {
     // RERAISE may have moved frame->instruction (the reported line); handlers are found from
     // the instruction that raised, as CPython's exception_unwind does.
     const compiler::ExceptionTableEntry* handler =
-        code_find_handler(code, static_cast<int32_t>(this_instr - first));
+        code_find_handler(frame->code, static_cast<int32_t>(unwind_from - first));
     if (handler) {
         Object** target_sp = frame->stack_base() + handler->depth;
         while (sp > target_sp)
             xdecref(MINIPY_STACK_POP());
         if (handler->push_lasti) {
-            Ref<Object> lasti = int_from_i64(vm, frame->instruction);
+            Ref<Object> lasti = int_from_i64(vm, frame->instruction());
             if (!lasti)
                 goto error;
             MINIPY_STACK_PUSH(lasti.release());
@@ -792,7 +820,7 @@ exception_unwind : for (;;) {
         thread.leave_recursive_call();
         frame = caller;
         MINIPY_LOAD_FRAME();
-        this_instr = first + frame->instruction;
+        unwind_from = frame->instr;
         record_exception(rt, frame);
         continue;
     }
@@ -808,7 +836,7 @@ exception_unwind : for (;;) {
     }
     frame = caller;
     MINIPY_LOAD_FRAME();
-    this_instr = first + frame->instruction;
+    unwind_from = frame->instr;
     record_exception(rt, frame);
 }
 

@@ -20,8 +20,16 @@ Object** Frame::stack_base() {
 }
 
 int Frame::line() const {
-    int line = code_line(code, instruction);
+    int line = code_line(code, instruction());
     return line < 0 ? code->first_line : line;
+}
+
+int32_t Frame::instruction() const {
+    return static_cast<int32_t>(instr - code->instructions);
+}
+
+void Frame::set_instruction(int32_t index) {
+    instr = code->instructions + index;
 }
 
 size_t frame_slot_count(const Code* code) {
@@ -96,7 +104,7 @@ Frame* frame_init(void* memory, Code* code, Object* function, Object* globals, O
     frame->builtins = builtins;
     frame->locals = locals;
     frame->previous = nullptr;
-    frame->instruction = 0;
+    frame->instr = code->instructions;
     frame->resume_at = 0;
     frame->is_entry = false;
     frame->in_generator = false;

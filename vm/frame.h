@@ -9,7 +9,8 @@
 //  - a frame owns one reference to its function, its locals, every non-null localsplus slot and
 //    every value-stack slot below stack_top;
 //  - frames are released in LIFO order on the FrameStack; generator frames are never on it;
-//  - `instruction` is the index of the instruction being executed (for tracebacks and lasti);
+//  - `instr` is the instruction being executed (for tracebacks, lasti and exception handlers): the
+//    eval loop stores it as it dispatches each instruction, as CPython 3.11's frame->prev_instr;
 //  - a FrameStack frame with a function borrows code, globals and builtins from it (the function
 //    keeps them alive and never changes them while a frame holds it: a running frame is not
 //    visible to the collector, so its function is never cleared); a frame without a function
@@ -32,17 +33,17 @@ struct Code;
 class Runtime;
 
 struct Frame {
-    Code* code;          // owned or borrowed (see above)
-    Object* function;    // owned, or null for module and class bodies run directly
-    Object* globals;     // dict, owned or borrowed (see above)
-    Object* builtins;    // dict, owned or borrowed (see above)
-    Object* locals;      // owned mapping, or null for optimized (function) frames
-    Frame* previous;     // the caller on this thread (not owned)
-    Object** stack_top;  // saved value-stack pointer while another frame runs
-    int32_t instruction; // index of the current instruction word
-    int32_t resume_at;   // where a caller continues after the frame it called returns
-    bool is_entry;       // the eval-loop invocation returns when this frame returns
-    bool in_generator;   // memory owned by a generator object, not the FrameStack
+    Code* code;            // owned or borrowed (see above)
+    Object* function;      // owned, or null for module and class bodies run directly
+    Object* globals;       // dict, owned or borrowed (see above)
+    Object* builtins;      // dict, owned or borrowed (see above)
+    Object* locals;        // owned mapping, or null for optimized (function) frames
+    Frame* previous;       // the caller on this thread (not owned)
+    Object** stack_top;    // saved value-stack pointer while another frame runs
+    const uint32_t* instr; // the current instruction's first word (its EXTENDED_ARG if any)
+    int32_t resume_at;     // where a caller continues after the frame it called returns
+    bool is_entry;         // the eval-loop invocation returns when this frame returns
+    bool in_generator;     // memory owned by a generator object, not the FrameStack
     // A generator's frame that the loop resumed in place from its caller's FOR_ITER (true) or
     // SEND (false), not through eval_resume: how the caller goes on when the generator returns,
     // and where (the instruction index of the FOR_ITER's or SEND's jump target).
@@ -53,6 +54,9 @@ struct Frame {
     Object** localsplus() { return reinterpret_cast<Object**>(this + 1); }
     Object** stack_base();
     int line() const; // the current line (or the code's first line)
+    // The index of the current instruction word in code->instructions.
+    int32_t instruction() const;
+    void set_instruction(int32_t index);
 };
 
 // The number of Object* slots a frame of `code` needs, the struct included.
@@ -74,7 +78,7 @@ public:
         std::swap(m_limit, other.m_limit);
     }
     // Room for `slots` Object* slots, or null when out of memory.
-    void* push(size_t slots) {
+    [[gnu::always_inline]] void* push(size_t slots) {
         if (static_cast<size_t>(m_limit - m_top) >= slots) [[likely]] {
             Object** block = m_top;
             m_top += slots;
@@ -83,7 +87,7 @@ public:
         return push_chunk(slots);
     }
     // Releases the most recent push (the memory, not the references).
-    void pop(void* block) {
+    [[gnu::always_inline]] void pop(void* block) {
         auto* slot = static_cast<Object**>(block);
         if (slot >= m_base && slot < m_limit) [[likely]] {
             m_top = slot;

@@ -36,7 +36,7 @@ inline Frame* frame_init_function(void* memory, Function* func) {
     frame->locals = nullptr;
     frame->previous = nullptr;
     frame->stack_top = frame->localsplus() + code->nlocalsplus;
-    frame->instruction = 0;
+    frame->instr = code->instructions;
     frame->resume_at = 0;
     frame->is_entry = false;
     frame->in_generator = false;

@@ -54,8 +54,31 @@ public:
     // enter_recursive_call's fast half, for the eval loop's calls: enters and returns true when the
     // depth is below `limit` (the VM's) and the native stack is in the known safe range of this
     // thread's; false (nothing done) when enter_recursive_call must decide.
+    // The native stack pointer (an address in the caller's frame). Read from the register where
+    // the compiler allows it: __builtin_frame_address would make every function that inlines the
+    // guard (the eval loop) keep a frame pointer, one register fewer for its own state.
+    static uintptr_t native_stack_pointer() {
+        uintptr_t here;
+#if defined(__GNUC__) && defined(__x86_64__)
+        asm("mov %%rsp, %0" : "=r"(here));
+#elif defined(__GNUC__) && defined(__aarch64__)
+        asm("mov %0, sp" : "=r"(here));
+#else
+        here = reinterpret_cast<uintptr_t>(__builtin_frame_address(0));
+#endif
+        return here;
+    }
+    // try_enter_recursive_call without the native stack check, for a frame that runs where the
+    // native stack already was checked (the eval loop's inline calls).
+    bool try_enter_recursive_depth(int limit) {
+        if (m_recursion_depth < limit) [[likely]] {
+            ++m_recursion_depth;
+            return true;
+        }
+        return false;
+    }
     bool try_enter_recursive_call(int limit) {
-        auto here = reinterpret_cast<uintptr_t>(__builtin_frame_address(0));
+        uintptr_t here = native_stack_pointer();
         if (m_recursion_depth < limit && here - m_stack_limit < m_stack_span) [[likely]] {
             ++m_recursion_depth;
             return true;

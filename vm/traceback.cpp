@@ -782,7 +782,7 @@ void traceback_add(Runtime& rt, Object* exception, Frame* frame) {
     tb->fast = nullptr;
     tb->frame = nullptr;
     tb->live = frame;
-    tb->instruction = frame->instruction;
+    tb->instruction = frame->instruction();
     tb->line = frame->line();
     e->traceback = tb.release();
 }

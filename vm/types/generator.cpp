@@ -156,7 +156,7 @@ Object* yield_from_delegate(Generator* gen) {
     Frame* frame = gen->frame;
     if (!gen->started || gen->finished || gen->running || frame->stack_top <= frame->stack_base())
         return nullptr;
-    uint32_t word = frame->code->instructions[frame->instruction];
+    uint32_t word = *frame->instr;
     if (instruction_opcode(word) != Opcode::YIELD_VALUE || instruction_operand(word) != 1)
         return nullptr;
     return frame->stack_top[-1];
@@ -165,7 +165,7 @@ Object* yield_from_delegate(Generator* gen) {
 // Resumes gen after its delegate finished with `value`: continues after the yield-from loop.
 Ref<Object> resume_after_delegate(Runtime& rt, Generator* gen, Object* value, bool& returned) {
     Frame* frame = gen->frame;
-    int32_t send_index = frame->instruction - 1;
+    int32_t send_index = frame->instruction() - 1;
     uint32_t send = frame->code->instructions[send_index];
     incref(value);
     set_ref(frame->stack_top[-1], value);
