@@ -84,6 +84,11 @@ int32_t Compiler::deref_index(std::string_view name) {
 }
 
 bool Compiler::emit_name(std::string_view raw, ast::ExprContext ctx, const ast::Position& pos) {
+    // CPython's forbidden_name: __debug__ is a constant.
+    if (raw == "__debug__" && ctx == ast::ExprContext::Store)
+        return fail("cannot assign to __debug__", pos);
+    if (raw == "__debug__" && ctx == ast::ExprContext::Del)
+        return fail("cannot delete __debug__", pos);
     std::string_view name = mangle(raw);
     Unit& u = unit();
     SymbolScope scope = u.scope ? u.scope->scope_of(name) : SymbolScope::Unknown;
@@ -1279,6 +1284,8 @@ bool Compiler::compile_store(const ast::Expr* target) {
         return emit_name(target->as<ast::Name>()->id, ast::ExprContext::Store, target->pos);
     case ast::ExprKind::Attribute: {
         const auto* attr = target->as<ast::Attribute>();
+        if (attr->attr == "__debug__")
+            return fail("cannot assign to __debug__", target->pos);
         if (!compile_expr(attr->value))
             return false;
         set_location(target->pos);

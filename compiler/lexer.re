@@ -388,7 +388,9 @@ bool prepare_source(Arena& arena, std::string_view source, const ParseOptions& o
     // CPython's file tokenizer reports encoding problems without a position (no "File" line).
     const int32_t no_line = options.script_file ? -1 : 0;
     bool had_bom = false;
-    if (source.size() >= 3 && source.compare(0, 3, "\xEF\xBB\xBF") == 0) {
+    // A str source keeps a leading U+FEFF: the tokenizer rejects it as a non-printable character.
+    if (!options.source_is_text && source.size() >= 3 &&
+        source.compare(0, 3, "\xEF\xBB\xBF") == 0) {
         source.remove_prefix(3);
         had_bom = true;
     }

@@ -17,6 +17,7 @@
 #include "vm/import.h"
 #include "vm/run.h"
 #include "vm/runtime.h"
+#include "vm/types/bytes.h"
 #include "vm/types/class.h"
 #include "vm/types/dict.h"
 #include "vm/types/float.h"
@@ -591,9 +592,11 @@ Ref<Object> run_code_builtin(VM& vm, Args args, size_t nargs, CompileMode mode, 
     Ref<Object> code;
     if (args[0]->type == rt.types().code) {
         code = Ref<Object>::borrow(args[0]);
-    } else if (is_str(args[0])) {
+    } else if (std::string_view data; is_str(args[0]) || bytes_like(args[0], data)) {
+        bool text = is_str(args[0]);
+        std::string source = text ? str_to_utf8(args[0]) : std::string(data);
         code = Ref<Object>::steal(
-            static_cast<Object*>(compile_string(rt, str_to_utf8(args[0]), "<string>", mode)));
+            static_cast<Object*>(compile_string(rt, source, "<string>", mode, text)));
     } else {
         return raise_type_error(vm, name, "() arg 1 must be a string, bytes or code object");
     }
@@ -612,16 +615,24 @@ Ref<Object> builtin_eval(VM& vm, Object*, Args args, size_t nargs, Object*) {
     return run_code_builtin(vm, args, nargs, CompileMode::eval, "eval");
 }
 Ref<Object> builtin_compile(VM& vm, Object*, Args args, size_t nargs, Object*) {
-    if (nargs < 3 || !is_str(args[0]) || !is_str(args[1]) || !is_str(args[2]))
+    std::string_view data;
+    std::string_view filename_bytes;
+    if (nargs < 3 || !(is_str(args[1]) || bytes_like(args[1], filename_bytes)) || !is_str(args[2]))
         return raise_type_error(vm, "compile() expected source, filename and mode strings");
+    // compile(b"...") decodes as a file would: a UTF-8 BOM or a coding declaration (PEP 263).
+    bool text = is_str(args[0]);
+    if (!text && !bytes_like(args[0], data))
+        return raise_type_error(vm, "compile() arg 1 must be a string, bytes or AST object");
+    std::string source = text ? str_to_utf8(args[0]) : std::string(data);
+    std::string filename = is_str(args[1]) ? str_to_utf8(args[1]) : std::string(filename_bytes);
     std::string mode = str_to_utf8(args[2]);
     if (mode != "exec" && mode != "eval" && mode != "single")
         return raise_value_error(vm, "compile() mode must be 'exec', 'eval' or 'single'");
     CompileMode kind = mode == "eval"     ? CompileMode::eval
                        : mode == "single" ? CompileMode::single
                                           : CompileMode::exec;
-    return Ref<Object>::steal(static_cast<Object*>(
-        compile_string(runtime_of(vm), str_to_utf8(args[0]), str_to_utf8(args[1]), kind)));
+    return Ref<Object>::steal(
+        static_cast<Object*>(compile_string(runtime_of(vm), source, filename, kind, text)));
 }
 
 constexpr MethodDef builtin_functions[] = {

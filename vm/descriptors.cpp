@@ -146,6 +146,17 @@ Ref<Object> property_getattr(VM& vm, Object* self, Object* name) {
                                         : vm.not_implemented();
     if (field != vm.not_implemented())
         return Ref<Object>::borrow(field ? field : vm.none());
+    // CPython's property_get___isabstractmethod__: whether fget, fset or fdel is abstract.
+    if (text == "__isabstractmethod__") {
+        for (Object* accessor : {p->fget, p->fset, p->fdel}) {
+            if (!accessor)
+                continue;
+            int abstract = object_is_abstract(vm, accessor);
+            if (abstract != 0)
+                return abstract < 0 ? nullptr : vm.new_bool(true);
+        }
+        return vm.new_bool(false);
+    }
     return get_attr_generic(vm, self, name);
 }
 
@@ -444,6 +455,20 @@ bool make_simple_type(Runtime& rt, Type*& out, const char* name, size_t size, Ty
 }
 
 } // namespace
+
+int object_is_abstract(VM& vm, Object* object) {
+    Ref<Object> name = intern(vm, "__isabstractmethod__");
+    if (!name)
+        return -1;
+    Ref<Object> flag = get_attr_optional(vm, object, name.get());
+    if (!flag)
+        return vm.thread_state().has_exception() ? -1 : 0;
+    return object_is_true(vm, flag.get());
+}
+
+bool has_descriptor_get(Runtime& rt, Object* descriptor) {
+    return !is_heap_type(descriptor->type) || type_lookup(descriptor->type, rt.names().__get__);
+}
 
 bool is_data_descriptor(Runtime& rt, Object* descriptor) {
     Type* type = descriptor->type;

@@ -33,6 +33,11 @@ struct Super : Object {
 // True when descriptor defines __set__ or __delete__ (a data descriptor wins over the instance
 // dict).
 bool is_data_descriptor(Runtime& rt, Object* descriptor);
+// False for an instance of a class without __get__: a data descriptor with only __set__ loses to
+// the instance dict on lookup and is returned itself (CPython's _PyObject_GenericGetAttr).
+bool has_descriptor_get(Runtime& rt, Object* descriptor);
+// _PyObject_IsAbstract: truth of object.__isabstractmethod__ (0 when absent), -1 when raised.
+int object_is_abstract(VM& vm, Object* object);
 // descriptor.__get__(object, type); `object` null means lookup on the class itself.
 [[nodiscard]] Ref<Object> descriptor_get(Runtime& rt, Object* descriptor, Object* object,
                                          Type* type);

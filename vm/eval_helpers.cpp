@@ -389,7 +389,7 @@ Ref<Object> get_attr_generic(VM& vm, Object* object, Object* name) {
         return Ref<Object>::borrow(type);
     Object* descriptor = type_lookup(type, name);
     Ref<Object> keep = Ref<Object>::borrow(descriptor);
-    if (descriptor && is_data_descriptor(rt, descriptor))
+    if (descriptor && is_data_descriptor(rt, descriptor) && has_descriptor_get(rt, descriptor))
         return descriptor_get(rt, descriptor, object, type);
     if (InstanceValues* values = active_values(object); values && name != rt.names().__dict__) {
         if (Object* value = instance_values_get(object, values, name))
@@ -455,6 +455,8 @@ Ref<Object> get_attr_optional(VM& vm, Object* object, Object* name) {
 Status set_attr_generic(VM& vm, Object* object, Object* name, Object* value) {
     Runtime& rt = runtime_of(vm);
     Type* type = object->type;
+    if (is_str(name) && str_equal(name, rt.names().__class__))
+        return set_instance_class(rt, object, value); // object's __class__ data descriptor
     Object* descriptor = type_lookup(type, name);
     Ref<Object> keep = Ref<Object>::borrow(descriptor);
     if (descriptor && is_data_descriptor(rt, descriptor))

@@ -131,6 +131,8 @@ void fill_load_attr(Runtime& rt, Object* owner, Object* name, AttrCache& cache, 
         return;
     AttrCacheKind kind = AttrCacheKind::instance_dict;
     size_t offset = 0;
+    if (descriptor && is_data_descriptor(rt, descriptor) && !has_descriptor_get(rt, descriptor))
+        return; // __set__ without __get__: the generic protocol reads the instance dict first
     if (descriptor && is_data_descriptor(rt, descriptor)) {
         kind = AttrCacheKind::data_descriptor;
     } else if (instance_values(owner)) {

@@ -216,13 +216,13 @@ Raised raise_compile_error(Runtime& rt, const compiler::CompileError& error,
 } // namespace
 
 void* compile_string(Runtime& rt, std::string_view source, std::string_view filename,
-                     CompileMode mode) {
+                     CompileMode mode, bool source_is_text) {
     compiler::ParseOptions options;
     options.filename = filename;
     options.mode = mode == CompileMode::eval     ? compiler::ast::ModuleKind::Expression
                    : mode == CompileMode::single ? compiler::ast::ModuleKind::Interactive
                                                  : compiler::ast::ModuleKind::Module;
-    options.source_is_text = true;
+    options.source_is_text = source_is_text;
     compiler::CompileResult result = compiler::compile_source(source, options);
     if (!result.code) {
         (void)raise_compile_error(rt, result.error, filename, source, mode);

@@ -128,9 +128,11 @@ int run_file(std::string_view path, const std::vector<std::string>& argv);
 
 enum class CompileMode : uint8_t { exec, eval, single };
 // compile(): source text to a Code object (returned as void* to keep this header light; it is a
-// new reference to a vm::Object). Null with SyntaxError / IndentationError set.
+// new reference to a vm::Object). Null with SyntaxError / IndentationError set. `source_is_text`
+// false: the source is bytes (compile(b"...")), whose UTF-8 BOM and coding declaration count.
 [[nodiscard]] void* compile_string(Runtime& runtime, std::string_view source,
-                                   std::string_view filename, CompileMode mode);
+                                   std::string_view filename, CompileMode mode,
+                                   bool source_is_text = true);
 
 // For `minipy -m NAME` (vm/import.cpp): imports NAME's parent packages (as CPython's runpy does),
 // then finds NAME's code without running it: a file on sys.path (or the parent's __path__), a

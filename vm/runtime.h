@@ -77,6 +77,10 @@ struct RuntimeTypes {
     Type* union_type;
     Type* member_descriptor; // __slots__ fields (vm/types/member.h)
     Type* getset_descriptor; // __dict__ / __weakref__ of heap classes (vm/types/member.h)
+    // reversed(d) and reversed(view), made at first use (vm/types/dict_reversed.h).
+    Type* dict_reversekeyiterator;
+    Type* dict_reversevalueiterator;
+    Type* dict_reverseitemiterator;
 };
 
 // Makes an instance of built-in `cls` (or of a heap subclass whose solid base is it) from call

@@ -569,6 +569,22 @@ bool same_words_added(Runtime& rt, Type* a, Type* b) {
                       [](Object* x, Object* y) { return str_equal(x, y); });
 }
 
+} // namespace
+
+Status check_layout_assignment(Runtime& rt, Type* oldto, Type* newto, const char* attribute) {
+    Type* newbase = newto;
+    Type* oldbase = oldto;
+    while (adds_nothing(newbase))
+        newbase = newbase->base;
+    while (adds_nothing(oldbase))
+        oldbase = oldbase->base;
+    if (newbase != oldbase &&
+        (newbase->base != oldbase->base || !same_words_added(rt, newbase, oldbase)))
+        return raise_type_error(rt.vm(), attribute, " assignment: '", newto->name,
+                                "' object layout differs from '", oldto->name, "'");
+    return Status::ok;
+}
+
 // obj.__class__ = value for an instance of a heap class: the new class must be a heap class whose
 // instances have the same layout (CPython's compatible_for_assignment).
 Status set_instance_class(Runtime& rt, Object* self, Object* value) {
@@ -580,19 +596,11 @@ Status set_instance_class(Runtime& rt, Object* self, Object* value) {
                                 "' object");
     auto* newto = static_cast<Type*>(value);
     Type* oldto = self->type;
-    if (!is_heap_type(newto))
+    if (!is_heap_type(newto) || !is_heap_type(oldto))
         return raise_type_error(vm, "__class__ assignment only supported for mutable types or "
                                     "ModuleType subclasses");
-    Type* newbase = newto;
-    Type* oldbase = oldto;
-    while (adds_nothing(newbase))
-        newbase = newbase->base;
-    while (adds_nothing(oldbase))
-        oldbase = oldbase->base;
-    if (newbase != oldbase &&
-        (newbase->base != oldbase->base || !same_words_added(rt, newbase, oldbase)))
-        return raise_type_error(vm, "__class__ assignment: '", newto->name,
-                                "' object layout differs from '", oldto->name, "'");
+    if (!is_ok(check_layout_assignment(rt, oldto, newto, "__class__")))
+        return Status::error;
     // Attributes a class keeps outside the dict (by its own key layout) move into the dict first.
     if (layout_has_dict(oldto) && !instance_dict_slot(self) && vm.thread_state().has_exception())
         return Status::error;
@@ -601,8 +609,6 @@ Status set_instance_class(Runtime& rt, Object* self, Object* value) {
     decref(oldto);
     return Status::ok;
 }
-
-} // namespace
 
 Status instance_setattr(VM& vm, Object* self, Object* name, Object* value) {
     Runtime& rt = runtime_of(vm);
@@ -1079,6 +1085,44 @@ void adopt_layout_base(VM& vm, Type* type, Type* layout) {
 void update_dunder_slots(Runtime& rt, Type* type) {
     if (type->dict && is_heap_type(type))
         install_dunder_slots(rt, type->dict, type->slots);
+}
+
+Type* best_layout_base(VM& vm, const std::vector<Type*>& bases) {
+    return pick_layout_base(vm, bases);
+}
+
+void reinherit_dunder_slots(Runtime& rt, Type* type) {
+    VM& vm = rt.vm();
+    TypeSlots own{};
+    if (type->dict)
+        install_dunder_slots(rt, type->dict, own);
+    const TypeSlots& object_slots = vm.types().object->slots;
+    Type* layout = type->base;
+    Object* bases = type->bases;
+    // As make_heap_type: the class's own dunders, else the first base that has the slot, with the
+    // layout base's slot where that base only passed object's (adopt_layout_base).
+#define MINIPY_SLOT(name, result, params)                                                          \
+    if (own.name) {                                                                                \
+        type->slots.name = own.name;                                                               \
+    } else {                                                                                       \
+        decltype(type->slots.name) inherited = nullptr;                                            \
+        for (intptr_t i = 0; !inherited && i < tuple_size(bases); ++i)                             \
+            inherited = static_cast<Type*>(tuple_items(bases)[i])->slots.name;                     \
+        if (inherited == object_slots.name && layout->slots.name)                                  \
+            inherited = layout->slots.name;                                                        \
+        type->slots.name = inherited;                                                              \
+    }
+    // dealloc, traverse, clear, getattr and setattr follow the layout, which stays the same.
+    TypeSlots kept = type->slots;
+#include "vm/slots.def"
+#undef MINIPY_SLOT
+    type->slots.dealloc = kept.dealloc;
+    type->slots.traverse = kept.traverse;
+    type->slots.clear = kept.clear;
+    type->slots.getattr = kept.getattr;
+    type->slots.setattr = kept.setattr;
+    if (!own.repr && (!type->slots.repr || type->slots.repr == object_slots.repr))
+        type->slots.repr = heap_default_repr;
 }
 
 Ref<Object> make_heap_type(Runtime& rt, Type* metatype, Object* name, Object* bases,

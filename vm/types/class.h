@@ -10,6 +10,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "gc/ref.h"
 #include "vm/errors.h"
@@ -61,6 +62,19 @@ Object** heap_instance_dict(Object* object);
 // types. Installed as `type`'s call slot.
 [[nodiscard]] Ref<Object> type_call(VM& vm, Object* self, Object* const* args, size_t nargs,
                                     Object* kwnames);
+// CPython's compatible_for_assignment: TypeError "<attribute> assignment: 'B' object layout
+// differs from 'A'" unless instances of `newto` can take the place of instances of `oldto`.
+[[nodiscard]] Status check_layout_assignment(Runtime& runtime, Type* oldto, Type* newto,
+                                             const char* attribute);
+// The base whose layout a class with these bases extends (CPython's best_base). Raises TypeError
+// "multiple bases have instance lay-out conflict" (null).
+Type* best_layout_base(VM& vm, const std::vector<Type*>& bases);
+// After heap class `type` got new bases (with the same layout): its dunder slots again from its
+// own dict, the others from its new bases (CPython's update_all_slots).
+void reinherit_dunder_slots(Runtime& runtime, Type* type);
+// obj.__class__ = value (value null deletes), CPython's object_set_class: TypeError unless both
+// classes are heap classes whose instances have the same layout.
+[[nodiscard]] Status set_instance_class(Runtime& runtime, Object* self, Object* value);
 // object.__new__(cls) for a heap type: a zeroed instance. Raises MemoryError.
 [[nodiscard]] Ref<Object> instance_new(VM& vm, Type* cls);
 

@@ -11,12 +11,14 @@
 #include "vm/runtime.h"
 #include "vm/traceback.h"
 #include "vm/types/class.h"
+#include "vm/types/class_bases.h"
 #include "vm/types/dict.h"
 #include "vm/types/float.h"
 #include "vm/types/function.h"
 #include "vm/types/int.h"
 #include "vm/types/list.h"
 #include "vm/types/mappingproxy.h"
+#include "vm/types/object_reduce.h"
 #include "vm/types/str.h"
 #include "vm/types/tuple.h"
 
@@ -146,7 +148,7 @@ Ref<Object> type_getattr(VM& vm, Object* self, Object* name) {
     // Data descriptors of the metatype first (Reference 3.3.2.1), then the class's own mro.
     Object* meta_attr = is_heap_type(self->type) ? type_lookup(self->type, name) : nullptr;
     Ref<Object> keep_meta = Ref<Object>::borrow(meta_attr);
-    if (meta_attr && is_data_descriptor(rt, meta_attr))
+    if (meta_attr && is_data_descriptor(rt, meta_attr) && has_descriptor_get(rt, meta_attr))
         return descriptor_get(rt, meta_attr, self, self->type);
     Ref<Object> found;
     if (mro_lookup(rt, type, nullptr, name, found))
@@ -180,6 +182,8 @@ Status type_setattr(VM& vm, Object* self, Object* name, Object* value) {
         type_attributes_changed();
         return Status::ok;
     }
+    if (name == runtime_of(vm).names().__bases__)
+        return set_type_bases(runtime_of(vm), type, value);
     // Every inline cache of an attribute lookup may depend on this class (vm/inline_cache.h).
     type_attributes_changed();
     if (!type->dict) {
@@ -756,6 +760,7 @@ bool init_class_support(Runtime& rt) {
     type_type->slots.setattr = type_setattr;
     type_type->slots.repr = heap_type_repr;
     rt.set_constructor(vm.types().object, object_construct);
+    vm.types().object->methods = object_methods; // __reduce_ex__, __reduce__, __getstate__
 #define MINIPY_X(name, base)                                                                       \
     vm.exceptions().name->slots.getattr = exception_getattr;                                       \
     vm.exceptions().name->slots.setattr = exception_setattr;

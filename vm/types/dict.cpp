@@ -23,6 +23,7 @@
 #include "gc/collector.h"
 #include "vm/eval_helpers.h"
 #include "vm/runtime.h"
+#include "vm/types/dict_reversed.h"
 #include "vm/types/function.h"
 #include "vm/types/list.h"
 #include "vm/types/str.h"
@@ -557,21 +558,9 @@ Ref<Object> dict_items_method(VM& vm, Object* self, Object* const*, size_t, Obje
     return dict_view_new(vm, self, DictViewKind::items);
 }
 
-// reversed(d): the keys, last inserted first.
+// reversed(d): the keys, last inserted first (a dict_reversekeyiterator).
 Ref<Object> dict_reversed(VM& vm, Object* self, Object* const*, size_t, Object*) {
-    Ref<Object> keys = list_new(vm, static_cast<size_t>(dict_size(self)));
-    if (!keys)
-        return nullptr;
-    intptr_t pos = 0;
-    Object* key = nullptr;
-    Object* value = nullptr;
-    while (dict_next(self, pos, &key, &value)) {
-        if (!is_ok(list_append(vm, keys.get(), key)))
-            return nullptr;
-    }
-    Object** items = list_items(keys.get());
-    std::reverse(items, items + list_size(keys.get()));
-    return get_iter(vm, keys.get());
+    return dict_reversed_iterator(vm, self, DictViewKind::keys);
 }
 
 // dict.fromkeys(iterable, value=None), a classmethod: args[0] is the class.
@@ -796,6 +785,26 @@ bool dict_next(Object* self, intptr_t& pos, Object** key, Object** value) {
         return false;
     while (pos < keys->nentries) {
         DictEntry& entry = keys->entries()[pos++];
+        if (entry.key) {
+            *key = entry.key;
+            *value = entry.value;
+            return true;
+        }
+    }
+    return false;
+}
+
+intptr_t dict_last_position(Object* self) {
+    DictKeys* keys = as_dict(self)->keys;
+    return keys ? keys->nentries - 1 : -1;
+}
+
+bool dict_prev(Object* self, intptr_t& pos, Object** key, Object** value) {
+    DictKeys* keys = as_dict(self)->keys;
+    if (!keys || pos >= keys->nentries)
+        return false;
+    while (pos >= 0) {
+        DictEntry& entry = keys->entries()[pos--];
         if (entry.key) {
             *key = entry.key;
             *value = entry.value;

@@ -7,6 +7,7 @@
 
 #include "vm/eval_helpers.h"
 #include "vm/types/dict.h"
+#include "vm/types/dict_reversed.h"
 #include "vm/types/list.h"
 #include "vm/types/set.h"
 #include "vm/types/str.h"
@@ -220,14 +221,7 @@ Ref<Object> view_isdisjoint(VM& vm, Object* self, Object* const* args, size_t, O
 }
 
 Ref<Object> view_reversed(VM& vm, Object* self, Object* const*, size_t, Object*) {
-    Ref<Object> items = sequence_to_list(vm, self);
-    if (!items)
-        return nullptr;
-    Object** array = list_items(items.get());
-    intptr_t n = list_size(items.get());
-    for (intptr_t i = 0, j = n - 1; i < j; ++i, --j)
-        std::swap(array[i], array[j]);
-    return get_iter(vm, items.get());
+    return dict_reversed_iterator(vm, as_view(self)->dict, as_view(self)->kind);
 }
 
 constexpr MethodDef set_like_methods[] = {

@@ -19,6 +19,7 @@
 #include "vm/types/int.h"
 #include "vm/types/list_sort.h"
 #include "vm/types/method_args.h"
+#include "vm/types/seq_index.h"
 #include "vm/types/str.h"
 #include "vm/types/tuple.h"
 #include "vm/vm.h"
@@ -131,9 +132,16 @@ intptr_t list_len(VM&, Object* self) {
 }
 
 Status index_of(VM& vm, Object* list, Object* key, intptr_t& index) {
-    if (!is_int(key))
-        return raise_type_error(vm, "list indices must be integers or slices, not ",
-                                key->type->name);
+    Ref<Object> converted; // key.__index__()
+    if (!is_int(key)) {
+        converted = subscript_index(vm, key);
+        if (!converted && vm.thread_state().has_exception())
+            return Status::error;
+        if (!converted)
+            return raise_type_error(vm, "list indices must be integers or slices, not ",
+                                    key->type->name);
+        key = converted.get();
+    }
     if (!is_ok(int_to_ssize(vm, key, index)))
         return raise_index_error(vm, "cannot fit 'int' into an index-sized integer");
     if (index < 0)
@@ -163,11 +171,11 @@ Status list_delete(VM& vm, Object* self, intptr_t index) {
 Status list_setitem(VM& vm, Object* self, Object* key, Object* value) {
     intptr_t index = 0;
     if (!is_ok(index_of(vm, self, key, index))) {
-        if (!value && vm.thread_state().exception() &&
-            exception_matches(vm.thread_state().exception(), vm.exceptions().IndexError))
-            return raise_index_error(vm, "list assignment index out of range");
-        if (value && vm.thread_state().exception() &&
-            exception_matches(vm.thread_state().exception(), vm.exceptions().IndexError))
+        // Only an index past the end is "out of range"; a too-large int keeps its message.
+        Object* error = vm.thread_state().exception();
+        int64_t fits = 0;
+        if (error && exception_matches(error, vm.exceptions().IndexError) &&
+            (!is_int(key) || int_to_i64(key, fits)))
             return raise_index_error(vm, "list assignment index out of range");
         return Status::error;
     }

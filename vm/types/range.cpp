@@ -6,6 +6,7 @@
 #include "vm/eval_helpers.h"
 #include "vm/runtime.h"
 #include "vm/types/int.h"
+#include "vm/types/seq_index.h"
 #include "vm/types/str.h"
 #include "vm/types/tuple.h"
 
@@ -90,11 +91,19 @@ Ref<Object> range_getitem(VM& vm, Object* self, Object* key) {
         return Ref<Object>(std::move(result).cast<Object>());
     }
     int64_t index = 0;
-    if (!is_int(key))
-        return raise_type_error(vm, "range indices must be integers or slices, not ",
-                                key->type->name);
-    if (!is_ok(index_value(vm, key, index)))
-        return nullptr;
+    Ref<Object> converted; // key.__index__()
+    if (!is_int(key)) {
+        converted = subscript_index(vm, key);
+        if (!converted && vm.thread_state().has_exception())
+            return nullptr;
+        if (!converted)
+            return raise_type_error(vm, "range indices must be integers or slices, not ",
+                                    key->type->name);
+        key = converted.get();
+    }
+    // An int past int64 is past any range's length here.
+    if (!int_to_i64(key, index))
+        return raise_index_error(vm, "range object index out of range");
     if (index < 0)
         index += r->length;
     if (index < 0 || index >= r->length)

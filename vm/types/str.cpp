@@ -32,6 +32,7 @@
 #include "vm/types/int.h"
 #include "vm/types/list.h"
 #include "vm/types/range.h"
+#include "vm/types/seq_index.h"
 #include "vm/types/str_kind.h"
 #include "vm/types/str_methods.h"
 #include "vm/types/tuple.h"
@@ -172,8 +173,16 @@ Ref<Object> str_getitem(VM& vm, Object* self, Object* key) {
             return str_from_kind_data(vm, picked.data(), sizeof(Unit), picked.size());
         });
     }
-    if (!is_int(key))
-        return raise_type_error(vm, "string indices must be integers, not '", key->type->name, "'");
+    Ref<Object> converted; // key.__index__()
+    if (!is_int(key)) {
+        converted = subscript_index(vm, key);
+        if (!converted && vm.thread_state().has_exception())
+            return nullptr;
+        if (!converted)
+            return raise_type_error(vm, "string indices must be integers, not '", key->type->name,
+                                    "'");
+        key = converted.get();
+    }
     intptr_t index = 0;
     if (!is_ok(int_to_ssize(vm, key, index)))
         return raise_index_error(vm, "cannot fit 'int' into an index-sized integer");

@@ -12,6 +12,7 @@
 
 #include "vm/types/int.h"
 #include "vm/types/method_args.h"
+#include "vm/types/seq_index.h"
 #include "vm/types/str.h"
 #include "vm/vm.h"
 
@@ -165,9 +166,16 @@ intptr_t tuple_len(VM&, Object* self) {
 }
 
 Ref<Object> tuple_getitem(VM& vm, Object* self, Object* key) {
-    if (!is_int(key))
-        return raise_type_error(vm, "tuple indices must be integers or slices, not ",
-                                key->type->name);
+    Ref<Object> converted; // key.__index__()
+    if (!is_int(key)) {
+        converted = subscript_index(vm, key);
+        if (!converted && vm.thread_state().has_exception())
+            return nullptr;
+        if (!converted)
+            return raise_type_error(vm, "tuple indices must be integers or slices, not ",
+                                    key->type->name);
+        key = converted.get();
+    }
     intptr_t index = 0;
     if (!is_ok(int_to_ssize(vm, key, index)))
         return raise_index_error(vm, "cannot fit 'int' into an index-sized integer");
