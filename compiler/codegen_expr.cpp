@@ -333,6 +333,9 @@ static void compile_subkwargs(Compiler& c, ast::List<ast::Keyword*> keywords, si
     c.emit(Opcode::BUILD_MAP, static_cast<uint32_t>(n));
 }
 
+// compiler/codegen_stmt.cpp
+bool check_debug_args(Compiler& c, const ast::Arguments* args, const ast::Position& pos);
+
 static bool validate_keywords(Compiler& c, ast::List<ast::Keyword*> keywords) {
     for (size_t i = 0; i < keywords.size(); i++) {
         if (!keywords[i]->has_arg)
@@ -1142,6 +1145,8 @@ static bool compile_expr_kind(Compiler& c, const ast::Expr* expr) {
     }
     case K::Lambda: {
         const auto* lambda = expr->as<ast::Lambda>();
+        if (!check_debug_args(c, lambda->args, lambda->pos))
+            return false;
         return c.compile_function_object(lambda, "<lambda>", UnitKind::Lambda, lambda->args,
                                          nullptr, lambda->pos, {}, lambda->body);
     }

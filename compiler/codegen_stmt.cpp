@@ -229,6 +229,16 @@ uint32_t function_flags(const Scope* scope, UnitKind kind) {
 
 } // namespace
 
+// CPython's compiler_check_debug_args: no parameter may be named __debug__.
+bool check_debug_args(Compiler& c, const ast::Arguments* args, const ast::Position& pos) {
+    auto named_debug = [](const ast::Arg* arg) { return arg && arg->arg == "__debug__"; };
+    bool found = named_debug(args->vararg) || named_debug(args->kwarg);
+    for (auto list : {args->posonlyargs, args->args, args->kwonlyargs})
+        for (const ast::Arg* arg : list)
+            found = found || named_debug(arg);
+    return !found || c.fail("cannot assign to __debug__", pos);
+}
+
 bool Compiler::compile_function_object(const void* node, std::string_view name, UnitKind kind,
                                        const ast::Arguments* args, const ast::Expr* returns,
                                        const ast::Position& pos, ast::List<ast::Stmt*> body,
@@ -290,6 +300,8 @@ ast::Position definition_position(const ast::Stmt* stmt, ast::List<ast::Expr*> d
 }
 
 bool compile_function_def(Compiler& c, const ast::FunctionDef* def) {
+    if (!check_debug_args(c, def->args, def->pos))
+        return false;
     if (!compile_decorators(c, def->decorator_list))
         return false;
     UnitKind kind =

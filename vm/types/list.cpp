@@ -290,15 +290,28 @@ Ref<Object> list_extend_method(VM& vm, Object* self, Object* const* args, size_t
 Ref<Object> list_pop(VM& vm, Object* self, Object* const* args, size_t nargs, Object*) {
     if (nargs > 1)
         return raise_type_error(vm, "pop expected at most 1 argument, got ", nargs);
+    intptr_t index = -1;
+    // The argument is converted first (CPython's argument clinic): [].pop("x") is a TypeError.
+    if (nargs == 1) {
+        Object* key = args[0];
+        Ref<Object> converted; // key.__index__()
+        if (!is_int(key)) {
+            converted = subscript_index(vm, key);
+            if (!converted && vm.thread_state().has_exception())
+                return nullptr;
+            if (!converted)
+                return raise_type_error(vm, "'", key->type->name,
+                                        "' object cannot be interpreted as an integer");
+            key = converted.get();
+        }
+        if (!is_ok(int_to_ssize(vm, key, index)))
+            return nullptr;
+    }
     if (list_size(self) == 0)
         return raise_index_error(vm, "pop from empty list");
-    intptr_t index = list_size(self) - 1;
-    if (nargs == 1) {
-        if (!is_int(args[0]))
-            return raise_type_error(vm, "'", args[0]->type->name,
-                                    "' object cannot be interpreted as an integer");
-        if (!is_ok(int_to_ssize(vm, args[0], index)))
-            return nullptr;
+    if (nargs == 0) {
+        index = list_size(self) - 1;
+    } else {
         if (index < 0)
             index += list_size(self);
         if (index < 0 || index >= list_size(self))

@@ -35,6 +35,12 @@ t("(__debug__ := 1)\n", "f", "exec")
 t("x, __debug__ = 1, 2\n", "f", "exec")
 t("import __debug__\n", "f", "exec")
 t("x.__debug__ = 1\n", "f", "exec")
+t("@d\ndef f(__debug__): pass\n", "f", "exec")
+t("def f(a, *, __debug__): pass\n", "f", "exec")
+t("def f(*__debug__): pass\n", "f", "exec")
+t("def f(**__debug__): pass\n", "f", "exec")
+t("def f(__debug__=1, /): pass\n", "f", "exec")
+t("x = lambda __debug__: 0\n", "f", "exec")
 t("class O: pass\nx = O()\ndel x.__debug__\n", "f", "exec")
 t("with open('f') as __debug__: pass\n", "f", "exec")
 print(eval(b"1+2"), eval(b"\xef\xbb\xbf3"), eval(compile(b"4", "f", "eval")))
@@ -64,6 +70,12 @@ except SyntaxError as exc:
 # expect: SyntaxError cannot assign to __debug__ 1
 # expect: SyntaxError cannot assign to __debug__ 2
 # expect: SyntaxError cannot assign to __debug__ 2
+# expect: SyntaxError cannot assign to __debug__ 1
+# expect: SyntaxError cannot assign to __debug__ 1
+# expect: SyntaxError cannot assign to __debug__ 1
+# expect: SyntaxError cannot assign to __debug__ 1
+# expect: SyntaxError cannot assign to __debug__ 2
+# expect: SyntaxError cannot assign to __debug__ 1
 # expect: SyntaxError cannot assign to __debug__ 1
 # expect: SyntaxError cannot assign to __debug__ 1
 # expect: SyntaxError cannot assign to __debug__ 1
