@@ -24,6 +24,26 @@ namespace minipy::gc {
 
 #ifdef MINIPY_MIMALLOC
 
+// Blocks of at least this size (a big dict table, list array or str) go back to the OS as soon as
+// they are freed, as the C library's mmap'd blocks do: mimalloc otherwise keeps freed memory
+// committed for its decommit delay (25 ms), and a table that doubles leaves each old table
+// resident meanwhile (a 325k-entry dict: 12 of its 85 bytes per entry). The delay is set to 0
+// around that one free and put back to its start-up value (a concurrent free in another VM may
+// see 0 too: it only decommits early). Filling a block this size costs far more than the
+// decommit and the page faults of its next use.
+inline constexpr size_t large_block = size_t{1} << 20;
+
+[[gnu::cold, gnu::noinline]] inline void release_large(void* memory, void* (*then)(void*, size_t),
+                                                       size_t bytes, void** result) {
+    static const long start_delay = mi_option_get(mi_option_decommit_delay);
+    mi_option_set(mi_option_decommit_delay, 0);
+    if (then)
+        *result = then(memory, bytes);
+    else
+        mi_free(memory);
+    mi_option_set(mi_option_decommit_delay, start_delay);
+}
+
 inline void* mem_alloc(size_t bytes) {
     return mi_malloc(bytes);
 }
@@ -36,9 +56,18 @@ inline void* mem_calloc(size_t count, size_t size) {
     return mi_calloc(count, size);
 }
 inline void* mem_realloc(void* memory, size_t bytes) {
+    if (memory && mi_usable_size(memory) >= large_block) [[unlikely]] {
+        void* result = nullptr;
+        release_large(memory, mi_realloc, bytes, &result); // the old block may be freed
+        return result;
+    }
     return mi_realloc(memory, bytes);
 }
 inline void mem_free(void* memory) {
+    if (memory && mi_usable_size(memory) >= large_block) [[unlikely]] {
+        release_large(memory, nullptr, 0, nullptr);
+        return;
+    }
     mi_free(memory);
 }
 inline constexpr const char* allocator_name = "mimalloc";
