@@ -562,6 +562,7 @@ bool mro_lookup(Runtime& rt, Type* type, Type* after, Object* name, Ref<Object>&
         ++start;
     }
     std::string text;
+    Ref<Object> interned; // name, interned once for the cache
     for (intptr_t i = start; i < tuple_size(mro); ++i) {
         auto* base = static_cast<Type*>(tuple_items(mro)[i]);
         if (base->dict) {
@@ -573,6 +574,22 @@ bool mro_lookup(Runtime& rt, Type* type, Type* after, Object* name, Ref<Object>&
         }
         if (is_heap_type(base))
             continue;
+        // Unbound methods and slot wrappers of built-in types come from the runtime's cache: one
+        // object per type and name (`list.append is list.append`, as CPython's type dicts).
+        if (name->type == rt.vm().types().str) {
+            if (!interned) {
+                interned = rt.vm().pools().intern(rt.vm(), Ref<Object>::borrow(name));
+                if (!interned)
+                    return false;
+            }
+            if (Object* cached = rt.builtin_method(base, interned.get())) {
+                out = Ref<Object>::borrow(cached);
+                return true;
+            }
+            if (rt.vm().thread_state().has_exception())
+                return false;
+            continue;
+        }
         if (text.empty())
             text = str_to_utf8(name);
         if (const MethodDef* def = find_method(base, text)) {

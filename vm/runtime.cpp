@@ -5,6 +5,7 @@
 #include <new>
 #include <vector>
 
+#include "vm/descriptors.h"
 #include "vm/eval_helpers.h"
 #include "vm/types/alias.h"
 #include "vm/types/dict.h"
@@ -97,6 +98,13 @@ Object* Runtime::builtin_method(Type* type, Object* name) {
             return nullptr;
         static_cast<BuiltinFunction*>(made.get())->owner = type;
         method = made.release();
+    } else {
+        // A dunder of a slot (object.__init__, int.__add__): one slot wrapper per type and name,
+        // as the one CPython keeps in the type's dict (`object.__init__ is object.__init__`).
+        Ref<Object> wrapper = slot_wrapper_new(*this, type, name, nullptr);
+        if (!wrapper && m_vm.thread_state().has_exception())
+            return nullptr;
+        method = wrapper.release();
     }
     try {
         m_builtin_methods.emplace(key, method);
