@@ -35,6 +35,7 @@
 #include "vm/types/dict.h"
 #include "vm/types/float.h"
 #include "vm/types/function.h"
+#include "vm/types/instance_values.h"
 #include "vm/types/int.h"
 #include "vm/types/list.h"
 #include "vm/types/number_fast.h"

@@ -24,6 +24,7 @@
 
 #include "gc/ref.h"
 #include "vm/errors.h"
+#include "vm/inline_cache.h"
 #include "vm/object.h"
 #include "vm/type.h"
 #include "vm/types/class.h"
@@ -74,6 +75,32 @@ inline Object*& values_dict_word(Object* object) {
 inline InstanceValues* active_values(Object* object) {
     InstanceValues* values = instance_values(object);
     return values && !values_dict_word(object) ? values : nullptr;
+}
+
+// For the eval loop (CPython's LOAD_ATTR_INSTANCE_VALUE, STORE_ATTR_INSTANCE_VALUE): the value
+// word of owner's attribute when the site's first way is an instance_values entry for owner's
+// class and owner keeps its values inline with a word for the name (null: not set), else null.
+inline Object** values_way_word(const AttrCache& cache, Object* owner) {
+    if (cache.kind != AttrCacheKind::instance_values || cache.type != owner->type ||
+        cache.epoch != type_epoch() || cache.position < 0 || values_dict_word(owner))
+        return nullptr;
+    auto* values =
+        reinterpret_cast<InstanceValues*>(reinterpret_cast<char*>(owner) + cache.dict_offset);
+    return cache.position < values->capacity ? values_words(values) + cache.position : nullptr;
+}
+// LOAD_METHOD: the function (borrowed) when the site's first way is a method_values entry that
+// applies to owner and owner's inline values do not shadow it, else null.
+inline Object* values_method_way(const AttrCache& cache, Object* owner) {
+    if (cache.kind != AttrCacheKind::method_values || cache.type != owner->type ||
+        cache.epoch != type_epoch() || values_dict_word(owner))
+        return nullptr;
+    int32_t position = cache.position;
+    if (position < 0)
+        return shared_keys_of(owner->type)->count == -position - 1 ? cache.descriptor : nullptr;
+    auto* values =
+        reinterpret_cast<InstanceValues*>(reinterpret_cast<char*>(owner) + cache.dict_offset);
+    return position < values->capacity && values_words(values)[position] ? nullptr
+                                                                         : cache.descriptor;
 }
 
 // A heap type's Type allocation with its SharedKeys (zeroed). Raises MemoryError.
