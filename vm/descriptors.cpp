@@ -429,6 +429,30 @@ Ref<Object> slot_wrapper_call(VM& vm, Object* self, Object* const* args, size_t 
     return call_slot_of(vm, w->owner, w->name, args[0], args + 1, nargs - 1, kwnames);
 }
 
+// CPython's wrapper_richcompare / wrapper_hash for bound method-wrappers ((1).__add__ ==
+// (1).__add__): the same slot of the same owner bound to the same object. Unbound slot wrappers
+// are one per type and name (Runtime::builtin_method): identity.
+Ref<Object> slot_wrapper_richcompare(VM& vm, Object* self, Object* other, CompareOp op) {
+    if (other->type != self->type || (op != CompareOp::eq && op != CompareOp::ne))
+        return vm.new_not_implemented();
+    auto* a = static_cast<SlotWrapper*>(self);
+    auto* b = static_cast<SlotWrapper*>(other);
+    bool equal = self == other || (a->self && a->self == b->self && a->owner == b->owner &&
+                                   str_equal(a->name, b->name));
+    return vm.new_bool(equal == (op == CompareOp::eq));
+}
+
+int64_t slot_wrapper_hash(VM& vm, Object* self) {
+    auto* w = static_cast<SlotWrapper*>(self);
+    if (!w->self)
+        return hash_pointer(self);
+    int64_t name_hash = object_hash(vm, w->name);
+    if (name_hash == -1)
+        return -1;
+    int64_t hash = hash_pointer(w->self) ^ hash_pointer(w->owner) ^ name_hash;
+    return hash == -1 ? -2 : hash;
+}
+
 Ref<Object> slot_wrapper_getattr(VM& vm, Object* self, Object* name) {
     auto* w = static_cast<SlotWrapper*>(self);
     Runtime& rt = runtime_of(vm);
@@ -650,6 +674,8 @@ bool init_descriptor_types(Runtime& rt) {
     slot_wrapper_slots.repr = slot_wrapper_repr;
     slot_wrapper_slots.call = slot_wrapper_call;
     slot_wrapper_slots.getattr = slot_wrapper_getattr;
+    slot_wrapper_slots.richcompare = slot_wrapper_richcompare;
+    slot_wrapper_slots.hash = slot_wrapper_hash;
     RuntimeTypes& t = rt.types();
     if (!make_simple_type(rt, t.property, "property", sizeof(Property), property_slots,
                           property_methods) ||

@@ -140,6 +140,27 @@ Ref<Object> builtin_function_new(Runtime& runtime, const MethodDef* def, Object*
     return Ref<Object>(std::move(b).cast<Object>());
 }
 
+namespace {
+
+// CPython's meth_richcompare / meth_hash: the same C function bound to the same receiver.
+Ref<Object> builtin_richcompare(VM& vm, Object* self, Object* other, CompareOp op) {
+    if (other->type != self->type || (op != CompareOp::eq && op != CompareOp::ne))
+        return vm.new_not_implemented();
+    BuiltinFunction* a = as_builtin(self);
+    BuiltinFunction* b = as_builtin(other);
+    bool equal = a->self == b->self && a->def->function == b->def->function;
+    return vm.new_bool(equal == (op == CompareOp::eq));
+}
+
+int64_t builtin_hash(VM&, Object* self) {
+    BuiltinFunction* b = as_builtin(self);
+    int64_t hash =
+        hash_pointer(b->self) ^ hash_pointer(reinterpret_cast<const void*>(b->def->function));
+    return hash == -1 ? -2 : hash;
+}
+
+} // namespace
+
 bool init_builtin_function_type(Runtime& runtime) {
     TypeSpec spec{};
     spec.name = "builtin_function_or_method";
@@ -151,6 +172,8 @@ bool init_builtin_function_type(Runtime& runtime) {
     spec.slots.repr = builtin_repr;
     spec.slots.call = builtin_call;
     spec.slots.getattr = builtin_getattr;
+    spec.slots.richcompare = builtin_richcompare;
+    spec.slots.hash = builtin_hash;
     Ref<Type> type = make_type(runtime.vm(), spec);
     if (!type)
         return false;

@@ -33,6 +33,14 @@ try:
 except AttributeError as exc:
     print(exc)
 
+# Bound built-in methods and method-wrappers compare by function and receiver.
+x = [1]
+y = [1]
+print(x.append == y.append, hash(x.append) == hash(x.append), x.append != x.append,
+      (1).__add__ == (1).__add__, (1).__add__ == (2).__add__, x.append == x.extend)
+print(hash(len) == hash(len), {x.append: 1}[x.append],
+      len == len, len != print, {(1).__add__: 2}[(1).__add__], x.__len__ == x.__len__)
+
 # expect: True True True
 # expect: True True True
 # expect: True True True
@@ -41,3 +49,5 @@ except AttributeError as exc:
 # expect: <slot wrapper '__init__' of 'object' objects> append 5 2
 # expect: [8] append
 # expect: 'wrapper_descriptor' object has no attribute 'missing'
+# expect: False True False True False False
+# expect: True 1 True True 2 True
