@@ -224,11 +224,6 @@ Ref<Object> list_add(VM& vm, Object* left, Object* right) {
 
 // ====== Iterator (CPython's list_iterator)
 
-struct ListIterator : Object {
-    Object* list; // owned, null when exhausted
-    intptr_t index;
-};
-
 int list_iterator_traverse(Object* self, VisitFn visit, void* arg) {
     Object* l = static_cast<ListIterator*>(self)->list;
     return l ? visit(l, arg) : 0;

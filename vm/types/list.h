@@ -14,6 +14,13 @@ struct List : VarObject {
     intptr_t allocated;
 };
 
+// list's iterator (CPython's listiterator). `list` is owned, null once exhausted; FOR_ITER steps
+// an exact one inline while index < len(list).
+struct ListIterator : Object {
+    Object* list;
+    intptr_t index;
+};
+
 bool is_list(const Object* object);
 inline intptr_t list_size(const Object* l) {
     return static_cast<const List*>(l)->size;

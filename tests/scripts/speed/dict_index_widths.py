@@ -12,6 +12,9 @@ for size in (5, 100, 5000, 40000):
     print(size, len(d), ok)
 
 
+# The first comparison replaces the table (the lookup starts again); later ones only answer. An
+# __eq__ that rebuilt the table on every call would make the lookup restart for ever (CPython ends
+# only when the allocator hands the new table the old one's address: never under ASan).
 class Evil:
     def __init__(self, table):
         self.table = table
@@ -20,9 +23,10 @@ class Evil:
         return 1
 
     def __eq__(self, other):
-        self.table.clear()
-        for i in range(200):
-            self.table[i] = i
+        if len(self.table) < 200:
+            self.table.clear()
+            for i in range(200):
+                self.table[i] = i
         return False
 
 
