@@ -614,10 +614,58 @@ Ref<Object> builtin_exec(VM& vm, Object*, Args args, size_t nargs, Object*) {
 Ref<Object> builtin_eval(VM& vm, Object*, Args args, size_t nargs, Object*) {
     return run_code_builtin(vm, args, nargs, CompileMode::eval, "eval");
 }
-Ref<Object> builtin_compile(VM& vm, Object*, Args args, size_t nargs, Object*) {
+// compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1, *,
+// _feature_version=-1): CPython's argument binding and checks. The future flags (__future__
+// features) and dont_inherit are accepted: minipy never inherits the caller's future features.
+Ref<Object> builtin_compile(VM& vm, Object*, Args all, size_t nargs, Object* kwnames) {
+    static constexpr const char* names[] = {
+        "source", "filename", "mode", "flags", "dont_inherit", "optimize", "_feature_version"};
+    constexpr size_t positional_max = 6;
+    Object* bound[7] = {};
+    if (nargs > positional_max)
+        return raise_type_error(vm, "compile() takes at most 6 positional arguments (", nargs,
+                                " given)");
+    for (size_t i = 0; i < nargs; ++i)
+        bound[i] = all[i];
+    for (intptr_t k = 0; kwnames && k < tuple_size(kwnames); ++k) {
+        std::string_view key = str_ascii_view(tuple_items(kwnames)[k]);
+        size_t at = 0;
+        while (at < 7 && key != names[at])
+            ++at;
+        if (at == 7)
+            return raise_type_error(vm, "'", key, "' is an invalid keyword argument for compile()");
+        if (at < nargs)
+            return raise_type_error(vm, "argument for compile() given by name ('", key,
+                                    "') and position (", at + 1, ")");
+        bound[at] = all[nargs + static_cast<size_t>(k)];
+    }
+    for (size_t i = 0; i < 3; ++i) {
+        if (!bound[i])
+            return raise_type_error(vm, "compile() missing required argument '", names[i],
+                                    "' (pos ", i + 1, ")");
+    }
+    int64_t flags = 0;
+    int64_t optimize = -1;
+    if (bound[3] && !is_ok(index_value(vm, bound[3], flags)))
+        return nullptr;
+    int64_t dont_inherit = 0;
+    if (bound[4] && !is_ok(index_value(vm, bound[4], dont_inherit)))
+        return nullptr;
+    if (bound[5] && !is_ok(index_value(vm, bound[5], optimize)))
+        return nullptr;
+    int64_t feature_version = -1;
+    if (bound[6] && !is_ok(index_value(vm, bound[6], feature_version)))
+        return nullptr;
+    // PyCF_MASK (the __future__ flags), CO_NESTED and PyCF_COMPILE_MASK.
+    constexpr int64_t known_flags = 0x1fe0000 | 0x10 | 0x0400 | 0x1000 | 0x0200 | 0x2000 | 0x4000;
+    if ((flags & ~known_flags) != 0)
+        return raise_value_error(vm, "compile(): unrecognised flags");
+    if (optimize < -1 || optimize > 2)
+        return raise_value_error(vm, "compile(): invalid optimize value");
+    Args args = bound;
     std::string_view data;
     std::string_view filename_bytes;
-    if (nargs < 3 || !(is_str(args[1]) || bytes_like(args[1], filename_bytes)) || !is_str(args[2]))
+    if (!(is_str(args[1]) || bytes_like(args[1], filename_bytes)) || !is_str(args[2]))
         return raise_type_error(vm, "compile() expected source, filename and mode strings");
     // compile(b"...") decodes as a file would: a UTF-8 BOM or a coding declaration (PEP 263).
     bool text = is_str(args[0]);
@@ -632,13 +680,14 @@ Ref<Object> builtin_compile(VM& vm, Object*, Args args, size_t nargs, Object*) {
                        : mode == "single" ? CompileMode::single
                                           : CompileMode::exec;
     return Ref<Object>::steal(
-        static_cast<Object*>(compile_string(runtime_of(vm), source, filename, kind, text)));
+        static_cast<Object*>(compile_string(runtime_of(vm), source, filename, kind, text,
+                                            optimize < 0 ? 0 : static_cast<int>(optimize))));
 }
 
 constexpr MethodDef builtin_functions[] = {
     {"exec", builtin_exec, MethodKind::fastcall, nullptr},
     {"eval", builtin_eval, MethodKind::fastcall, nullptr},
-    {"compile", builtin_compile, MethodKind::fastcall, nullptr},
+    {"compile", builtin_compile, MethodKind::fastcall_keywords, nullptr},
     {"len", builtin_len, MethodKind::o, nullptr},
     {"repr", builtin_repr, MethodKind::o, nullptr},
     {"ascii", builtin_ascii, MethodKind::o, nullptr},

@@ -216,14 +216,16 @@ Raised raise_compile_error(Runtime& rt, const compiler::CompileError& error,
 } // namespace
 
 void* compile_string(Runtime& rt, std::string_view source, std::string_view filename,
-                     CompileMode mode, bool source_is_text) {
+                     CompileMode mode, bool source_is_text, int optimize) {
     compiler::ParseOptions options;
     options.filename = filename;
     options.mode = mode == CompileMode::eval     ? compiler::ast::ModuleKind::Expression
                    : mode == CompileMode::single ? compiler::ast::ModuleKind::Interactive
                                                  : compiler::ast::ModuleKind::Module;
     options.source_is_text = source_is_text;
-    compiler::CompileResult result = compiler::compile_source(source, options);
+    compiler::CompileOptions compile_options;
+    compile_options.optimize = optimize;
+    compiler::CompileResult result = compiler::compile_source(source, options, compile_options);
     if (!result.code) {
         (void)raise_compile_error(rt, result.error, filename, source, mode);
         return nullptr;

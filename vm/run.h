@@ -130,9 +130,10 @@ enum class CompileMode : uint8_t { exec, eval, single };
 // compile(): source text to a Code object (returned as void* to keep this header light; it is a
 // new reference to a vm::Object). Null with SyntaxError / IndentationError set. `source_is_text`
 // false: the source is bytes (compile(b"...")), whose UTF-8 BOM and coding declaration count.
+// `optimize` 1 or 2: compile(optimize=N), as `python -O` / `-OO` (asserts, docstrings dropped).
 [[nodiscard]] void* compile_string(Runtime& runtime, std::string_view source,
                                    std::string_view filename, CompileMode mode,
-                                   bool source_is_text = true);
+                                   bool source_is_text = true, int optimize = 0);
 
 // For `minipy -m NAME` (vm/import.cpp): imports NAME's parent packages (as CPython's runpy does),
 // then finds NAME's code without running it: a file on sys.path (or the parent's __path__), a

@@ -51,6 +51,36 @@ try:
 except SyntaxError as exc:
     print(exc)
 
+# compile()'s other arguments: keywords, flags and optimize checks, optimize levels.
+def k(*args, **kwargs):
+    try:
+        code = compile(*args, **kwargs)
+        ns = {}
+        exec(code, ns)
+        print("ok", ns.get("x"), ns.get("d"))
+    except Exception as exc:
+        print(type(exc).__name__, exc)
+
+
+k("x = 1", "f", "exec", dont_inherit=True)
+k("x = 2", "f", "exec", 0, True)
+k(source="x = 3", filename="f", mode="exec")
+k("x = 4", "f", "exec", optimize=0)
+k("x = 5", "f", "exec", optimize=5)
+k("x = 6", "f", "exec", flags=0x1000000)
+k("x = 7", "f", "exec", bogus=1)
+k("x = 8", "f")
+k("x = 9", "f", "exec", 0, False, -1, 4)
+k("x = 10", "f", "exec", 0, False, -1, source="x")
+k("x = 11", "f", "exec", flags=1)
+k("x = 12", "f", "exec", flags="a")
+k("x = 13", "f", "exec", dont_inherit="yes")
+k("x = __debug__\nassert False, 'kept'\n", "f", "exec")
+k("x = __debug__\nassert False, 'dropped'\n", "f", "exec", optimize=1)
+k("def g():\n    'doc'\nd = g.__doc__\nx = 14\n", "f", "exec", optimize=2)
+k("def g():\n    'doc'\nd = g.__doc__\nx = 15\n", "f", "exec", optimize=1)
+print(eval(compile("1+1", "f", "eval", 0, 1, 2)))
+
 # expect: ok 1
 # expect: ok 2
 # expect: ok é
@@ -86,3 +116,21 @@ except SyntaxError as exc:
 # expect: exec bytes
 # expect: é
 # expect: cannot assign to __debug__ (<string>, line 1)
+# expect: ok 1 None
+# expect: ok 2 None
+# expect: ok 3 None
+# expect: ok 4 None
+# expect: ValueError compile(): invalid optimize value
+# expect: ok 6 None
+# expect: TypeError 'bogus' is an invalid keyword argument for compile()
+# expect: TypeError compile() missing required argument 'mode' (pos 3)
+# expect: TypeError compile() takes at most 6 positional arguments (7 given)
+# expect: TypeError argument for compile() given by name ('source') and position (1)
+# expect: ValueError compile(): unrecognised flags
+# expect: TypeError 'str' object cannot be interpreted as an integer
+# expect: TypeError 'str' object cannot be interpreted as an integer
+# expect: AssertionError kept
+# expect: ok False None
+# expect: ok 14 None
+# expect: ok 15 doc
+# expect: 2
