@@ -335,6 +335,7 @@ static void compile_subkwargs(Compiler& c, ast::List<ast::Keyword*> keywords, si
 
 // compiler/codegen_stmt.cpp
 bool check_debug_args(Compiler& c, const ast::Arguments* args, const ast::Position& pos);
+bool check_debug_keywords(Compiler& c, ast::List<ast::Keyword*> keywords, const ast::Position& pos);
 
 static bool validate_keywords(Compiler& c, ast::List<ast::Keyword*> keywords) {
     for (size_t i = 0; i < keywords.size(); i++) {
@@ -421,6 +422,8 @@ bool Compiler::compile_call_helper(int prefix_args, ast::List<ast::Expr*> args,
 }
 
 static bool compile_call(Compiler& c, const ast::Call* call) {
+    if (!check_debug_keywords(c, call->keywords, call->pos))
+        return false;
     // Method calls skip the bound-method object: LOAD_METHOD pushes [method, self] or [NULL, attr].
     if (call->func->kind == ast::ExprKind::Attribute &&
         call->func->as<ast::Attribute>()->ctx == ast::ExprContext::Load &&

@@ -239,6 +239,16 @@ bool check_debug_args(Compiler& c, const ast::Arguments* args, const ast::Positi
     return !found || c.fail("cannot assign to __debug__", pos);
 }
 
+// The keyword-argument half of CPython's validate_keywords: no keyword may be named __debug__.
+bool check_debug_keywords(Compiler& c, ast::List<ast::Keyword*> keywords,
+                          const ast::Position& pos) {
+    for (const ast::Keyword* keyword : keywords) {
+        if (keyword->has_arg && keyword->arg == "__debug__")
+            return c.fail("cannot assign to __debug__", pos);
+    }
+    return true;
+}
+
 bool Compiler::compile_function_object(const void* node, std::string_view name, UnitKind kind,
                                        const ast::Arguments* args, const ast::Expr* returns,
                                        const ast::Position& pos, ast::List<ast::Stmt*> body,
@@ -354,7 +364,8 @@ bool compile_class_def(Compiler& c, const ast::ClassDef* def) {
     if (!compile_class_body(c, def, scope, pos))
         return false;
     c.emit_const(str_constant(def->name));
-    if (!c.compile_call_helper(2, def->bases, def->keywords))
+    if (!check_debug_keywords(c, def->keywords, def->pos) ||
+        !c.compile_call_helper(2, def->bases, def->keywords))
         return false;
     apply_decorators(c, def->decorator_list);
     c.set_location(def->pos);
@@ -487,7 +498,7 @@ bool compile_import(Compiler& c, const ast::Import* import) {
         size_t dot = name.find('.');
         if (!alias->has_asname) {
             std::string_view head = dot == std::string_view::npos ? name : name.substr(0, dot);
-            if (!c.emit_name(head, ast::ExprContext::Store, alias->pos))
+            if (!c.emit_name(head, ast::ExprContext::Store, import->pos))
                 return false;
             continue;
         }
@@ -504,12 +515,12 @@ bool compile_import(Compiler& c, const ast::Import* import) {
                 c.emit(Opcode::SWAP, 2);
                 c.emit(Opcode::POP_TOP);
             }
-            if (!c.emit_name(alias->asname, ast::ExprContext::Store, alias->pos))
+            if (!c.emit_name(alias->asname, ast::ExprContext::Store, import->pos))
                 return false;
             c.emit(Opcode::POP_TOP);
             continue;
         }
-        if (!c.emit_name(alias->asname, ast::ExprContext::Store, alias->pos))
+        if (!c.emit_name(alias->asname, ast::ExprContext::Store, import->pos))
             return false;
     }
     return true;
@@ -550,7 +561,7 @@ bool compile_import_from(Compiler& c, const ast::ImportFrom* from, bool in_futur
         }
         c.emit(Opcode::IMPORT_FROM, c.add_name(c.mangle(alias->name)));
         if (!c.emit_name(alias->has_asname ? alias->asname : alias->name, ast::ExprContext::Store,
-                         alias->pos))
+                         from->pos)) // errors point at the statement, as CPython's
             return false;
     }
     c.emit(Opcode::POP_TOP);

@@ -41,6 +41,16 @@ t("def f(*__debug__): pass\n", "f", "exec")
 t("def f(**__debug__): pass\n", "f", "exec")
 t("def f(__debug__=1, /): pass\n", "f", "exec")
 t("x = lambda __debug__: 0\n", "f", "exec")
+t("x = 1; f(a=1, __debug__=2)\n", "f", "exec")
+t("o.m(__debug__=2)\n", "f", "exec")
+t("class C(__debug__=1): pass\n", "f", "exec")
+t("f(**{'__debug__': 1})\n", "f", "exec")
+for src in ["import a as __debug__", "from m import __debug__", "import __debug__.x",
+            "x = 1\nif x:\n  import os, __debug__", "o.m(__debug__=2)", "f(a=1, __debug__=2)"]:
+    try:
+        compile(src, "f", "exec")
+    except SyntaxError as exc:
+        print(exc.msg, exc.lineno, exc.offset)
 t("class O: pass\nx = O()\ndel x.__debug__\n", "f", "exec")
 t("with open('f') as __debug__: pass\n", "f", "exec")
 print(eval(b"1+2"), eval(b"\xef\xbb\xbf3"), eval(compile(b"4", "f", "eval")))
@@ -110,6 +120,16 @@ print(eval(compile("1+1", "f", "eval", 0, 1, 2)))
 # expect: SyntaxError cannot assign to __debug__ 1
 # expect: SyntaxError cannot assign to __debug__ 1
 # expect: SyntaxError cannot assign to __debug__ 1
+# expect: SyntaxError cannot assign to __debug__ 1
+# expect: SyntaxError cannot assign to __debug__ 1
+# expect: SyntaxError cannot assign to __debug__ 1
+# expect: NameError name 'f' is not defined
+# expect: cannot assign to __debug__ 1 1
+# expect: cannot assign to __debug__ 1 1
+# expect: cannot assign to __debug__ 1 1
+# expect: cannot assign to __debug__ 3 3
+# expect: cannot assign to __debug__ 1 1
+# expect: cannot assign to __debug__ 1 1
 # expect: AttributeError 'O' object has no attribute '__debug__'
 # expect: SyntaxError cannot assign to __debug__ 1
 # expect: 3 3 4
