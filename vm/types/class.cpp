@@ -560,6 +560,13 @@ bool adds_nothing(Type* child) {
 
 // CPython's same_slots_added: two classes over the same base that add the same words.
 bool same_words_added(Runtime& rt, Type* a, Type* b) {
+    // Over int, tuple and bytes (variable-size in CPython) the dict follows the items: CPython's
+    // same_slots_added never counts it, so two such classes that add words always differ.
+    const BuiltinTypes& t = rt.vm().types();
+    for (Type* variable : {t.int_, t.tuple, t.bytes}) {
+        if (a->base && is_subtype(a->base, variable))
+            return false;
+    }
     if (!is_heap_type(a) || !is_heap_type(b) || a->basic_size != b->basic_size ||
         layout_has_dict(a) != layout_has_dict(b) || a->weaklist_offset != b->weaklist_offset)
         return false;

@@ -184,6 +184,8 @@ Status type_setattr(VM& vm, Object* self, Object* name, Object* value) {
     }
     if (name == runtime_of(vm).names().__bases__)
         return set_type_bases(runtime_of(vm), type, value);
+    if (name == runtime_of(vm).names().__class__)
+        return set_instance_class(runtime_of(vm), self, value); // C.__class__ = Metaclass
     // Every inline cache of an attribute lookup may depend on this class (vm/inline_cache.h).
     type_attributes_changed();
     if (!type->dict) {
