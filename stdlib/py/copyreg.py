@@ -125,7 +125,11 @@ def _getstate_default(obj, required, native_fields):
     # beside it as (dict, slots) when any is set.
     cls = type(obj)
     if required and native_fields:
-        raise TypeError(f"cannot pickle {cls.__name__!r} object")
+        # The C type name: "_thread.lock" for a built-in type outside builtins.
+        name = cls.__name__
+        if not _is_heap_class(cls) and cls.__module__ != "builtins":
+            name = cls.__module__ + "." + name
+        raise TypeError(f"cannot pickle {name!r} object")
     try:
         state = obj.__dict__
     except AttributeError:
