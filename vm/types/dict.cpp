@@ -25,6 +25,7 @@
 #include "vm/runtime.h"
 #include "vm/types/dict_reversed.h"
 #include "vm/types/function.h"
+#include "vm/types/int.h"
 #include "vm/types/list.h"
 #include "vm/types/str.h"
 #include "vm/types/tuple.h"
@@ -209,12 +210,19 @@ Status resize(VM& vm, Dict* dict, intptr_t wanted_size) {
     return true;
 }
 
-// object_hash, with an exact str's cached hash read inline.
+// object_hash, with an exact str's cached hash and an exact int's in [0, 2**61 - 1) (the int
+// itself, as int_hash_value computes it) read inline.
 [[gnu::always_inline]] inline int64_t key_hash(VM& vm, Object* key) {
     if (key->type == vm.types().str) {
         int64_t hash = static_cast<const Str*>(key)->hash;
         if (hash != -1)
             return hash;
+    } else if (key->type == vm.types().int_) {
+        // The big marker is negative, so a non-negative `small` is the value itself.
+        constexpr int64_t hash_modulus = (int64_t{1} << 61) - 1;
+        int64_t value = static_cast<const Int*>(key)->small;
+        if (value >= 0 && value < hash_modulus)
+            return value;
     }
     return object_hash(vm, key);
 }
