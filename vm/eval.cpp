@@ -32,6 +32,7 @@
 #include "vm/runtime.h"
 #include "vm/signals.h"
 #include "vm/traceback.h"
+#include "vm/types/class.h"
 #include "vm/types/dict.h"
 #include "vm/types/float.h"
 #include "vm/types/function.h"
@@ -600,6 +601,60 @@ template <bool TakesFunction = false, Pusher pusher = Pusher::native>
     return frame;
 }
 
+// The __init__ to run as a frame of the loop for `cls(...)`, when cls (an instance of exactly
+// `type`) is a heap class of plain instances (solid base object, so its instances are made by
+// object.__new__: instance_new) with no __new__ of its own and a Python __init__ that is no
+// generator; null otherwise (type_call then does it all). Borrowed from the class dict.
+Function* inline_init(Runtime& rt, Type* cls) {
+    if (!is_heap_type(cls) || solid_base(cls) != rt.vm().types().object)
+        return nullptr;
+    // type_call's python_defined(__new__): a __new__ written in Python takes the generic path.
+    if (Object* new_method = type_lookup(cls, rt.names().__new__)) {
+        Type* kind = new_method->type;
+        if (kind == rt.types().function || kind == rt.types().staticmethod ||
+            kind == rt.types().classmethod || is_heap_type(kind))
+            return nullptr;
+    }
+    Object* init = type_lookup(cls, rt.names().__init__);
+    if (!init || init->type != rt.types().function ||
+        (static_cast<Function*>(init)->code->flags & code_is_generator))
+        return nullptr;
+    return static_cast<Function*>(init);
+}
+
+// CALL's C(args) for a class inline_init accepts: makes the instance and pushes __init__'s frame.
+// `block` is the call's [NULL, C, args...] up to `sp` (owned references): on return block[0]
+// holds the instance (the call's result once __init__ returns None) and the rest was moved into
+// the frame or dropped, so the caller's stack ends at block + 1; null when raised (then block[0]
+// is null or the instance, both fine to drop). Out of line: the loop's registers stay its own.
+[[gnu::noinline]] Frame* push_init_frame(Runtime& rt, ThreadState& thread, Function* init,
+                                         Object** block, Object** sp, Object* kwnames) {
+    Ref<Object> keep = Ref<Object>::borrow(init); // instance_new's collection may run code
+    Object* instance = instance_new(rt.vm(), static_cast<Type*>(block[1])).release();
+    if (!instance) {
+        while (sp > block + 1)
+            xdecref(*--sp);
+        return nullptr;
+    }
+    // [NULL, C, args] -> [instance, instance, args]: block + 1 are the arguments of __init__,
+    // self first. The instance holds C.
+    block[0] = instance;
+    incref(instance);
+    decref(std::exchange(block[1], instance));
+    auto nargs = static_cast<size_t>(sp - block) - 1;
+    Frame* callee = nullptr;
+    if (!kwnames && binds_exactly(init->code, nargs)) {
+        callee = push_exact_frame<false, Pusher::loop>(rt, thread, init, block + 1, nargs);
+    } else {
+        callee = push_function_frame(rt, init, block + 1, nargs, kwnames);
+        while (sp > block + 1)
+            xdecref(*--sp);
+    }
+    if (callee)
+        callee->is_init = true;
+    return callee;
+}
+
 // Whether a call of `callable` can run as an inline frame of the loop.
 bool is_inline_callable(Runtime& rt, Object* callable) {
     return callable->type == rt.types().function &&
@@ -854,6 +909,7 @@ return_value :
         return Ref<Object>::steal(retval);
     }
     bool was_entry = frame->is_entry;
+    bool was_init = frame->is_init;
     pop_frame(rt, thread, frame);
     if (was_entry) {
         rt.set_current_frame(caller);
@@ -862,6 +918,18 @@ return_value :
     frame = caller;
     MINIPY_LOAD_FRAME();
     next = first + frame->resume_at;
+    if (was_init) [[unlikely]] {
+        // An instance creation's __init__ (CALL): the instance on the stack is the result, as
+        // type_call's check (the error is the caller's, at its CALL).
+        if (retval != vm.none()) {
+            (void)raise_type_error(vm, "__init__() should return None, not '", retval->type->name,
+                                   "'");
+            decref(retval);
+            goto error;
+        }
+        decref(retval);
+        MINIPY_FAST_DISPATCH();
+    }
     MINIPY_STACK_PUSH(retval);
     MINIPY_FAST_DISPATCH();
 }

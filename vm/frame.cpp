@@ -108,6 +108,7 @@ Frame* frame_init(void* memory, Code* code, Object* function, Object* globals, O
     frame->resume_at = 0;
     frame->is_entry = false;
     frame->in_generator = false;
+    frame->is_init = false;
     frame->resumed_by_for = false;
     frame->return_target = 0;
     frame->generator = nullptr;

@@ -44,6 +44,10 @@ struct Frame {
     int32_t resume_at;     // where a caller continues after the frame it called returns
     bool is_entry;         // the eval-loop invocation returns when this frame returns
     bool in_generator;     // memory owned by a generator object, not the FrameStack
+    // The __init__ of an instance creation `C(args)` that the loop runs as a frame of its own
+    // (CPython 3.12's init shim): the caller's stack top holds the new instance, which is the
+    // call's result once this frame returns None (anything else raises TypeError there).
+    bool is_init;
     // A generator's frame that the loop resumed in place from its caller's FOR_ITER (true) or
     // SEND (false), not through eval_resume: how the caller goes on when the generator returns,
     // and where (the instruction index of the FOR_ITER's or SEND's jump target).

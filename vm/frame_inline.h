@@ -24,7 +24,7 @@ inline size_t frame_slots(const Code* code) {
 // fills every slot of it (arguments, then nulls). With TakesFunction, the frame takes over a
 // reference to func the caller owned (the call's stack slot) instead of a new one.
 template <bool TakesFunction = false>
-inline Frame* frame_init_function(void* memory, Function* func) {
+[[gnu::always_inline]] inline Frame* frame_init_function(void* memory, Function* func) {
     auto* frame = static_cast<Frame*>(memory);
     Code* code = func->code;
     if constexpr (!TakesFunction)
@@ -40,13 +40,14 @@ inline Frame* frame_init_function(void* memory, Function* func) {
     frame->resume_at = 0;
     frame->is_entry = false;
     frame->in_generator = false;
+    frame->is_init = false;
     frame->generator = nullptr;
     return frame;
 }
 
 // Drops the values a frame holds: its localsplus (each slot nulled before its value goes, so a
 // __del__ that runs meanwhile never sees a freed one) and its live stack slots.
-inline void frame_clear_values(Frame* frame) {
+[[gnu::always_inline]] inline void frame_clear_values(Frame* frame) {
     Object** slot = frame->localsplus();
     Object** end = slot + frame->code->nlocalsplus;
     for (; slot < end; ++slot) {
@@ -62,7 +63,7 @@ inline void frame_clear_values(Frame* frame) {
 }
 
 // frame_clear, inline for the common case of a FrameStack frame of a function.
-inline void frame_clear_fast(Frame* frame) {
+[[gnu::always_inline]] inline void frame_clear_fast(Frame* frame) {
     if (frame->function && !frame->in_generator) [[likely]] {
         frame_clear_values(frame);
         decref(frame->function);
