@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "vm/eval_helpers.h"
+#include "vm/mro.h"
 #include "vm/types/instance_values.h"
 #include "vm/types/str.h"
 #include "vm/types/tuple.h"
@@ -125,34 +126,7 @@ bool compute_mro(Type* type, Type* const* bases, size_t nbases, std::vector<Type
     }
     sequences.emplace_back(bases, bases + nbases);
     out.push_back(type);
-    for (;;) {
-        Type* candidate = nullptr;
-        bool any_left = false;
-        for (auto& sequence : sequences) {
-            if (sequence.empty())
-                continue;
-            any_left = true;
-            Type* head = sequence.front();
-            bool in_tail = false;
-            for (auto& other : sequences) {
-                for (size_t k = 1; k < other.size() && !in_tail; ++k)
-                    in_tail = other[k] == head;
-            }
-            if (!in_tail) {
-                candidate = head;
-                break;
-            }
-        }
-        if (!any_left)
-            return true;
-        if (!candidate)
-            return false;
-        out.push_back(candidate);
-        for (auto& sequence : sequences) {
-            if (!sequence.empty() && sequence.front() == candidate)
-                sequence.erase(sequence.begin());
-        }
-    }
+    return c3_merge(std::move(sequences), out);
 }
 
 Status set_bases_and_mro(VM& vm, Type* type, Type* const* bases, size_t nbases) {

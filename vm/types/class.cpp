@@ -13,6 +13,7 @@
 #include "vm/descriptors.h"
 #include "vm/eval.h"
 #include "vm/eval_helpers.h"
+#include "vm/mro.h"
 #include "vm/runtime.h"
 #include "vm/traceback.h"
 #include "vm/types/bytes.h"
@@ -1034,34 +1035,9 @@ std::string mro_conflict_names(const std::vector<Type*>& bases) {
         sequences.push_back(std::move(sequence));
     }
     sequences.push_back(bases);
-    for (;;) {
-        Type* candidate = nullptr;
-        for (auto& sequence : sequences) {
-            if (sequence.empty())
-                continue;
-            bool in_tail = false;
-            for (auto& other : sequences) {
-                for (size_t k = 1; k < other.size() && !in_tail; ++k)
-                    in_tail = other[k] == sequence.front();
-            }
-            if (!in_tail) {
-                candidate = sequence.front();
-                break;
-            }
-        }
-        if (!candidate)
-            break;
-        for (auto& sequence : sequences) {
-            if (!sequence.empty() && sequence.front() == candidate)
-                sequence.erase(sequence.begin());
-        }
-    }
+    std::vector<Type*> merged;
     std::vector<Type*> heads;
-    for (auto& sequence : sequences) {
-        if (!sequence.empty() &&
-            std::find(heads.begin(), heads.end(), sequence.front()) == heads.end())
-            heads.push_back(sequence.front());
-    }
+    (void)c3_merge(std::move(sequences), merged, &heads);
     std::string names;
     for (Type* head : heads)
         names += (names.empty() ? "" : ", ") + std::string(head->name);

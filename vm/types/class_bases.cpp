@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "vm/inline_cache.h"
+#include "vm/mro.h"
 #include "vm/runtime.h"
 #include "vm/types/class.h"
 #include "vm/types/tuple.h"
@@ -51,39 +52,9 @@ bool linearise(VM& vm, Type* type, const std::vector<Type*>& bases, const MroMap
         sequences.push_back(mro_of(base, fresh));
     sequences.push_back(bases);
     out.assign(1, type);
-    for (;;) {
-        Type* candidate = nullptr;
-        bool any_left = false;
-        for (auto& sequence : sequences) {
-            if (sequence.empty())
-                continue;
-            any_left = true;
-            bool in_tail = false;
-            for (auto& other : sequences) {
-                for (size_t k = 1; k < other.size() && !in_tail; ++k)
-                    in_tail = other[k] == sequence.front();
-            }
-            if (!in_tail) {
-                candidate = sequence.front();
-                break;
-            }
-        }
-        if (!any_left)
-            return true;
-        if (!candidate)
-            break;
-        out.push_back(candidate);
-        for (auto& sequence : sequences) {
-            if (!sequence.empty() && sequence.front() == candidate)
-                sequence.erase(sequence.begin());
-        }
-    }
     std::vector<Type*> heads;
-    for (auto& sequence : sequences) {
-        if (!sequence.empty() &&
-            std::find(heads.begin(), heads.end(), sequence.front()) == heads.end())
-            heads.push_back(sequence.front());
-    }
+    if (c3_merge(std::move(sequences), out, &heads))
+        return true;
     std::string names;
     for (Type* head : heads)
         names += (names.empty() ? "" : ", ") + std::string(head->name);
