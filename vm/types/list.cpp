@@ -133,15 +133,9 @@ intptr_t list_len(VM&, Object* self) {
 
 Status index_of(VM& vm, Object* list, Object* key, intptr_t& index) {
     Ref<Object> converted; // key.__index__()
-    if (!is_int(key)) {
-        converted = subscript_index(vm, key);
-        if (!converted && vm.thread_state().has_exception())
-            return Status::error;
-        if (!converted)
-            return raise_type_error(vm, "list indices must be integers or slices, not ",
-                                    key->type->name);
-        key = converted.get();
-    }
+    key = subscript_int(vm, key, converted, "list indices must be integers or slices, not ");
+    if (!key)
+        return Status::error;
     if (!is_ok(int_to_ssize(vm, key, index)))
         return raise_index_error(vm, "cannot fit 'int' into an index-sized integer");
     if (index < 0)
@@ -288,17 +282,11 @@ Ref<Object> list_pop(VM& vm, Object* self, Object* const* args, size_t nargs, Ob
     intptr_t index = -1;
     // The argument is converted first (CPython's argument clinic): [].pop("x") is a TypeError.
     if (nargs == 1) {
-        Object* key = args[0];
-        Ref<Object> converted; // key.__index__()
-        if (!is_int(key)) {
-            converted = subscript_index(vm, key);
-            if (!converted && vm.thread_state().has_exception())
-                return nullptr;
-            if (!converted)
-                return raise_type_error(vm, "'", key->type->name,
-                                        "' object cannot be interpreted as an integer");
-            key = converted.get();
-        }
+        Ref<Object> converted; // args[0].__index__()
+        Object* key = subscript_int(vm, args[0], converted, "'",
+                                    "' object cannot be interpreted as an integer");
+        if (!key)
+            return nullptr;
         if (!is_ok(int_to_ssize(vm, key, index)))
             return nullptr;
     }

@@ -92,15 +92,9 @@ Ref<Object> range_getitem(VM& vm, Object* self, Object* key) {
     }
     int64_t index = 0;
     Ref<Object> converted; // key.__index__()
-    if (!is_int(key)) {
-        converted = subscript_index(vm, key);
-        if (!converted && vm.thread_state().has_exception())
-            return nullptr;
-        if (!converted)
-            return raise_type_error(vm, "range indices must be integers or slices, not ",
-                                    key->type->name);
-        key = converted.get();
-    }
+    key = subscript_int(vm, key, converted, "range indices must be integers or slices, not ");
+    if (!key)
+        return nullptr;
     // An int past int64 is past any range's length here.
     if (!int_to_i64(key, index))
         return raise_index_error(vm, "range object index out of range");

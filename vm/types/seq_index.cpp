@@ -8,16 +8,23 @@
 
 namespace minipy::vm {
 
-Ref<Object> subscript_index(VM& vm, Object* key) {
+Object* subscript_int(VM& vm, Object* key, Ref<Object>& holder, std::string_view before,
+                      std::string_view after) {
+    if (is_int(key))
+        return key;
     auto index = key->type->slots.index;
-    if (!index)
+    if (!index) {
+        (void)raise_type_error(vm, before, key->type->name, after);
         return nullptr;
-    Ref<Object> value = index(vm, key);
-    if (!value)
+    }
+    holder = index(vm, key);
+    if (!holder)
         return nullptr;
-    if (!is_int(value.get()))
-        return raise_type_error(vm, "__index__ returned non-int (type ", value->type->name, ")");
-    return value;
+    if (!is_int(holder.get())) {
+        (void)raise_type_error(vm, "__index__ returned non-int (type ", holder->type->name, ")");
+        return nullptr;
+    }
+    return holder.get();
 }
 
 } // namespace minipy::vm

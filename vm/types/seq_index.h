@@ -2,14 +2,18 @@
 // bytes and range subscripts use it).
 #pragma once
 
+#include <string_view>
+
 #include "gc/ref.h"
 #include "vm/object.h"
 
 namespace minipy::vm {
 
-// key.__index__() for a key that is not an int: the int it returns (a new reference). Null with
-// no exception set when key's type has no __index__; null with TypeError "__index__ returned
-// non-int (type str)" or whatever __index__ raised otherwise.
-[[nodiscard]] Ref<Object> subscript_index(VM& vm, Object* key);
+// The int a sequence is indexed by: `key` itself when it is an int, else key.__index__() (kept
+// alive by `holder`). Null with TypeError `before` + key's type name + `after` when key's type
+// has no __index__ ("list indices must be integers or slices, not str"), "__index__ returned
+// non-int (type str)", or whatever __index__ raised.
+[[nodiscard]] Object* subscript_int(VM& vm, Object* key, Ref<Object>& holder,
+                                    std::string_view before, std::string_view after = {});
 
 } // namespace minipy::vm

@@ -167,15 +167,9 @@ intptr_t tuple_len(VM&, Object* self) {
 
 Ref<Object> tuple_getitem(VM& vm, Object* self, Object* key) {
     Ref<Object> converted; // key.__index__()
-    if (!is_int(key)) {
-        converted = subscript_index(vm, key);
-        if (!converted && vm.thread_state().has_exception())
-            return nullptr;
-        if (!converted)
-            return raise_type_error(vm, "tuple indices must be integers or slices, not ",
-                                    key->type->name);
-        key = converted.get();
-    }
+    key = subscript_int(vm, key, converted, "tuple indices must be integers or slices, not ");
+    if (!key)
+        return nullptr;
     intptr_t index = 0;
     if (!is_ok(int_to_ssize(vm, key, index)))
         return raise_index_error(vm, "cannot fit 'int' into an index-sized integer");
