@@ -344,41 +344,32 @@ bool load_attr_hit(Runtime& rt, Object* owner, Object* name, AttrCache& cache, R
             attribute_error_add_context(rt.vm(), owner, name);
         return true;
     }
-    if (cache.kind == AttrCacheKind::instance_values) {
+    if (cache.kind == AttrCacheKind::instance_values ||
+        cache.kind == AttrCacheKind::instance_dict) {
+        // The instance's own value first (inline values or its dict), then the class's.
         Object* found = nullptr;
-        if (Object* dict = values_dict_word(owner)) {
-            if (!is_dict_fast(rt, dict))
-                return false;
-            if (dict_lookup(rt.vm(), dict, name, &found) < 0)
-                return true; // value stays null: raised
-        } else if (!values_lookup(owner, cache, found)) {
-            return false; // the class learnt new names since: the generic protocol answers
-        }
-        if (found) {
-            value = Ref<Object>::borrow(found);
-            return true;
-        }
-        Object* descriptor = cache.descriptor;
-        if (!descriptor)
-            return false; // the generic protocol raises AttributeError (or finds it elsewhere)
-        if (descriptor->type == rt.types().function) {
-            value = method_new(rt, descriptor, owner);
-            return true;
-        }
-    } else if (cache.kind == AttrCacheKind::instance_dict) {
-        Object* dict = dict_at(owner, cache.dict_offset);
-        if (dict && is_dict_fast(rt, dict)) {
-            Object* found = dict_value_at(dict, name, cache.position);
+        if (cache.kind == AttrCacheKind::instance_values) {
+            if (Object* dict = values_dict_word(owner)) {
+                if (!is_dict_fast(rt, dict))
+                    return false;
+                if (dict_lookup(rt.vm(), dict, name, &found) < 0)
+                    return true; // value stays null: raised
+            } else if (!values_lookup(owner, cache, found)) {
+                return false; // the class learnt new names since: the generic protocol answers
+            }
+        } else if (Object* dict = dict_at(owner, cache.dict_offset);
+                   dict && is_dict_fast(rt, dict)) {
+            found = dict_value_at(dict, name, cache.position);
             if (!found) {
                 if (dict_lookup(rt.vm(), dict, name, &found) < 0)
                     return true; // value stays null: raised
                 if (found)
                     cache.position = static_cast<int32_t>(dict_position_of(dict, name));
             }
-            if (found) {
-                value = Ref<Object>::borrow(found);
-                return true;
-            }
+        }
+        if (found) {
+            value = Ref<Object>::borrow(found);
+            return true;
         }
         Object* descriptor = cache.descriptor;
         if (!descriptor)
