@@ -1,4 +1,12 @@
-"""Shallow and deep copy operations (minipy's own implementation)."""
+"""Shallow and deep copy operations (minipy's own implementation).
+
+The protocol is CPython's: a class's __copy__/__deepcopy__ first, then copyreg's dispatch table,
+then __reduce_ex__(4) (object's version goes through copyreg), then __reduce__; the reduction
+value is rebuilt by _reconstruct. A str reduction value means the object is global: it is
+returned as it is.
+"""
+
+import copyreg
 
 __all__ = ['Error', 'copy', 'deepcopy']
 
@@ -9,24 +17,32 @@ class Error(Exception):
 
 error = Error
 
+# Types whose objects are immutable (or are identities): copying returns the object itself.
 _atomic_types = frozenset([type(None), type(Ellipsis), type(NotImplemented), int, float, bool,
                            str, bytes, type, range, property, type(len), type(lambda: None)])
 
 
-def _is_atomic(x):
-    return type(x) in _atomic_types or isinstance(x, type)
+def _reduction(x, cls, what):
+    reductor = copyreg.dispatch_table.get(cls)
+    if reductor is not None:
+        return reductor(x)
+    reductor = getattr(x, '__reduce_ex__', None)
+    if reductor is not None:
+        return reductor(4)
+    reductor = getattr(x, '__reduce__', None)
+    if reductor is not None:
+        return reductor()
+    raise Error(f"un({what})copyable object of type {cls}")
 
 
 def copy(x):
     """Shallow copy operation on arbitrary Python objects."""
     cls = type(x)
-    if _is_atomic(x):
+    if cls in _atomic_types or issubclass(cls, type):
         return x
     if cls is list:
         return x[:]
-    if cls is dict:
-        return x.copy()
-    if cls is set:
+    if cls is dict or cls is set:
         return x.copy()
     if cls is tuple or cls is frozenset:
         return x
@@ -35,52 +51,10 @@ def copy(x):
     copier = getattr(cls, '__copy__', None)
     if copier is not None:
         return copier(x)
-    return _reconstruct(x, None, *_reduce(x))
-
-
-def _reduce(x):
-    reductor = getattr(x, '__reduce_ex__', None)
-    if reductor is not None:
-        try:
-            rv = reductor(4)
-        except TypeError:
-            rv = None
-        if rv is not None and not isinstance(rv, str):
-            return rv
-    reductor = getattr(x, '__reduce__', None)
-    if reductor is not None:
-        rv = reductor()
-        if isinstance(rv, tuple):
-            return rv
-    # A plain instance: rebuild it from its class and its __dict__ / slots.
-    cls = type(x)
-    state = None
-    d = getattr(x, '__dict__', None)
-    if d:
-        state = dict(d)
-    slot_state = {}
-    for klass in cls.__mro__:
-        for name in klass.__dict__.get('__slots__', ()):
-            if name in ('__dict__', '__weakref__'):
-                continue
-            try:
-                slot_state[name] = getattr(x, name)
-            except AttributeError:
-                pass
-    if slot_state:
-        state = (state, slot_state)
-    # copyreg.__reduce_ex__'s protocol 2: the arguments of __new__ come from __getnewargs__
-    # (a tuple or str subclass rebuilds its value).
-    getnewargs = getattr(x, '__getnewargs__', None)
-    args = tuple(getnewargs()) if getnewargs is not None else ()
-    # copyreg's listitems / dictitems: a list or dict subclass copies its items too.
-    listiter = iter(x) if isinstance(x, list) else None
-    dictiter = iter(x.items()) if isinstance(x, dict) else None
-    return (_new_instance, (cls,) + args, state, listiter, dictiter)
-
-
-def _new_instance(cls, *args):
-    return cls.__new__(cls, *args)
+    rv = _reduction(x, cls, 'shallow')
+    if isinstance(rv, str):
+        return x
+    return _reconstruct(x, None, *rv)
 
 
 def deepcopy(x, memo=None, _nil=[]):
@@ -92,7 +66,7 @@ def deepcopy(x, memo=None, _nil=[]):
     if y is not _nil:
         return y
     cls = type(x)
-    if _is_atomic(x):
+    if cls in _atomic_types or issubclass(cls, type):
         y = x
     elif cls is list:
         y = []
@@ -124,7 +98,8 @@ def deepcopy(x, memo=None, _nil=[]):
         if copier is not None:
             y = copier(memo)
         else:
-            y = _reconstruct(x, memo, *_reduce(x))
+            rv = _reduction(x, cls, 'deep')
+            y = x if isinstance(rv, str) else _reconstruct(x, memo, *rv)
     if y is not x:
         memo[d] = y
         _keep_alive(x, memo)
@@ -155,9 +130,9 @@ def _reconstruct(x, memo, func, args, state=None, listiter=None, dictiter=None, 
                 state, slotstate = state
             else:
                 slotstate = None
-            if state is not None:
+            if state:
                 y.__dict__.update(state)
-            if slotstate is not None:
+            if slotstate:
                 for key, value in slotstate.items():
                     setattr(y, key, value)
     if listiter is not None:

@@ -230,6 +230,20 @@ class partial:
         return type(self), (self.func,), (self.func, self.args, self.keywords or None,
                                           self.__dict__ or None)
 
+    def __setstate__(self, state):
+        if not isinstance(state, tuple) or len(state) != 4:
+            raise TypeError('invalid partial state')
+        func, args, keywords, namespace = state
+        if (not callable(func) or not isinstance(args, tuple)
+                or (keywords is not None and not isinstance(keywords, dict))):
+            raise TypeError('invalid partial state')
+        self.__dict__.clear()
+        if namespace is not None:
+            self.__dict__.update(namespace)
+        self.func = func
+        self.args = tuple(args)
+        self.keywords = dict(keywords) if keywords is not None else {}
+
 
 class partialmethod:
     """Method descriptor with partial application of the given arguments and keywords."""

@@ -301,7 +301,27 @@ Ref<Object> range_count_method(VM& vm, Object* self, Object* const* args, size_t
     return int_from_i64(vm, count);
 }
 
+// range.__reduce__ / slice.__reduce__: (type, (start, stop, step)), what copy and pickle rebuild
+// the object from.
+Ref<Object> range_reduce(VM& vm, Object* self, Object* const*, size_t, Object*) {
+    auto* r = static_cast<Range*>(self);
+    Ref<Object> start = int_from_i64(vm, r->start);
+    Ref<Object> stop = int_from_i64(vm, r->stop);
+    Ref<Object> step = int_from_i64(vm, r->step);
+    if (!start || !stop || !step)
+        return nullptr;
+    Ref<Object> args = tuple_pack(vm, {start.get(), stop.get(), step.get()});
+    return args ? tuple_pack(vm, {self->type, args.get()}) : nullptr;
+}
+
+Ref<Object> slice_reduce(VM& vm, Object* self, Object* const*, size_t, Object*) {
+    auto* s = static_cast<Slice*>(self);
+    Ref<Object> args = tuple_pack(vm, {s->start, s->stop, s->step});
+    return args ? tuple_pack(vm, {self->type, args.get()}) : nullptr;
+}
+
 constexpr MethodDef range_methods[] = {
+    {"__reduce__", range_reduce, MethodKind::noargs, nullptr},
     {"index", range_index_method, MethodKind::o,
      "Return index of value. Raise ValueError if the value is not present."},
     {"count", range_count_method, MethodKind::o, "Return number of occurrences of value."},
@@ -310,6 +330,7 @@ constexpr MethodDef range_methods[] = {
 
 constexpr MethodDef slice_methods[] = {
     {"indices", slice_indices_method, MethodKind::o, nullptr},
+    {"__reduce__", slice_reduce, MethodKind::noargs, "Return state information for pickling."},
     {nullptr, nullptr, MethodKind::noargs, nullptr},
 };
 
