@@ -20,6 +20,7 @@
 #include "vm/types/list_sort.h"
 #include "vm/types/method_args.h"
 #include "vm/types/seq_index.h"
+#include "vm/types/seq_iterator.h"
 #include "vm/types/str.h"
 #include "vm/types/tuple.h"
 #include "vm/vm.h"
@@ -550,6 +551,14 @@ Ref<Object> list_to_tuple(VM& vm, Object* self) {
     return tuple_from_array(vm, list_items(self), static_cast<size_t>(list_size(self)));
 }
 
+namespace {
+Ref<Object> empty_list(VM& vm) {
+    return list_new(vm);
+}
+using ListIteratorMethods =
+    SeqIteratorMethods<ListIterator, &ListIterator::list, list_size, empty_list>;
+} // namespace
+
 bool init_list_type(VM& vm) {
     TypeSpec spec{};
     spec.name = "list";
@@ -583,6 +592,7 @@ bool init_list_type(VM& vm) {
     iterator.slots.clear = list_iterator_clear;
     iterator.slots.iter = iter_self;
     iterator.slots.next = list_iterator_next;
+    iterator.methods = ListIteratorMethods::methods;
     Ref<Type> iterator_type = make_type(vm, iterator);
     if (!iterator_type)
         return false;

@@ -33,6 +33,7 @@
 #include "vm/types/list.h"
 #include "vm/types/range.h"
 #include "vm/types/seq_index.h"
+#include "vm/types/seq_iterator.h"
 #include "vm/types/str_kind.h"
 #include "vm/types/str_methods.h"
 #include "vm/types/tuple.h"
@@ -479,6 +480,14 @@ Ref<Object> str_repr(VM& vm, Object* self) {
     return str_from_utf8(vm, compiler::repr_str(str_to_utf8(self)));
 }
 
+namespace {
+Ref<Object> empty_str(VM& vm) {
+    return str_from_utf8(vm, "");
+}
+using StrIteratorMethods =
+    SeqIteratorMethods<StrIterator, &StrIterator::string, str_length, empty_str>;
+} // namespace
+
 bool init_str_type(VM& vm) {
     TypeSpec spec{};
     spec.name = "str";
@@ -513,6 +522,7 @@ bool init_str_type(VM& vm) {
     iterator.slots.clear = str_iterator_clear;
     iterator.slots.iter = iter_self;
     iterator.slots.next = str_iterator_next;
+    iterator.methods = StrIteratorMethods::methods;
     Ref<Type> iterator_type = make_type(vm, iterator);
     if (!iterator_type)
         return false;

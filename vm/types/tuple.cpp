@@ -13,6 +13,7 @@
 #include "vm/types/int.h"
 #include "vm/types/method_args.h"
 #include "vm/types/seq_index.h"
+#include "vm/types/seq_iterator.h"
 #include "vm/types/str.h"
 #include "vm/vm.h"
 
@@ -336,6 +337,14 @@ Ref<Object> tuple_pack(VM& vm, std::initializer_list<Object*> items) {
     return tuple_from_array(vm, items.begin(), items.size());
 }
 
+namespace {
+Ref<Object> empty_tuple(VM& vm) {
+    return tuple_new(vm, 0);
+}
+using TupleIteratorMethods =
+    SeqIteratorMethods<TupleIterator, &TupleIterator::tuple, tuple_size, empty_tuple>;
+} // namespace
+
 bool init_tuple_type(VM& vm) {
     TypeSpec spec{};
     spec.name = "tuple";
@@ -369,6 +378,7 @@ bool init_tuple_type(VM& vm) {
     iterator.slots.clear = tuple_iterator_clear;
     iterator.slots.iter = iter_self;
     iterator.slots.next = tuple_iterator_next;
+    iterator.methods = TupleIteratorMethods::methods;
     Ref<Type> iterator_type = make_type(vm, iterator);
     if (!iterator_type)
         return false;
