@@ -40,6 +40,7 @@
 #include "vm/types/int.h"
 #include "vm/types/list.h"
 #include "vm/types/number_fast.h"
+#include "vm/types/range.h"
 #include "vm/types/set.h"
 #include "vm/types/str.h"
 #include "vm/types/str_kind.h"
@@ -319,6 +320,22 @@ bool exact_double(const Object* object, const BuiltinTypes& types, double& out) 
     if (left->type == float_type || right->type == float_type)
         return float_binary(vm, left, right, static_cast<BinaryOpArg>(op), next_word, localsplus);
     return nullptr;
+}
+
+// FOR_ITER over an exact range iterator (CPython 3.12's FOR_ITER_RANGE), beyond it: the int of
+// the loop variable that the next instruction (STORE_FAST) overwrites, when only that local holds
+// it (refcount 1: no pooled int, which the pool holds too) and `value` is neither pooled (its
+// identity counts: `i is 5`) nor the big marker. The value may be written into it and the store
+// skipped: no allocation, no free. Null otherwise.
+[[gnu::always_inline]] inline Int* reusable_loop_int(VM& vm, uint32_t next_word,
+                                                     Object* const* localsplus, int64_t value) {
+    if (static_cast<Opcode>(next_word & 0xFF) != Opcode::STORE_FAST)
+        return nullptr;
+    auto* old = static_cast<Int*>(localsplus[next_word >> 8]);
+    if (!old || old->type != vm.types().int_ || old->refcount != 1 || old->is_big() ||
+        value == int_big_marker || vm.pools().small_int(value))
+        return nullptr;
+    return old;
 }
 
 // BINARY_OP `left + right` of two exact strs where left dies with the operation (CPython's

@@ -13,12 +13,6 @@
 namespace minipy::vm {
 namespace {
 
-struct RangeIterator : Object {
-    int64_t next;
-    int64_t step;
-    int64_t remaining;
-};
-
 int64_t range_length(int64_t start, int64_t stop, int64_t step) {
     if (step > 0 && start < stop)
         return static_cast<int64_t>(
@@ -156,7 +150,7 @@ Ref<Object> range_iterator_next(VM& vm, Object* self) {
         return nullptr;
     --it->remaining;
     int64_t value = it->next;
-    it->next += it->step;
+    it->next = range_iterator_advance(it->next, it->step);
     return int_from_i64(vm, value);
 }
 

@@ -18,6 +18,18 @@ struct Range : Object {
     int64_t length;
 };
 
+// iter(range): the values left are next, next + step, ... (`remaining` of them). In the header
+// for the eval loop's FOR_ITER, which steps an exact one inline.
+struct RangeIterator : Object {
+    int64_t next;
+    int64_t step;
+    int64_t remaining;
+};
+// next + step, wrapping: past the last value it may leave the machine word (never used then).
+inline int64_t range_iterator_advance(int64_t next, int64_t step) {
+    return static_cast<int64_t>(static_cast<uint64_t>(next) + static_cast<uint64_t>(step));
+}
+
 struct Slice : Object {
     Object* start; // owned (None when absent)
     Object* stop;
