@@ -72,7 +72,8 @@ constexpr uint32_t code_is_generator =
 // reference is the local that the next instruction (STORE_FAST) overwrites with the result, as in
 // `t += i`. Nothing can see such an object after the operation, so a result of its exact type
 // (float, or an int outside the small-int pool) is written into it instead of allocating.
-bool dies_with_operation(const Object* operand, uint32_t next_word, Object* const* localsplus) {
+[[gnu::always_inline]] inline bool dies_with_operation(const Object* operand, uint32_t next_word,
+                                                       Object* const* localsplus) {
     if (operand->refcount == 1)
         return true;
     return operand->refcount == 2 && static_cast<Opcode>(next_word & 0xFF) == Opcode::STORE_FAST &&
@@ -107,12 +108,13 @@ bool exact_double(const Object* object, const BuiltinTypes& types, double& out) 
     return true;
 }
 
-// Drops the stack's reference to an operand exact_double accepted.
+// Drops the stack's reference to an operand exact_double accepted (the type is only looked at
+// when it dies: most operands are locals or constants that live on).
 [[gnu::always_inline]] inline void release_number(VM& vm, Object* operand) {
-    if (operand->type == vm.types().float_)
-        float_release(vm, operand);
-    else
-        small_int_release(vm, operand);
+    if (--operand->refcount == 0) [[unlikely]]
+        number_free(vm, operand,
+                    operand->type == vm.types().float_ ? vm.free_lists().floats()
+                                                       : vm.free_lists().ints());
 }
 
 // decref of a value the loop drops, an exact float freed inline (a list item replaced by
