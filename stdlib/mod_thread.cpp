@@ -859,6 +859,8 @@ Ref<Object> sys_gilstats(VM& vm, Object*, Args, size_t, Object*) {
         !put(vm, result.get(), "requests", count(stats.requests)) ||
         !put(vm, result.get(), "priority_requests", count(stats.priority_requests)) ||
         !put(vm, result.get(), "revoked_offers", count(stats.revoked_offers)) ||
+        !put(vm, result.get(), "spins", count(stats.spins)) ||
+        !put(vm, result.get(), "spin_wins", count(stats.spin_wins)) ||
         !put(vm, result.get(), "check_interval",
              count(static_cast<uint64_t>(vm.gil().check_interval()))) ||
         !put(vm, result.get(), "switch_interval", float_new(vm, vm.gil().switch_interval())))

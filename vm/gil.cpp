@@ -60,6 +60,9 @@ constexpr uint32_t park_offered = 1;  // handed the GIL but not running yet: an 
                                       // revoke the offer (the lazy hand-over, see take)
 constexpr uint32_t park_granted = 2;  // the GIL is its own (an urgent grant, or a confirmed offer)
 constexpr uint32_t park_sleeping = 3; // queued, asleep on the futex
+constexpr uint32_t park_spinning = 4; // queued, awake, spinning in one of the spin slots
+                                      // (Core::spinners): whoever moves the word away from this
+                                      // state (the granter, or the spinner giving up) frees it
 
 static_assert(sizeof(std::atomic<uint32_t>) == sizeof(uint32_t) &&
               std::atomic<uint32_t>::is_always_lock_free);
@@ -103,8 +106,27 @@ void cpu_relax() {
 //  - a thread back from a blocking call (urgent): the holder drops for it at its next check, a
 //    few microseconds away, or once the CPU-bound threads' guaranteed share is run (debt below);
 //  - a holder that lent the GIL to urgent waiters: they usually hold it for a few microseconds.
+//  - a thread waiting for a lock (or an Event, a Condition: they wait on locks): in a ping-pong
+//    between two threads the partner answers within a few microseconds, and a sleeper would pay
+//    the wake-up twice per round trip.
 constexpr int64_t urgent_spin_ns = 100'000;
 constexpr int64_t lender_spin_ns = 100'000;
+constexpr int64_t lock_spin_ns = 60'000;
+// A lock waiter stops spinning when the GIL's new holder has not started running for this long.
+constexpr int64_t lock_stall_ns = 10'000;
+
+// Spinning adapts to how often it pays (Core::spin_credit, one for all the GIL's threads): a
+// spin that ends with the grant earns a credit, one that gives up (timed out, or the thread it
+// waits for is not running: the machine's cores are busy) costs spin_loss_cost. Without credit
+// waiters sleep at once, except for a burst of spin_probe_burst waits in a row every
+// spin_probe_every waits, which learns when spinning pays again: a burst, since a waiter's spin
+// usually pays only if the thread it waits for spun too (a ping-pong). On an idle machine a spin
+// saves a sleeper's wake-up (tens of microseconds on a VM); on a loaded one the thread waited for
+// is often not on a CPU, and spinning would only take a CPU from it.
+constexpr int32_t spin_credit_max = 12;
+constexpr int32_t spin_loss_cost = 3;
+constexpr uint32_t spin_probe_every = 64;
+constexpr uint32_t spin_probe_burst = 4;
 
 // While no urgent waiter waits, the holder's check reads the clock only once in this many checks.
 constexpr uint32_t check_clock_every = 16;
@@ -143,6 +165,12 @@ int spin_slots() {
 // or spinning first while a core is free.
 enum class Spin : uint8_t { never, urgent, lender };
 
+// A registered thread's parking word.
+struct Parker {
+    explicit Parker(uint32_t state) : word(state) {}
+    std::atomic<uint32_t> word;
+};
+
 // One thread waiting for the GIL; lives on that thread's stack until it is granted.
 struct Waiter {
     Waiter(ThreadState* waiting, std::atomic<uint32_t>* parker, bool is_urgent, int64_t start)
@@ -176,7 +204,7 @@ struct Gil::Core {
     std::vector<ThreadState*> threads; // every registered ThreadState but the main one
     GilStats stats;
     // The parking word of each thread, by ThreadState::stats_index (a deque: never moves).
-    std::deque<std::atomic<uint32_t>> parkers;
+    std::deque<Parker> parkers;
     // When the holder was handed the GIL by an offer (a normal waiter, not running yet): that
     // waiter; an urgent taker may take the GIL back from it until it confirms (see take).
     Waiter* offered = nullptr;
@@ -214,8 +242,17 @@ struct Gil::Core {
     // Waiters spinning now, and how many may (spin_slots: the cores but the holder's).
     std::atomic<int> spinners{0};
     std::atomic<int> max_spinners{spin_slots()};
+    // Spins begun, and those that ended with the grant (sys._gilstats()).
+    std::atomic<uint64_t> spins{0};
+    std::atomic<uint64_t> spin_wins{0};
+    // Whether spinning pays lately (see spin_credit_max), and the waits seen without credit.
+    std::atomic<int32_t> spin_credit{spin_credit_max};
+    std::atomic<uint32_t> waits_without_credit{0};
 
-    std::atomic<uint32_t>& parker(const ThreadState& state) { return parkers[state.stats_index]; }
+    std::atomic<uint32_t>& parker(const ThreadState& state) {
+        return parkers[state.stats_index].word;
+    }
+    Parker& record(const ThreadState& state) { return parkers[state.stats_index]; }
 
     bool take_spin_slot() {
         int count = spinners.load(std::memory_order_relaxed);
@@ -225,21 +262,68 @@ struct Gil::Core {
         return false;
     }
 
+    // Turns the word of `parker` (its own thread's) from `from` (an awake waiter's state) to
+    // park_spinning if spinning pays lately (see spin_credit_max) and a spin slot is free (false:
+    // no, or the word changed meanwhile; the caller then sleeps as usual).
+    bool start_spinning(Parker& parker, uint32_t from) {
+        if (spin_credit.load(std::memory_order_relaxed) <= 0 &&
+            waits_without_credit.fetch_add(1, std::memory_order_relaxed) % spin_probe_every >=
+                spin_probe_burst)
+            return false;
+        if (!take_spin_slot())
+            return false;
+        if (parker.word.compare_exchange_strong(from, park_spinning, std::memory_order_acq_rel)) {
+            spins.fetch_add(1, std::memory_order_relaxed);
+            return true;
+        }
+        spinners.fetch_sub(1, std::memory_order_relaxed);
+        return false;
+    }
+
+    void add_spin_credit(int32_t change) {
+        int32_t credit = spin_credit.load(std::memory_order_relaxed);
+        while (!spin_credit.compare_exchange_weak(
+            credit, std::clamp(credit + change, 0, spin_credit_max), std::memory_order_relaxed)) {
+        }
+    }
+
+    // A spinner stops: its word goes to `to` and its slot is freed, unless a granter changed the
+    // word first (and freed the slot): a win. `gave_up`: it stopped because the wait looked long
+    // (not because spinning could not help: the holder not running, or protected).
+    void stop_spinning(Parker& parker, uint32_t to, bool gave_up) {
+        uint32_t expected = park_spinning;
+        if (parker.word.compare_exchange_strong(expected, to, std::memory_order_acq_rel)) {
+            spinners.fetch_sub(1, std::memory_order_relaxed);
+            if (gave_up)
+                add_spin_credit(-spin_loss_cost);
+        } else {
+            spin_wins.fetch_add(1, std::memory_order_relaxed);
+            add_spin_credit(1);
+        }
+    }
+
     // Waits (without the mutex) until `word` says the GIL is this thread's; confirms an offer.
     // Spins first while a core is free (see Spin), then sleeps; a waiter woken for an offer that
     // was taken back meanwhile sleeps again (the debt stops that from starving it).
-    void await_grant(std::atomic<uint32_t>& word, Spin spin) {
-        if (spin != Spin::never && take_spin_slot()) {
+    void await_grant(Parker& parker, Spin spin) {
+        std::atomic<uint32_t>& word = parker.word;
+        if (spin != Spin::never && start_spinning(parker, park_waiting)) {
             // Only while the holder runs: one being woken needs a core, maybe this one.
             int64_t until = now_ns() + (spin == Spin::urgent ? urgent_spin_ns : lender_spin_ns);
-            for (int round = 1; word.load(std::memory_order_relaxed) == park_waiting; ++round) {
+            bool gave_up = false;
+            for (int round = 1; word.load(std::memory_order_relaxed) == park_spinning; ++round) {
                 cpu_relax();
-                if (round % 16 == 0 &&
-                    (!holder_running.load(std::memory_order_relaxed) || now_ns() > until ||
-                     protect_until.load(std::memory_order_relaxed) > until))
+                if (round % 16 != 0)
+                    continue;
+                if (!holder_running.load(std::memory_order_relaxed) ||
+                    protect_until.load(std::memory_order_relaxed) > until)
                     break;
+                if (now_ns() > until) {
+                    gave_up = true;
+                    break;
+                }
             }
-            spinners.fetch_sub(1, std::memory_order_relaxed);
+            stop_spinning(parker, park_waiting, gave_up);
         }
         for (;;) {
             uint32_t seen = word.load(std::memory_order_acquire);
@@ -347,6 +431,8 @@ struct Gil::Core {
         // After this exchange the waiter may run and leave: `next` is not read again.
         std::atomic<uint32_t>* word = next->word;
         uint32_t before = word->exchange(grant, std::memory_order_acq_rel);
+        if (before == park_spinning) // its spin slot is free again from now on
+            spinners.fetch_sub(1, std::memory_order_relaxed);
         return before == park_sleeping ? word : nullptr;
     }
 
@@ -442,7 +528,7 @@ struct Gil::Core {
         }
         enqueue(waiter);
         lock.unlock();
-        await_grant(*waiter.word, Spin::urgent);
+        await_grant(record(*waiter.state), Spin::urgent);
     }
 
     // A thread that may no longer run (finalization started): never returns.
@@ -622,7 +708,7 @@ void Gil::take(ThreadState& state, Priority priority) {
         Waiter waiter{&state, &core.parker(state), urgent, since};
         core.enqueue(waiter);
         lock.unlock();
-        core.await_grant(*waiter.word, urgent ? Spin::urgent : Spin::never);
+        core.await_grant(core.record(state), urgent ? Spin::urgent : Spin::never);
     }
     core.started();
     unpark(*m_vm, state);
@@ -682,7 +768,7 @@ void Gil::yield(ThreadState& state) {
     lock.unlock();
     if (wake)
         futex_wake(*wake);
-    core.await_grant(*waiter.word, turn_left ? Spin::lender : Spin::never);
+    core.await_grant(core.record(state), turn_left ? Spin::lender : Spin::never);
     core.started();
     if (turn_left)
         core.head_since.store(now_ns() - ran, std::memory_order_relaxed);
@@ -709,11 +795,39 @@ Gil::LockWait Gil::wait_for_lock(LockWaitQueue& queue, int64_t timeout_ns) {
         else
             waiters.head = &entry;
         waiters.tail = &entry;
-        word.store(park_sleeping, std::memory_order_relaxed);
+        word.store(park_waiting, std::memory_order_relaxed);
         wake = core.grant_next();
     }
     if (wake)
         futex_wake(*wake);
+    // Spins a little first if a core is free: a lock in a ping-pong comes back within a few
+    // microseconds, less than a sleeper's wake-up.
+    if (core.start_spinning(core.record(state), park_waiting)) {
+        int64_t until = start + lock_spin_ns;
+        if (deadline >= 0)
+            until = std::min(until, deadline);
+        int64_t stalled_since = -1; // since when the GIL's holder is not running
+        for (int round = 1; word.load(std::memory_order_relaxed) == park_spinning; ++round) {
+            cpu_relax();
+            if (round % 16 != 0)
+                continue;
+            int64_t now = now_ns();
+            if (now > until)
+                break;
+            // A holder that does not start running is waiting for a CPU (maybe this one) or
+            // waking up: the lock will not come soon.
+            if (core.holder_running.load(std::memory_order_relaxed))
+                stalled_since = -1;
+            else if (stalled_since < 0)
+                stalled_since = now;
+            else if (now - stalled_since > lock_stall_ns)
+                break;
+        }
+        core.stop_spinning(core.record(state), park_sleeping, true);
+    } else {
+        uint32_t awake = park_waiting;
+        word.compare_exchange_strong(awake, park_sleeping, std::memory_order_acq_rel);
+    }
     LockWait outcome = LockWait::acquired;
     bool handed = false; // the lock is ours: only the GIL is awaited, whatever the time
     while (word.load(std::memory_order_acquire) == park_sleeping) {
@@ -799,6 +913,10 @@ std::string gil_stats_text(const GilStats& stats) {
     std::snprintf(line, sizeof line, "  lazy hand-overs (offers taken back): %llu\n",
                   static_cast<unsigned long long>(stats.revoked_offers));
     text += line;
+    std::snprintf(line, sizeof line, "  spinning waits: %llu (ended while spinning: %llu)\n",
+                  static_cast<unsigned long long>(stats.spins),
+                  static_cast<unsigned long long>(stats.spin_wins));
+    text += line;
     for (const GilThreadStats& thread : stats.threads) {
         std::snprintf(
             line, sizeof line, "  thread %llu: %llu waits, total %.6f s, longest %.6f s%s\n",
@@ -813,7 +931,10 @@ std::string gil_stats_text(const GilStats& stats) {
 
 GilStats Gil::stats() const {
     std::lock_guard<std::mutex> lock(m_core->mutex);
-    return m_core->stats;
+    GilStats stats = m_core->stats;
+    stats.spins = m_core->spins.load(std::memory_order_relaxed);
+    stats.spin_wins = m_core->spin_wins.load(std::memory_order_relaxed);
+    return stats;
 }
 
 // ====== Finalization and fork
@@ -846,6 +967,8 @@ void Gil::reinit_after_fork(ThreadState& survivor) {
     core->stats.requests = old->stats.requests;
     core->stats.priority_requests = old->stats.priority_requests;
     core->stats.revoked_offers = old->stats.revoked_offers;
+    core->spins.store(old->spins.load());
+    core->spin_wins.store(old->spin_wins.load());
     try {
         core->stats.threads.push_back(GilThreadStats{survivor.ident, 0, 0, 0, true});
         core->parkers.emplace_back(park_granted);

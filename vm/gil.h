@@ -27,7 +27,10 @@
 //    place at the head;
 //  - locks of _thread wait inside the GIL (wait_for_lock): releasing a lock hands it to its
 //    first waiter and queues that waiter for the GIL while it sleeps, so a hand-over between two
-//    threads costs one wake-up, not two (lock, then GIL);
+//    threads costs one wake-up, not two (lock, then GIL); and a lock waiter spins a little
+//    before it sleeps while a core is free, so a ping-pong between two threads (Lock, Event,
+//    Condition) costs no wake-up at all. Spinning adapts: while spins do not pay (a loaded
+//    machine, where the thread waited for is not on a CPU) waiters sleep at once (vm/gil.cpp);
 //  - the switch interval counts from when the head waiter began to wait or the holder began to
 //    run, whichever is later, so a thread's turn is not eaten by the time it took to wake up;
 //  - when the GIL changes hands, the per-thread part of the runtime (frame stack, current frame,
@@ -84,6 +87,8 @@ struct GilStats {
     uint64_t priority_requests = 0; // of them, threads back from a blocking call (convoy fix)
     uint64_t revoked_offers = 0;    // lazy hand-overs: a thread back from a short blocking call
                                     // took the GIL back before the waiter handed it ran
+    uint64_t spins = 0;             // waits that spun before sleeping (a core was free)
+    uint64_t spin_wins = 0;         // of them, waits that ended while spinning
     std::vector<GilThreadStats> threads;
 };
 
