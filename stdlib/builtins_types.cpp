@@ -232,9 +232,13 @@ Ref<Object> list_construct(VM& vm, Type*, Args args, size_t nargs, Object*) {
 Ref<Object> tuple_construct(VM& vm, Type* cls, Args args, size_t nargs, Object* kwnames) {
     size_t npos = positional(nargs, kwnames);
     Object* iterable = nullptr;
+    bool subclass = cls && cls != vm.types().tuple && is_heap_type(cls);
+    // tuple(list) copies the items straight into the tuple (no argument spec, no list copy): the
+    // generators benchmark's `tuple(window)`.
+    if (!subclass && npos == 1 && !kwnames && args[0]->type == vm.types().list)
+        return tuple_from_array(vm, list_items(args[0]), static_cast<size_t>(list_size(args[0])));
     if (!is_ok(bind_arguments(vm, {"tuple", {"iterable"}, 0, 1}, args, npos, kwnames, &iterable)))
         return nullptr;
-    bool subclass = cls && cls != vm.types().tuple && is_heap_type(cls);
     if (!subclass) {
         if (!iterable)
             return Ref<Object>::borrow(vm.pools().empty_tuple());

@@ -615,9 +615,37 @@ template <bool TakesFunction = false, Pusher pusher = Pusher::native>
         return nullptr;
     }
     frame->is_entry = false;
+    frame->resumed_by_call = false;
     if (sent)
         *frame->stack_top++ = sent;
     return frame;
+}
+
+// CALL's gen.send(value) (LOAD_METHOD's [generator.send, gen, value] at `block`, owned
+// references) for a started generator neither running nor finished: its frame, resumed in place
+// with value on its stack, owning the stack's reference to gen (the yield or return gives it
+// back); the callable is dropped, so the caller's stack ends at block. Null when raised
+// (RecursionError): the block is dropped. Out of line: the loop's registers stay its own.
+[[gnu::noinline]] Frame* enter_generator_send(Runtime& rt, ThreadState& thread, Object** block) {
+    auto* gen = static_cast<Generator*>(block[1]);
+    Frame* resumed = enter_generator(rt, thread, gen, block[2]);
+    decref(block[0]);
+    if (!resumed) {
+        decref(gen);
+        return nullptr;
+    }
+    resumed->resumed_by_call = true;
+    return resumed;
+}
+
+// Whether CALL's callable and arguments are a gen.send(value) enter_generator_send runs.
+[[gnu::always_inline]] inline bool is_inline_send(Runtime& rt, Object* callable,
+                                                  Object* const* args, size_t nargs) {
+    if (nargs != 2 || callable->type != rt.types().builtin_function ||
+        args[0]->type != rt.types().generator || !is_generator_send(callable))
+        return false;
+    auto* gen = static_cast<Generator*>(args[0]);
+    return gen->started && !gen->running && !gen->finished;
 }
 
 // The __init__ to run as a frame of the loop for `cls(...)`, when cls (an instance of exactly
@@ -890,13 +918,18 @@ exception_unwind : for (;;) {
     bool was_entry = frame->is_entry;
     bool generator = frame->in_generator;
     if (generator && !was_entry) {
-        // A generator resumed in place: it is finished, and its caller's FOR_ITER or SEND raises.
-        generator_finished(rt, static_cast<Generator*>(frame->generator), true);
+        // A generator resumed in place: it is finished, and its caller's FOR_ITER, SEND or
+        // CALL of gen.send raises.
+        auto* gen = static_cast<Generator*>(frame->generator);
+        bool owned = frame->resumed_by_call;
+        generator_finished(rt, gen, true);
         thread.leave_recursive_call();
         frame = caller;
         MINIPY_LOAD_FRAME();
         unwind_from = frame->instr;
         record_exception(rt, frame);
+        if (owned)
+            decref(gen);
         continue;
     }
     if (generator) {
@@ -954,16 +987,26 @@ return_value :
 }
 
 generator_return :
-// A generator that FOR_ITER or SEND resumed in place returned retval (owned): it is finished, and
-// its caller goes on as those instructions do when the generator is exhausted.
+// A generator that FOR_ITER, SEND or CALL (gen.send) resumed in place returned retval (owned): it
+// is finished, and its caller goes on as those instructions do when the generator is exhausted.
 {
     bool for_loop = frame->resumed_by_for;
+    bool by_call = frame->resumed_by_call;
     int32_t target = frame->return_target;
     Frame* resumer = frame->previous;
-    generator_finished(rt, static_cast<Generator*>(frame->generator), false);
+    auto* gen = static_cast<Generator*>(frame->generator);
+    generator_finished(rt, gen, false);
     thread.leave_recursive_call();
     frame = resumer;
     MINIPY_LOAD_FRAME();
+    if (by_call) {
+        // gen.send(value) raises StopIteration(retval) at the caller's CALL.
+        next = first + frame->resume_at;
+        (void)raise_generator_return(vm, retval);
+        decref(retval);
+        decref(gen);
+        goto error;
+    }
     MINIPY_JUMP_TO(target);
     if (for_loop) {
         decref(retval); // FOR_ITER: the loop ends, the iterator goes

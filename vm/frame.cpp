@@ -110,6 +110,7 @@ Frame* frame_init(void* memory, Code* code, Object* function, Object* globals, O
     frame->in_generator = false;
     frame->is_init = false;
     frame->resumed_by_for = false;
+    frame->resumed_by_call = false;
     frame->return_target = 0;
     frame->generator = nullptr;
     std::memset(frame->localsplus(), 0, static_cast<size_t>(code->nlocalsplus) * sizeof(Object*));

@@ -52,6 +52,9 @@ struct Frame {
     // SEND (false), not through eval_resume: how the caller goes on when the generator returns,
     // and where (the instruction index of the FOR_ITER's or SEND's jump target).
     bool resumed_by_for;
+    // Resumed in place by its caller's CALL of gen.send(value): the frame owns a reference to
+    // its generator until it yields, returns (StopIteration in the caller) or raises.
+    bool resumed_by_call;
     int32_t return_target;
     Object* generator; // that generator (borrowed: it owns the frame), or null
 

@@ -9,6 +9,7 @@
 #pragma once
 
 #include "gc/ref.h"
+#include "vm/errors.h"
 #include "vm/frame.h"
 #include "vm/object.h"
 
@@ -21,6 +22,7 @@ struct Generator : Object {
     Frame* frame; // owned memory
     Object* name;
     Object* qualname;
+    Object* code; // the function's code (gi_code), owned: the frame lets go of it when finished
     bool started;
     bool running;
     bool finished;
@@ -33,6 +35,12 @@ struct Generator : Object {
 // is finished, its frame cleared, and an escaping StopIteration becomes RuntimeError("generator
 // raised StopIteration") (PEP 479). The eval loop calls it for the frames it resumes in place.
 void generator_finished(Runtime& rt, Generator* gen, bool raised);
+// Raises StopIteration for a generator that returned `value` to gen.send() / next() (no
+// arguments when value is None, as CPython's _PyGen_SetStopIterationValue).
+Raised raise_generator_return(VM& vm, Object* value);
+// Whether `callable` is the unbound built-in method generator.send (the eval loop's CALL runs
+// gen.send(value) as an in-place resume of the generator's frame).
+bool is_generator_send(const Object* callable);
 // Sends `value` into a generator or iterator for SEND / yield from: the yielded value, or (with
 // `returned` set) the value it returned. Raises what the delegate raises.
 [[nodiscard]] Ref<Object> send_to(Runtime& rt, Object* receiver, Object* value, bool& returned);

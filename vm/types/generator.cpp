@@ -9,6 +9,7 @@
 #include "vm/generator.h"
 #include "vm/opcodes.h"
 #include "vm/runtime.h"
+#include "vm/types/dict.h"
 #include "vm/types/function.h"
 #include "vm/types/str.h"
 #include "vm/types/tuple.h"
@@ -23,6 +24,10 @@ Generator* as_generator(Object* object) {
 
 int generator_traverse(Object* self, VisitFn visit, void* arg) {
     Generator* gen = as_generator(self);
+    if (gen->code) {
+        if (int result = visit(gen->code, arg))
+            return result;
+    }
     Frame* frame = gen->frame;
     if (!frame || gen->finished)
         return 0;
@@ -101,9 +106,7 @@ Ref<Object> step(Runtime& rt, Generator* gen, Object* value, bool throwing, bool
 }
 
 Raised raise_stop_iteration(VM& vm, Object* value) {
-    if (value == vm.none())
-        return raise_no_args(vm, vm.exceptions().StopIteration);
-    return raise_with_value(vm, vm.exceptions().StopIteration, value);
+    return raise_generator_return(vm, value);
 }
 
 Ref<Object> generator_next(VM& vm, Object* self) {
@@ -288,6 +291,7 @@ void generator_dealloc(Object* self) {
     gc::mem_free(gen->frame);
     xdecref(gen->name);
     xdecref(gen->qualname);
+    xdecref(gen->code);
     vm.heap().release(self);
 }
 
@@ -298,23 +302,92 @@ Ref<Object> generator_repr(VM& vm, Object* self) {
                                  " at " + address + ">");
 }
 
-Ref<Object> generator_getattr(VM& vm, Object* self, Object* name) {
-    Runtime& rt = runtime_of(vm);
-    if (name == rt.names().__name__)
-        return Ref<Object>::borrow(as_generator(self)->name);
-    if (name == rt.names().__qualname__)
-        return Ref<Object>::borrow(as_generator(self)->qualname);
-    if (is_str(name)) {
-        Generator* gen = as_generator(self);
-        std::string_view text = str_ascii_view(name);
-        if (text == "gi_running")
-            return vm.new_bool(gen->running);
-        if (text == "gi_suspended") // 3.11: paused at a yield
-            return vm.new_bool(gen->started && !gen->running && !gen->finished);
-    }
-    return get_attr_generic(vm, self, name);
+// ====== Attributes: properties of the type, so that the type keeps the generic getattr and
+// LOAD_METHOD caches gen.send / gen.throw / gen.close as built-in methods (no bound method is
+// made per call).
+
+Ref<Object> generator_get_name(VM&, Object*, Object* const* args, size_t, Object*) {
+    return Ref<Object>::borrow(as_generator(args[0])->name);
+}
+Ref<Object> generator_get_qualname(VM&, Object*, Object* const* args, size_t, Object*) {
+    return Ref<Object>::borrow(as_generator(args[0])->qualname);
+}
+// The setters of __name__ / __qualname__ (also their deleters: no value), as CPython's
+// gen_set_name / gen_set_qualname.
+Ref<Object> set_name_field(VM& vm, Object*& field, const char* what, Object* const* args,
+                           size_t nargs) {
+    if (nargs < 2 || !is_str(args[1]))
+        return raise_type_error(vm, what, " must be set to a string object");
+    incref(args[1]);
+    set_ref(field, args[1]);
+    return vm.new_none();
+}
+Ref<Object> generator_set_name(VM& vm, Object*, Object* const* args, size_t nargs, Object*) {
+    return set_name_field(vm, as_generator(args[0])->name, "__name__", args, nargs);
+}
+Ref<Object> generator_set_qualname(VM& vm, Object*, Object* const* args, size_t nargs, Object*) {
+    return set_name_field(vm, as_generator(args[0])->qualname, "__qualname__", args, nargs);
+}
+Ref<Object> generator_get_running(VM& vm, Object*, Object* const* args, size_t, Object*) {
+    return vm.new_bool(as_generator(args[0])->running);
+}
+// 3.11: paused at a yield.
+Ref<Object> generator_get_suspended(VM& vm, Object*, Object* const* args, size_t, Object*) {
+    Generator* gen = as_generator(args[0]);
+    return vm.new_bool(gen->started && !gen->running && !gen->finished);
+}
+Ref<Object> generator_get_code(VM&, Object*, Object* const* args, size_t, Object*) {
+    return Ref<Object>::borrow(as_generator(args[0])->code);
+}
+// The iterator a generator suspended in `yield from` delegates to, else None.
+Ref<Object> generator_get_yieldfrom(VM& vm, Object*, Object* const* args, size_t, Object*) {
+    Object* delegate = yield_from_delegate(as_generator(args[0]));
+    return delegate ? Ref<Object>::borrow(delegate) : vm.new_none();
 }
 
+struct GeneratorProperty {
+    MethodDef getter;
+    MethodDef setter; // name null: read-only
+};
+
+constexpr GeneratorProperty generator_properties[] = {
+    {{"__name__", generator_get_name, MethodKind::fastcall, nullptr},
+     {"__name__", generator_set_name, MethodKind::fastcall, nullptr}},
+    {{"__qualname__", generator_get_qualname, MethodKind::fastcall, nullptr},
+     {"__qualname__", generator_set_qualname, MethodKind::fastcall, nullptr}},
+    {{"gi_running", generator_get_running, MethodKind::fastcall, nullptr}, {}},
+    {{"gi_suspended", generator_get_suspended, MethodKind::fastcall, nullptr}, {}},
+    {{"gi_code", generator_get_code, MethodKind::fastcall, nullptr}, {}},
+    {{"gi_yieldfrom", generator_get_yieldfrom, MethodKind::fastcall,
+      "object being iterated by yield from, or None"},
+     {}},
+};
+
+// Puts the properties above into the generator type's dict. False when raised (MemoryError).
+bool install_generator_properties(Runtime& rt, Type* type) {
+    VM& vm = rt.vm();
+    if (!type->dict) {
+        Ref<Object> dict = dict_new(vm);
+        if (!dict)
+            return false;
+        type->dict = dict.release();
+    }
+    for (const GeneratorProperty& entry : generator_properties) {
+        Ref<Object> getter = builtin_function_new(rt, &entry.getter, nullptr);
+        Ref<Object> setter =
+            entry.setter.name ? builtin_function_new(rt, &entry.setter, nullptr) : nullptr;
+        if (!getter || (entry.setter.name && !setter))
+            return false;
+        Object* parts[3] = {getter.get(), setter.get(), setter.get()};
+        Ref<Object> property = call_object(vm, rt.types().property, parts, setter ? 3 : 1);
+        Ref<Object> name = intern(vm, entry.getter.name);
+        if (!property || !name || !is_ok(dict_setitem(vm, type->dict, name.get(), property.get())))
+            return false;
+    }
+    return true;
+}
+
+// send first: is_generator_send knows it by its address.
 constexpr MethodDef generator_methods[] = {
     {"send", generator_send, MethodKind::o, "Send a value into the generator."},
     {"throw", generator_throw, MethodKind::fastcall, "Raise an exception in the generator."},
@@ -323,6 +396,17 @@ constexpr MethodDef generator_methods[] = {
 };
 
 } // namespace
+
+Raised raise_generator_return(VM& vm, Object* value) {
+    if (value == vm.none())
+        return raise_no_args(vm, vm.exceptions().StopIteration);
+    return raise_with_value(vm, vm.exceptions().StopIteration, value);
+}
+
+bool is_generator_send(const Object* callable) {
+    return static_cast<const BuiltinFunction*>(callable)->def == &generator_methods[0] &&
+           !static_cast<const BuiltinFunction*>(callable)->self;
+}
 
 void generator_finished(Runtime& rt, Generator* gen, bool raised) {
     gen->running = false;
@@ -357,6 +441,8 @@ Ref<Object> generator_from_call(Runtime& rt, Function* func, Object* const* args
     gen->name = func->name;
     incref(func->qualname);
     gen->qualname = func->qualname;
+    incref(func->code);
+    gen->code = func->code;
     if (!is_ok(bind_arguments(rt, func, frame->localsplus(), args, nargs, kwnames)))
         return nullptr;
     return Ref<Object>(std::move(gen).cast<Object>());
@@ -407,12 +493,13 @@ bool init_generator_type(Runtime& rt) {
     spec.slots.repr = generator_repr;
     spec.slots.iter = iter_self;
     spec.slots.next = generator_next;
-    spec.slots.getattr = generator_getattr;
     spec.methods = generator_methods;
     Ref<Type> type = make_type(rt.vm(), spec);
     if (!type)
         return false;
     enable_weakrefs(type.get());
+    if (!install_generator_properties(rt, type.get()))
+        return false;
     rt.types().generator = type.release();
     return true;
 }
