@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,7 @@
 #include "vm/types/function.h"
 #include "vm/types/int.h"
 #include "vm/types/str.h"
+#include "vm/types/str_kind.h"
 #include "vm/types/str_methods.h"
 #include "vm/types/tuple.h"
 #include "vm/vm.h"
@@ -27,7 +29,8 @@ namespace {
 
 struct Spec {
     uint32_t fill = ' ';
-    char align = 0; // '<', '>', '^', '=' or 0
+    bool fill_given = false; // an explicit fill character (else '0' with the zero flag, or ' ')
+    char align = 0;          // '<', '>', '^', '=' or 0
     char sign = 0;
     bool no_negative_zero = false; // 'z' (PEP 682)
     bool alternate = false;
@@ -41,10 +44,17 @@ struct Spec {
 bool parse_spec(std::string_view text, Spec& spec) {
     size_t i = 0;
     auto is_align = [](char c) { return c == '<' || c == '>' || c == '^' || c == '='; };
-    if (text.size() >= 2 && is_align(text[1])) {
-        spec.fill = static_cast<unsigned char>(text[0]);
-        spec.align = text[1];
-        i = 2;
+    // The fill is one character: its UTF-8 bytes (the spec is UTF-8 text).
+    auto lead = text.empty() ? 0u : static_cast<unsigned char>(text[0]);
+    size_t fill_bytes = lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+    if (text.size() > fill_bytes && is_align(text[fill_bytes])) {
+        uint32_t fill = fill_bytes == 1 ? lead : lead & (0x7Fu >> fill_bytes);
+        for (size_t k = 1; k < fill_bytes; ++k)
+            fill = (fill << 6) | (static_cast<unsigned char>(text[k]) & 0x3Fu);
+        spec.fill = fill;
+        spec.fill_given = true;
+        spec.align = text[fill_bytes];
+        i = fill_bytes + 1;
     } else if (!text.empty() && is_align(text[0])) {
         spec.align = text[0];
         i = 1;
@@ -131,7 +141,7 @@ size_t utf8_length(const std::string& text) {
 std::string pad(const Spec& spec, const std::string& prefix, const std::string& body,
                 char default_align) {
     char align = spec.align ? spec.align : (spec.zero ? '=' : default_align);
-    uint32_t fill = spec.align ? spec.fill : (spec.zero ? '0' : ' ');
+    uint32_t fill = spec.fill_given ? spec.fill : (spec.zero ? '0' : ' ');
     size_t length = utf8_length(prefix) + utf8_length(body);
     size_t width = spec.width > 0 ? static_cast<size_t>(spec.width) : 0;
     if (length >= width)
@@ -172,7 +182,7 @@ Ref<Object> format_int(VM& vm, Object* value, const Spec& spec) {
     if (type == 'c') {
         int64_t cp = 0;
         if (!int_to_i64(value, cp))
-            cp = -1;
+            return raise_overflow_error(vm, "Python int too large to convert to C long");
         if (cp < 0 || cp > 0x10FFFF)
             return raise_overflow_error(vm, "%c arg not in range(0x110000)");
         std::string body;
@@ -307,16 +317,165 @@ Ref<Object> format_str(VM& vm, Object* value, const Spec& spec) {
     }
     Spec copy = spec;
     copy.zero = false;
-    if (!spec.align && spec.zero) {
-        copy.align = '<';
+    if (!spec.fill_given && spec.zero) {
         copy.fill = '0';
+        copy.fill_given = true;
     }
     return str_from_utf8(vm, pad(copy, "", text, '<'));
+}
+
+// ====== Fast paths: built-in int and str with an ASCII spec and fill, written once at their final
+// size (no std::string, no UTF-8 round trip). They decide only what they handle exactly as the
+// general path does; anything else (errors included) goes the general way.
+
+// fill + prefix + body (all ASCII) placed as align says in `width` columns.
+Ref<Object> ascii_field(VM& vm, char align, char fill, long width, std::string_view prefix,
+                        std::string_view body) {
+    size_t length = prefix.size() + body.size();
+    size_t total = std::max(length, width > 0 ? static_cast<size_t>(width) : size_t{0});
+    if (total == length && prefix.empty())
+        return str_from_ascii(vm, body.data(), body.size());
+    Ref<Str> out = str_allocate(vm, total, 1, true);
+    if (!out)
+        return nullptr;
+    auto* at = static_cast<char*>(str_data(out.get()));
+    size_t missing = total - length;
+    size_t before = align == '<' || align == '=' ? 0 : align == '^' ? missing / 2 : missing;
+    std::memset(at, fill, before);
+    at += before;
+    std::memcpy(at, prefix.data(), prefix.size());
+    at += prefix.size();
+    if (align == '=') {
+        std::memset(at, fill, missing);
+        at += missing;
+        before = missing;
+    }
+    std::memcpy(at, body.data(), body.size());
+    at += body.size();
+    std::memset(at, fill, missing - before);
+    return out;
+}
+
+// format(int, spec) for an int of 64 bits and the types d, x, X, o, b (no grouping).
+bool format_int_fast(VM& vm, Object* value, const Spec& spec, Ref<Object>& result) {
+    const auto* number = static_cast<const Int*>(value);
+    if (number->is_big() || spec.grouping || spec.no_negative_zero || spec.precision >= 0)
+        return false;
+    char align = spec.align ? spec.align : (spec.zero ? '=' : '>');
+    uint32_t fill = spec.fill_given ? spec.fill : (spec.zero ? '0' : ' ');
+    if (fill >= 0x80)
+        return false;
+    char type = spec.type ? spec.type : 'd';
+    int64_t v = number->small;
+    uint64_t magnitude = v < 0 ? 0 - static_cast<uint64_t>(v) : static_cast<uint64_t>(v);
+    char buffer[72];
+    char* end = buffer + sizeof buffer;
+    char* first = end;
+    const char* alternate = "";
+    switch (type) {
+    case 'd':
+        first = write_decimal_digits(end, magnitude);
+        break;
+    case 'x':
+    case 'X': {
+        const char* digits = type == 'x' ? "0123456789abcdef" : "0123456789ABCDEF";
+        do {
+            *--first = digits[magnitude & 15];
+            magnitude >>= 4;
+        } while (magnitude != 0);
+        alternate = type == 'x' ? "0x" : "0X";
+        break;
+    }
+    case 'o':
+    case 'b': {
+        unsigned shift = type == 'o' ? 3 : 1;
+        do {
+            *--first = static_cast<char>('0' + (magnitude & ((1u << shift) - 1)));
+            magnitude >>= shift;
+        } while (magnitude != 0);
+        alternate = type == 'o' ? "0o" : "0b";
+        break;
+    }
+    default:
+        return false;
+    }
+    char prefix[3];
+    size_t prefix_length = 0;
+    if (v < 0)
+        prefix[prefix_length++] = '-';
+    else if (spec.sign == '+' || spec.sign == ' ')
+        prefix[prefix_length++] = spec.sign;
+    if (spec.alternate && type != 'd') {
+        prefix[prefix_length++] = alternate[0];
+        prefix[prefix_length++] = alternate[1];
+    }
+    result = ascii_field(vm, align, static_cast<char>(fill), spec.width,
+                         std::string_view(prefix, prefix_length),
+                         std::string_view(first, static_cast<size_t>(end - first)));
+    return true;
+}
+
+// format(str, spec) for the type s (or none) with an ASCII fill.
+bool format_str_fast(VM& vm, Object* value, const Spec& spec, Ref<Object>& result) {
+    if ((spec.type && spec.type != 's') || spec.sign || spec.no_negative_zero || spec.alternate ||
+        spec.grouping || spec.align == '=')
+        return false;
+    uint32_t fill = spec.fill_given ? spec.fill : (spec.zero ? '0' : ' ');
+    if (fill >= 0x80)
+        return false;
+    char align = spec.align ? spec.align : '<';
+    const auto* s = static_cast<const Str*>(value);
+    auto length = static_cast<size_t>(s->size);
+    if (spec.precision >= 0 && length > static_cast<size_t>(spec.precision))
+        length = static_cast<size_t>(spec.precision);
+    size_t total = std::max(length, spec.width > 0 ? static_cast<size_t>(spec.width) : size_t{0});
+    if (total == length) {
+        result = length == static_cast<size_t>(s->size)
+                     ? Ref<Object>::borrow(value)
+                     : str_substring(vm, value, 0, static_cast<intptr_t>(length));
+        return true;
+    }
+    Ref<Str> out = str_allocate(vm, total, s->kind, s->ascii);
+    if (!out) {
+        result = nullptr;
+        return true;
+    }
+    size_t missing = total - length;
+    size_t before = align == '<' ? 0 : align == '^' ? missing / 2 : missing;
+    auto fill_units = [&](size_t at, size_t count) {
+        if (s->kind == 1)
+            std::memset(static_cast<char*>(str_data(out.get())) + at, static_cast<int>(fill),
+                        count);
+        else if (s->kind == 2)
+            std::fill_n(static_cast<uint16_t*>(str_data(out.get())) + at, count,
+                        static_cast<uint16_t>(fill));
+        else
+            std::fill_n(static_cast<uint32_t*>(str_data(out.get())) + at, count, fill);
+    };
+    fill_units(0, before);
+    std::memcpy(static_cast<char*>(str_data(out.get())) + before * s->kind, str_data(s),
+                length * s->kind);
+    fill_units(before + length, missing - before);
+    result = std::move(out);
+    return true;
 }
 
 } // namespace
 
 Ref<Object> format_with_spec(VM& vm, Object* value, Object* spec_object) {
+    Type* type = value->type;
+    if (type == vm.types().int_ || type == vm.types().str || type == vm.types().bool_) {
+        if (!spec_object || str_length(spec_object) == 0)
+            return object_str(vm, value);
+        Spec spec;
+        std::string_view text = str_ascii_view(spec_object);
+        if (!text.empty() && parse_spec(text, spec)) {
+            Ref<Object> result;
+            if (type == vm.types().str ? format_str_fast(vm, value, spec, result)
+                                       : format_int_fast(vm, value, spec, result))
+                return result;
+        }
+    }
     Runtime& rt = runtime_of(vm);
     if (is_heap_type(value->type)) {
         Object* custom = type_lookup(value->type, rt.names().__format__);

@@ -227,6 +227,30 @@ Ref<Object> str_substring(VM& vm, Object* s, intptr_t start, intptr_t end) {
     return result;
 }
 
+Ref<Object> str_from_ascii(VM& vm, const char* text, size_t length) {
+    if (length <= 1) {
+        Object* pooled = length == 0 ? vm.pools().empty_str()
+                                     : vm.pools().latin1_char(static_cast<uint8_t>(text[0]));
+        if (pooled)
+            return Ref<Object>::borrow(pooled);
+    }
+    Ref<Str> s = str_allocate(vm, length, 1, true);
+    if (s)
+        std::memcpy(str_data(s.get()), text, length);
+    return s;
+}
+
+Ref<Object> str_from_i64(VM& vm, int64_t value) {
+    char buffer[24];
+    char* end = buffer + sizeof buffer;
+    uint64_t magnitude =
+        value < 0 ? 0 - static_cast<uint64_t>(value) : static_cast<uint64_t>(value);
+    char* first = write_decimal_digits(end, magnitude);
+    if (value < 0)
+        *--first = '-';
+    return str_from_ascii(vm, first, static_cast<size_t>(end - first));
+}
+
 Ref<Object> str_from_char(VM& vm, uint32_t cp) {
     if (cp < 256)
         return Ref<Object>::borrow(vm.pools().latin1_char(cp));

@@ -46,6 +46,23 @@ uint32_t str_max_char(const void* data, uint8_t kind, size_t length);
 // Raises MemoryError.
 [[nodiscard]] Ref<Object> str_substring(VM& vm, Object* s, intptr_t start, intptr_t end);
 
+// A str of the ASCII bytes text[0..length) (each < 128), built in one copy: empty and
+// one-character results come from the VM's pools (when they exist). Raises MemoryError.
+[[nodiscard]] Ref<Object> str_from_ascii(VM& vm, const char* text, size_t length);
+
+// Writes the decimal digits of magnitude so that they end just before `end`; returns the first.
+// `end` needs 20 bytes before it.
+inline char* write_decimal_digits(char* end, uint64_t magnitude) {
+    do {
+        *--end = static_cast<char>('0' + magnitude % 10);
+        magnitude /= 10;
+    } while (magnitude != 0);
+    return end;
+}
+
+// str(value) of an int that fits in 64 bits, written straight into the str. Raises MemoryError.
+[[nodiscard]] Ref<Object> str_from_i64(VM& vm, int64_t value);
+
 // The one-character str of code point `cp` (< 0x110000): pooled below 256. Raises MemoryError.
 [[nodiscard]] Ref<Object> str_from_char(VM& vm, uint32_t cp);
 
