@@ -117,6 +117,19 @@ bool exact_double(const Object* object, const BuiltinTypes& types, double& out) 
                                                        : vm.free_lists().ints());
 }
 
+// The death of a value a local let go of (STORE_FAST; its count reached zero): an exact float or
+// machine-word int straight onto its free list (as number_free), anything else through
+// dealloc_object. Out of line: the loop only pays for the test of the count.
+[[gnu::noinline]] void free_dropped_local(VM& vm, Object* object) {
+    Type* type = object->type;
+    if (type == vm.types().float_)
+        number_free(vm, object, vm.free_lists().floats());
+    else if (type == vm.types().int_ && !static_cast<Int*>(object)->is_big())
+        number_free(vm, object, vm.free_lists().ints());
+    else
+        gc::dealloc_object(object);
+}
+
 // decref of a value the loop drops, an exact float freed inline (a list item replaced by
 // STORE_SUBSCR, as in `b[3] -= dx * m`).
 [[gnu::always_inline]] inline void drop_value(VM& vm, Object* object) {
@@ -128,18 +141,14 @@ bool exact_double(const Object* object, const BuiltinTypes& types, double& out) 
         gc::dealloc_object(object);
 }
 
-// Float arithmetic for exact_double operands (one of them a float). The result (a new reference
-// that replaces both operands' stack references, which it consumes), or null when the generic
-// path must run (nothing consumed): division by zero, a power the fast path does not cover,
-// out-of-memory.
-[[gnu::always_inline]] inline Object* float_binary(VM& vm, Object* left, Object* right,
-                                                   BinaryOpArg op, uint32_t next_word,
+// Float arithmetic for exact_double operands (one of them a float) of values a and b. The result
+// (a new reference that replaces both operands' stack references, which it consumes), or null
+// when the generic path must run (nothing consumed): division by zero, a power the fast path does
+// not cover, out-of-memory.
+[[gnu::always_inline]] inline Object* float_binary(VM& vm, Object* left, Object* right, double a,
+                                                   double b, BinaryOpArg op, uint32_t next_word,
                                                    Object* const* localsplus) {
     BuiltinTypes& types = vm.types();
-    double a = 0.0;
-    double b = 0.0;
-    if (!exact_double(left, types, a) || !exact_double(right, types, b))
-        return nullptr;
     double result = 0.0;
     switch (op) {
     case BinaryOpArg::Add:
@@ -315,13 +324,22 @@ bool exact_double(const Object* object, const BuiltinTypes& types, double& out) 
 // consumed, no exception) when the generic protocol must run.
 [[gnu::always_inline]] inline Object* fast_binary(VM& vm, Object* left, Object* right, uint32_t op,
                                                   uint32_t next_word, Object* const* localsplus) {
-    Type* int_type = vm.types().int_;
-    Type* float_type = vm.types().float_;
-    if (left->type == int_type && right->type == int_type)
-        return int_binary(vm, left, right, static_cast<BinaryOpArg>(op), next_word, localsplus);
-    if (left->type == float_type || right->type == float_type)
-        return float_binary(vm, left, right, static_cast<BinaryOpArg>(op), next_word, localsplus);
-    return nullptr;
+    BuiltinTypes& types = vm.types();
+    Type* type = left->type;
+    double a = 0.0;
+    double b = 0.0;
+    if (type == right->type) {
+        if (type == types.int_)
+            return int_binary(vm, left, right, static_cast<BinaryOpArg>(op), next_word, localsplus);
+        if (type != types.float_)
+            return nullptr;
+        a = float_value(left);
+        b = float_value(right);
+    } else if (!exact_double(left, types, a) || !exact_double(right, types, b)) {
+        return nullptr; // (two exact_double operands of different types: a float and an int)
+    }
+    return float_binary(vm, left, right, a, b, static_cast<BinaryOpArg>(op), next_word,
+                        localsplus);
 }
 
 // FOR_ITER over an exact range iterator (CPython 3.12's FOR_ITER_RANGE), beyond it: the int of
@@ -367,7 +385,7 @@ Object* concat_in_place(VM& vm, Object* left, Object* right, uint32_t op, uint32
 
 // x <op> y for a COMPARE_OP argument; C's comparisons give Python's answers for machine ints and
 // floats, NaN included (every ordering is False, != True). -1 for an unknown op.
-template <class T> int compare_as(T x, T y, uint32_t op) {
+template <class T> [[gnu::always_inline]] inline int compare_as(T x, T y, uint32_t op) {
     switch (static_cast<CompareOpArg>(op)) {
     case CompareOpArg::Lt:
         return x < y;
@@ -405,23 +423,29 @@ template <class T> int compare_as(T x, T y, uint32_t op) {
 // apply. Consumes the operands' stack references when it applies.
 [[gnu::always_inline]] inline int fast_compare(VM& vm, Object* left, Object* right, uint32_t op) {
     BuiltinTypes& types = vm.types();
+    Type* type = left->type;
     int result = -1;
-    if (left->type == types.int_ && right->type == types.int_) {
-        const Int* a = static_cast<const Int*>(left);
-        const Int* b = static_cast<const Int*>(right);
-        if (a->is_big() || b->is_big())
+    if (type == right->type) {
+        if (type == types.int_) {
+            const Int* a = static_cast<const Int*>(left);
+            const Int* b = static_cast<const Int*>(right);
+            if (a->is_big() || b->is_big())
+                return -1;
+            result = compare_as<int64_t>(a->small, b->small, op);
+        } else if (type == types.float_) {
+            result = compare_as<double>(float_value(left), float_value(right), op);
+        } else if (type == types.str) {
+            return compare_strs(left, right, op);
+        } else {
             return -1;
-        result = compare_as<int64_t>(a->small, b->small, op);
-    } else if (left->type == types.float_ || right->type == types.float_) {
+        }
+    } else {
+        // A float and an int (two exact_double operands of different types).
         double a = 0.0;
         double b = 0.0;
         if (!exact_double(left, types, a) || !exact_double(right, types, b))
             return -1;
         result = compare_as<double>(a, b, op);
-    } else if (left->type == types.str && right->type == types.str) {
-        return compare_strs(left, right, op);
-    } else {
-        return -1;
     }
     if (result >= 0) {
         release_number(vm, left);
@@ -499,8 +523,10 @@ Frame* push_function_frame(Runtime& rt, Function* func, Object* const* args, siz
 // when it does not apply (the generic path then raises IndexError, TypeError, ...).
 [[gnu::always_inline]] inline Object** fast_item_slot(VM& vm, Object* container, Object* key,
                                                       bool tuples) {
-    if (key->type != vm.types().int_ || static_cast<Int*>(key)->is_big())
+    if (key->type != vm.types().int_)
         return nullptr;
+    // A big int holds int_big_marker (INT64_MIN) here: out of range below, as it should be.
+    static_assert(int_big_marker == INT64_MIN);
     int64_t index = static_cast<Int*>(key)->small;
     Object** items = nullptr;
     intptr_t size = 0;
@@ -515,7 +541,7 @@ Frame* push_function_frame(Runtime& rt, Function* func, Object* const* args, siz
     }
     if (index < 0)
         index += size;
-    return index >= 0 && index < size ? items + index : nullptr;
+    return static_cast<uint64_t>(index) < static_cast<uint64_t>(size) ? items + index : nullptr;
 }
 
 // BINARY_SUBSCR past fast_item_slot: an exact dict is looked up directly (no __missing__ hook
