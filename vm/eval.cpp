@@ -544,6 +544,27 @@ Frame* push_function_frame(Runtime& rt, Function* func, Object* const* args, siz
     return static_cast<uint64_t>(index) < static_cast<uint64_t>(size) ? items + index : nullptr;
 }
 
+// DELETE_SUBSCR's `del list[i]` for an exact list and an in-range machine-word int index, when
+// the list keeps its allocation (list_resize would not shrink it): the items above move down and
+// the removed one is dropped last, as list_delete does. False (nothing done) otherwise.
+[[gnu::always_inline]] inline bool delete_list_item_fast(VM& vm, Object* container, Object* key) {
+    if (container->type != vm.types().list || key->type != vm.types().int_ ||
+        static_cast<Int*>(key)->is_big())
+        return false;
+    auto* list = static_cast<List*>(container);
+    int64_t index = static_cast<Int*>(key)->small;
+    if (index < 0)
+        index += list->size;
+    if (index < 0 || index >= list->size || list->size - 1 < list->allocated / 2)
+        return false;
+    Object* removed = list->items[index];
+    std::memmove(list->items + index, list->items + index + 1,
+                 static_cast<size_t>(list->size - index - 1) * sizeof(Object*));
+    --list->size;
+    decref(removed);
+    return true;
+}
+
 // BINARY_SUBSCR past fast_item_slot: an exact dict is looked up directly (no __missing__ hook
 // exists on it), an exact ASCII/latin-1 str indexed in range by a machine-word int gives its pooled
 // one-character str; everything else, errors included, runs subscript(). A new reference, null

@@ -241,6 +241,17 @@ Ref<Object> type_call(VM& vm, Object* self, Object* const* args, size_t nargs, O
     auto* cls = static_cast<Type*>(self);
     if (cls == vm.types().type && nargs == 1 && keyword_count(kwnames) == 0)
         return Ref<Object>::borrow(args[0]->type);
+    if (!is_heap_type(cls) && !has_flag(cls, type_exception_subclass)) {
+        // A built-in type with a constructor of its own (tuple(x), int(s), str(o)): what
+        // create_instance does for it, without the checks a class needs.
+        if (ConstructorFn constructor = rt.constructor(cls);
+            constructor && cls != vm.types().type && solid_base(cls) != vm.types().object) {
+            Ref<Object> result = constructor(vm, cls, args, nargs, kwnames);
+            if (result && is_heap_type(result->type))
+                incref(result->type);
+            return result;
+        }
+    }
     Object* custom_new = is_heap_type(cls) ? python_defined(rt, cls, rt.names().__new__) : nullptr;
     Ref<Object> instance;
     if (custom_new) {
