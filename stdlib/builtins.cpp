@@ -70,9 +70,23 @@ using Args = Object* const*;
 
 // ====== Introspection
 
+// Exact str, list, tuple and dict answer without the len slot's dispatch (CPython 3.11's
+// CALL_NO_KW_LEN does the same for every sized type through sq_length).
 Ref<Object> builtin_len(VM& vm, Object*, Args args, size_t, Object*) {
-    intptr_t length = object_len(vm, args[0]);
-    return length < 0 ? nullptr : int_from_i64(vm, length);
+    Object* object = args[0];
+    const Type* type = object->type;
+    intptr_t length = 0;
+    if (type == vm.types().str)
+        length = str_length(object);
+    else if (type == vm.types().list)
+        length = list_size(object);
+    else if (type == vm.types().tuple)
+        length = tuple_size(object);
+    else if (type == vm.types().dict)
+        length = dict_size(object);
+    else if ((length = object_len(vm, object)) < 0)
+        return nullptr;
+    return int_from_i64(vm, length);
 }
 
 Ref<Object> builtin_repr(VM& vm, Object*, Args args, size_t, Object*) {

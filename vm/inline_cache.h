@@ -125,6 +125,15 @@ inline Object* dictless_method_way(const AttrCache& cache, const Object* owner) 
         return nullptr;
     return cache.descriptor;
 }
+// LOAD_METHOD: the cached unbound method of a built-in type (borrowed) when the site's first way
+// is a `builtin_method` entry for owner's type, else null (CPython 3.11's LOAD_METHOD_NO_DICT on
+// built-in types: no bound method is made).
+inline Object* builtin_method_way(const AttrCache& cache, const Object* owner) {
+    if (cache.kind != AttrCacheKind::builtin_method || cache.type != owner->type ||
+        cache.epoch != type_epoch())
+        return nullptr;
+    return cache.descriptor;
+}
 // STORE_ATTR: owner.name = value.
 [[nodiscard]] Status cached_store_attr(Runtime& rt, Object* owner, Object* name, Object* value,
                                        AttrCache& cache);

@@ -361,6 +361,34 @@ Ref<Object> function_new(Runtime& runtime, Code* code, Object* globals, Object* 
     return Ref<Object>(std::move(f).cast<Object>());
 }
 
+namespace {
+
+// A built-in function or method called without keywords whose receiver and argument count are
+// right: the C++ function and its receiver (LOAD_METHOD's [method, self] passes an unbound method
+// of a built-in type with the receiver first), else false (the call slot then checks and raises
+// with CPython's messages). CPython 3.11's CALL_BUILTIN_O/FAST and
+// CALL_NO_KW_METHOD_DESCRIPTOR_O/NOARGS/FAST: no dispatch through the call slot.
+[[gnu::always_inline]] inline bool builtin_direct(Object* callable, Object* const*& args,
+                                                  size_t& nargs, Object*& receiver,
+                                                  MethodFunction& function) {
+    auto* b = static_cast<BuiltinFunction*>(callable);
+    const MethodDef* def = b->def;
+    receiver = b->self;
+    if (!receiver && b->owner) {
+        if (nargs == 0 || (args[0]->type != b->owner && !is_subtype(args[0]->type, b->owner)))
+            return false;
+        receiver = *args++;
+        --nargs;
+    }
+    if ((def->kind == MethodKind::noargs && nargs != 0) ||
+        (def->kind == MethodKind::o && nargs != 1))
+        return false;
+    function = def->function;
+    return true;
+}
+
+} // namespace
+
 Ref<Object> call_object(VM& vm, Object* callable, Object* const* args, size_t nargs,
                         Object* kwnames) {
     auto call = callable->type->slots.call;
@@ -370,6 +398,14 @@ Ref<Object> call_object(VM& vm, Object* callable, Object* const* args, size_t na
     // std::vector inside built-ins): MemoryError, never std::bad_alloc escaping the call. The
     // callee's Refs were released by the unwinding.
     try {
+        if (!kwnames && callable->type == runtime_of(vm).types().builtin_function) {
+            Object* const* passed = args;
+            size_t count = nargs;
+            Object* receiver = nullptr;
+            MethodFunction function = nullptr;
+            if (builtin_direct(callable, passed, count, receiver, function))
+                return function(vm, receiver, passed, count, nullptr);
+        }
         return call(vm, callable, args, nargs, kwnames);
     } catch (const std::bad_alloc&) {
         return raise_memory_error(vm);
