@@ -107,9 +107,12 @@ Ref<Str> str_allocate(VM& vm, size_t length, uint8_t kind, bool ascii) {
     // allocate_object's general overflow check divides; here a bound on the length does.
     if (length > (SIZE_MAX >> 3) - sizeof(Str))
         return raise_memory_error(vm);
-    Object* memory = vm.heap().allocate(vm.types().str, sizeof(Str) + (length + 1) * kind, false);
+    // Not zero-filled (what Heap::allocate does): every field is set below and the caller writes
+    // every code point, so the block is written once.
+    void* memory = gc::mem_alloc(sizeof(Str) + (length + 1) * kind);
     if (!memory)
         return raise_memory_error(vm);
+    vm.heap().adopt_untracked(static_cast<Object*>(memory), vm.types().str);
     auto s = Ref<Str>::steal(static_cast<Str*>(memory));
     s->size = static_cast<intptr_t>(length);
     s->hash = -1;
