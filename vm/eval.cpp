@@ -626,8 +626,13 @@ template <bool TakesFunction = false, Pusher pusher = Pusher::native>
             Object** locals = frame->localsplus();
             for (size_t i = 0; i < nargs; ++i)
                 locals[i] = args[i];
-            for (auto i = static_cast<int32_t>(nargs); i < code->nlocalsplus; ++i)
-                locals[i] = nullptr;
+            // The other locals, cells and free variables (one or two, as a rule): a plain loop,
+            // which the empty asm keeps GCC from turning into a call of memset.
+            Object** end = locals + code->nlocalsplus;
+            for (Object** slot = locals + nargs; slot < end; ++slot) {
+                *slot = nullptr;
+                asm("" : "+r"(slot));
+            }
             return frame;
         }
         thread.leave_recursive_call();

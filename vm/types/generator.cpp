@@ -110,6 +110,22 @@ Raised raise_stop_iteration(VM& vm, Object* value) {
 }
 
 Ref<Object> generator_next(VM& vm, Object* self) {
+    Generator* gen = as_generator(self);
+    if (gen->started && !gen->running && !gen->finished) [[likely]] {
+        // step()'s common case for next(), sum(genexpr), list(gen): resume with None.
+        Runtime& rt = runtime_of(vm);
+        gen->running = true;
+        bool yielded = false;
+        Ref<Object> result = eval_resume(rt, gen->frame, vm.none(), false, &yielded);
+        if (yielded) [[likely]] {
+            gen->running = false;
+            return result;
+        }
+        generator_finished(rt, gen, !result);
+        if (result && result.get() != vm.none())
+            return raise_stop_iteration(vm, result.get());
+        return nullptr; // raised, or exhausted without a value (no exception)
+    }
     bool returned = false;
     Ref<Object> result = step(runtime_of(vm), as_generator(self), vm.none(), false, returned);
     if (returned) {
