@@ -568,8 +568,13 @@ Ref<Object> builtin_bin(VM& vm, Object*, Args args, size_t, Object*) {
 }
 
 Ref<Object> builtin_format(VM& vm, Object*, Args args, size_t nargs, Object*) {
-    if (nargs < 1 || nargs > 2)
+    if (nargs < 1)
+        return raise_type_error(vm, "format expected at least 1 argument, got ", nargs);
+    if (nargs > 2)
         return raise_type_error(vm, "format expected at most 2 arguments, got ", nargs);
+    if (nargs == 2 && !is_str(args[1]))
+        return raise_type_error(vm, "format() argument 2 must be str, not ",
+                                args[1] == vm.none() ? "None" : args[1]->type->name);
     return format_object(vm, args[0], nargs == 2 ? args[1] : nullptr);
 }
 

@@ -690,6 +690,9 @@ Ref<Object> call_slot_of(VM& vm, Type* owner, Object* name, Object* self, Object
     case Dunder::init_subclass:
         return vm.new_none();
     case Dunder::format:
+        if (nargs > 0 && !is_str(args[0]))
+            return raise_type_error(vm, "__format__() argument must be str, not ",
+                                    args[0] == vm.none() ? "None" : args[0]->type->name);
         return format_object(vm, self, nargs > 0 ? args[0] : nullptr);
     case Dunder::add:
         return binary_wrapper(vm, s.add, self, args, nargs);
