@@ -272,8 +272,13 @@ Status fill_defaults(Runtime& runtime, Function* func, Object** localsplus) {
 
 } // namespace
 
-Status bind_arguments(Runtime& runtime, Function* func, Object** localsplus, Object* const* args,
-                      size_t nargs, Object* kwnames) {
+namespace {
+
+// bind_arguments for every shape: keywords (with CPython's messages), *args, **kwargs,
+// keyword-only parameters, missing and extra arguments. Out of line: the frame it needs
+// (std::string, Ref) stays off bind_arguments' own path.
+[[gnu::noinline]] Status bind_general(Runtime& runtime, Function* func, Object** localsplus,
+                                      Object* const* args, size_t nargs, Object* kwnames) {
     VM& vm = runtime.vm();
     Code* code = func->code;
     size_t nkw = kwnames ? static_cast<size_t>(tuple_size(kwnames)) : 0;
@@ -319,6 +324,38 @@ Status bind_arguments(Runtime& runtime, Function* func, Object** localsplus, Obj
     if (npos < argcount || code->kwonlyargcount > 0 || nkw > 0)
         return fill_defaults(runtime, func, localsplus);
     return Status::ok;
+}
+
+} // namespace
+
+Status bind_arguments(Runtime& runtime, Function* func, Object** localsplus, Object* const* args,
+                      size_t nargs, Object* kwnames) {
+    Code* code = func->code;
+    if (!kwnames && code->kwonlyargcount == 0 &&
+        !(code->flags & (compiler::code_varargs | compiler::code_varkeywords)) &&
+        nargs <= static_cast<size_t>(code->argcount) && func->defaults) {
+        // f(a) of def f(a, b=1): the arguments, then the last defaults, straight into the locals
+        // (CPython 3.11's CALL_PY_WITH_DEFAULTS). Too few for the defaults: bind_general reports
+        // the missing ones.
+        auto argcount = static_cast<size_t>(code->argcount);
+        auto ndefaults = static_cast<size_t>(tuple_size(func->defaults));
+        if (nargs + ndefaults >= argcount) {
+            for (size_t i = 0; i < nargs; ++i) {
+                incref(args[i]);
+                localsplus[i] = args[i];
+            }
+            // Parameter i takes default i - (argcount - ndefaults), as fill_defaults (a
+            // __defaults__ longer than the parameters gives its last ones, as CPython's).
+            Object* const* defaults = tuple_items(func->defaults);
+            for (size_t i = nargs; i < argcount; ++i) {
+                Object* value = defaults[i + ndefaults - argcount];
+                incref(value);
+                localsplus[i] = value;
+            }
+            return Status::ok;
+        }
+    }
+    return bind_general(runtime, func, localsplus, args, nargs, kwnames);
 }
 
 bool is_function(const Runtime& runtime, const Object* object) {
