@@ -9,8 +9,16 @@
 //    back-to-back I/O cannot starve them, while a thread making several short blocking calls in
 //    a row keeps the GIL through them within its allowance;
 //  - waiters spin before they sleep only when the wait is short (an urgent waiter, a lender
-//    waiting for the borrower) and only while a core is free for it (spin_slots): on 2 cores a
-//    spinner would otherwise take the CPU of the thread it waits for.
+//    waiting for the borrower, a lock waiter in a ping-pong) and only while a core is free for it
+//    (spin_slots): on 2 cores a spinner would otherwise take the CPU of the thread it waits for;
+//    and only while spinning pays (spin_credit_max): on a loaded machine the thread waited for is
+//    often not on a CPU, and a spinner only takes one more from it;
+//  - a CPU-bound holder asked to drop for an urgent waiter that sleeps wakes it first and runs
+//    on while it wakes up (Gil::yield's may_defer), instead of leaving the GIL idle for a wake-up;
+//  - threads back from blocking calls ask the OS for short time slices (set_time_slice), so that
+//    on waking they preempt a CPU-bound thread instead of queueing behind it for milliseconds,
+//    and CPU-bound threads get their lost time back (owed_ns) so that each gets an equal share
+//    of CPU time, not only of wall-clock turns.
 #include "vm/gil.h"
 
 #include <linux/futex.h>
@@ -63,6 +71,8 @@ constexpr uint32_t park_sleeping = 3; // queued, asleep on the futex
 constexpr uint32_t park_spinning = 4; // queued, awake, spinning in one of the spin slots
                                       // (Core::spinners): whoever moves the word away from this
                                       // state (the granter, or the spinner giving up) frees it
+constexpr uint32_t park_nudged = 5;   // an urgent waiter woken by the holder ahead of its grant
+                                      // (asleep still, or waking): see Gil::yield
 
 static_assert(sizeof(std::atomic<uint32_t>) == sizeof(uint32_t) &&
               std::atomic<uint32_t>::is_always_lock_free);
@@ -114,6 +124,15 @@ constexpr int64_t lender_spin_ns = 100'000;
 constexpr int64_t lock_spin_ns = 60'000;
 // A lock waiter stops spinning when the GIL's new holder has not started running for this long.
 constexpr int64_t lock_stall_ns = 10'000;
+
+// A CPU-bound holder asked to drop for an urgent waiter that sleeps wakes it first and runs on
+// while it wakes up (tens of microseconds on a VM, during which the GIL would otherwise be idle,
+// and count as the CPU-bound threads' debt), then hands over at its first check after the waiter
+// is up and spinning; it waits at most nudge_wait_ns for that. The woken waiter spins at most
+// nudge_spin_ns for the grant before it sleeps again. Only while spinning pays (spin_credit):
+// on a loaded machine the woken waiter often lands on the holder's CPU and delays it.
+constexpr int64_t nudge_wait_ns = 200'000;
+constexpr int64_t nudge_spin_ns = 200'000;
 
 // Spinning adapts to how often it pays (Core::spin_credit, one for all the GIL's threads): a
 // spin that ends with the grant earns a credit, one that gives up (timed out, or the thread it
@@ -169,7 +188,77 @@ enum class Spin : uint8_t { never, urgent, lender };
 struct Parker {
     explicit Parker(uint32_t state) : word(state) {}
     std::atomic<uint32_t> word;
+    // Whether its thread runs on short OS time slices (its own field): 0 no, 1 yes, -1 not known
+    // yet (a new thread inherits its creator's).
+    int8_t short_slice = -1;
+    // Its CPU-bound turns (see begin_turn): the thread's CPU clock when the current one began
+    // (-1: none counted), the extension it was given, and the time it is owed.
+    int64_t turn_cpu_start = -1;
+    int64_t turn_extension = 0;
+    int64_t owed_ns = 0;
 };
+
+int64_t thread_cpu_ns() {
+    timespec now{};
+    if (clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now) != 0)
+        return -1;
+    return static_cast<int64_t>(now.tv_sec) * 1'000'000'000 + now.tv_nsec;
+}
+
+// Turns are measured in wall-clock time (the switch interval), but a thread whose CPU is shared
+// with another process meanwhile gets less of its turn than the others: the part of a turn its
+// thread did not run (wall-clock time minus the thread's CPU time) is owed to it and added to
+// its next turn (at most one switch interval), so CPU-bound threads get equal CPU time, not
+// only equal turns.
+void begin_turn(Parker& parker) {
+    parker.turn_cpu_start = thread_cpu_ns();
+    parker.turn_extension = 0;
+}
+
+// At the end of a turn that ran `ran_ns` (not counting its extension): books what the OS did not
+// give it.
+void end_turn(Parker& parker, int64_t ran_ns, int64_t interval_ns) {
+    if (parker.turn_cpu_start < 0)
+        return;
+    int64_t cpu = thread_cpu_ns() - parker.turn_cpu_start;
+    int64_t lost = ran_ns + parker.turn_extension - cpu;
+    parker.owed_ns = std::clamp<int64_t>(lost, 0, interval_ns);
+    parker.turn_cpu_start = -1;
+}
+
+// The calling thread's OS time slice (Linux's EEVDF scheduler, 6.6 and later: sched_setattr's
+// sched_runtime for a SCHED_OTHER thread; 0 is the default, a few milliseconds). A thread waking
+// up on a CPU where another runs gets it at once only if its slice is shorter; with the default
+// it may wait for the rest of the other's slice. So a thread back from a blocking call (an I/O
+// thread) asks for the shortest slice, and a thread that ran a whole turn of the GIL (CPU-bound)
+// goes back to the default, so that the I/O threads preempt it, not it them. Threads given
+// another policy or a slice by the program are left alone; kernels without the feature ignore
+// it.
+constexpr uint64_t short_slice_ns = 100'000; // the kernel's least
+constexpr uint64_t reset_on_fork = 1;        // SCHED_FLAG_RESET_ON_FORK
+
+void set_time_slice(Parker& parker, bool short_slice) {
+    if (parker.short_slice == (short_slice ? 1 : 0))
+        return;
+    parker.short_slice = short_slice ? 1 : 0;
+    struct Attributes { // struct sched_attr, its first version (48 bytes)
+        uint32_t size, policy;
+        uint64_t flags;
+        int32_t nice;
+        uint32_t priority;
+        uint64_t runtime, deadline, period;
+    } attributes{};
+    // sched_getattr gives the nice value (kept) and the slice in force (the default or the
+    // program's own: only one of ours is put back to the default).
+    if (syscall(SYS_sched_getattr, 0, &attributes, sizeof attributes, 0) != 0 ||
+        attributes.policy != SCHED_OTHER ||
+        (short_slice ? attributes.runtime <= short_slice_ns : attributes.runtime != short_slice_ns))
+        return;
+    attributes.size = sizeof attributes;
+    attributes.flags &= reset_on_fork;
+    attributes.runtime = short_slice ? short_slice_ns : 0;
+    syscall(SYS_sched_setattr, 0, &attributes, 0);
+}
 
 // One thread waiting for the GIL; lives on that thread's stack until it is granted.
 struct Waiter {
@@ -178,9 +267,11 @@ struct Waiter {
     ThreadState* state;
     std::atomic<uint32_t>* word;
     bool urgent;
-    int64_t since;        // when it began to wait
-    int64_t due = since;  // urgent: when the holder should drop for it
-    int64_t recorded = 0; // the wait counted in its stats at the last grant
+    int64_t since;          // when it began to wait
+    int64_t due = since;    // urgent: when the holder should drop for it
+    int64_t recorded = 0;   // the wait counted in its stats at the last grant
+    bool nudgeable = false; // it waits in await_grant, which answers a wake-up ahead of the grant
+    int64_t nudged_at = -1; // when the holder woke it ahead of its grant (Gil::yield)
 };
 
 } // namespace
@@ -305,7 +396,7 @@ struct Gil::Core {
     // Waits (without the mutex) until `word` says the GIL is this thread's; confirms an offer.
     // Spins first while a core is free (see Spin), then sleeps; a waiter woken for an offer that
     // was taken back meanwhile sleeps again (the debt stops that from starving it).
-    void await_grant(Parker& parker, Spin spin) {
+    void await_grant(Parker& parker, Spin spin, Waiter* waiter = nullptr) {
         std::atomic<uint32_t>& word = parker.word;
         if (spin != Spin::never && start_spinning(parker, park_waiting)) {
             // Only while the holder runs: one being woken needs a core, maybe this one.
@@ -334,10 +425,56 @@ struct Gil::Core {
                     return;
                 continue; // taken back meanwhile
             }
+            if (seen == park_nudged) {
+                spin_until_granted(word, *waiter);
+                continue;
+            }
             if (seen == park_waiting &&
                 !word.compare_exchange_strong(seen, park_sleeping, std::memory_order_acq_rel))
                 continue;
             futex_wait(word, park_sleeping);
+        }
+    }
+
+    // An urgent waiter woken ahead of its grant (park_nudged): it is up now; it asks the holder
+    // to drop at its next check and spins for the grant (a spin slot of its own: the holder
+    // keeps its core), at most nudge_spin_ns, then sleeps again.
+    void spin_until_granted(std::atomic<uint32_t>& word, Waiter& waiter) {
+        spinners.fetch_add(1, std::memory_order_relaxed);
+        uint32_t expected = park_nudged;
+        if (!word.compare_exchange_strong(expected, park_spinning, std::memory_order_acq_rel)) {
+            spinners.fetch_sub(1, std::memory_order_relaxed);
+            return;
+        }
+        int64_t until = now_ns() + nudge_spin_ns;
+        {
+            std::lock_guard<std::mutex> lock(mutex);
+            waiter.due = now_ns();
+            update_urgent_due();
+        }
+        // Only while the holder reaches its checks: if it does not run (it waits for a CPU,
+        // maybe this one), spinning only delays it.
+        uint32_t seen_checks = checks.load(std::memory_order_relaxed);
+        int64_t progress_at = now_ns();
+        for (int round = 1; word.load(std::memory_order_relaxed) == park_spinning; ++round) {
+            cpu_relax();
+            if (round % 16 != 0)
+                continue;
+            int64_t now = now_ns();
+            uint32_t count = checks.load(std::memory_order_relaxed);
+            if (count != seen_checks) {
+                seen_checks = count;
+                progress_at = now;
+            }
+            if (now > until || now - progress_at > lock_stall_ns)
+                break;
+        }
+        expected = park_spinning;
+        if (word.compare_exchange_strong(expected, park_sleeping, std::memory_order_acq_rel)) {
+            spinners.fetch_sub(1, std::memory_order_relaxed);
+            add_spin_credit(-spin_loss_cost);
+        } else {
+            add_spin_credit(1);
         }
     }
 
@@ -526,9 +663,10 @@ struct Gil::Core {
             lock.unlock();
             return;
         }
+        waiter.nudgeable = true;
         enqueue(waiter);
         lock.unlock();
-        await_grant(record(*waiter.state), Spin::urgent);
+        await_grant(record(*waiter.state), Spin::urgent, &waiter);
     }
 
     // A thread that may no longer run (finalization started): never returns.
@@ -689,12 +827,13 @@ size_t Gil::thread_count() const {
 
 void Gil::take(ThreadState& state, Priority priority) {
     int64_t since = now_ns();
+    bool urgent = priority == Priority::urgent;
+    set_time_slice(m_core->record(state), urgent); // a normal take: a thread starting
     std::unique_lock<std::mutex> lock(m_core->mutex);
     Core& core = *m_core;
     if (core.finalizing && &state != core.finalizer)
         Core::block_forever(lock);
     core.stats.threads[state.stats_index].ident = state.ident;
-    bool urgent = priority == Priority::urgent;
     if (!core.holder) {
         core.begin_hold(&state, urgent, since);
         core.offered = nullptr;
@@ -706,9 +845,10 @@ void Gil::take(ThreadState& state, Priority priority) {
         lock.unlock();
     } else {
         Waiter waiter{&state, &core.parker(state), urgent, since};
+        waiter.nudgeable = urgent;
         core.enqueue(waiter);
         lock.unlock();
-        core.await_grant(core.record(state), urgent ? Spin::urgent : Spin::never);
+        core.await_grant(core.record(state), urgent ? Spin::urgent : Spin::never, &waiter);
     }
     core.started();
     unpark(*m_vm, state);
@@ -732,11 +872,13 @@ bool Gil::drop_wanted() const {
     int64_t interval = core.interval_ns.load(std::memory_order_relaxed);
     if (interval == 0)
         return true;
+    // Counted at every check while someone waits: a woken waiter spinning for the GIL sees by
+    // it that the holder runs (Core::spin_until_granted).
+    uint32_t checks = core.checks.load(std::memory_order_relaxed) + 1;
+    core.checks.store(checks, std::memory_order_relaxed);
     if (core.urgent_due.load(std::memory_order_relaxed) == INT64_MAX) {
         // Only the switch interval can end the turn: the clock (75 ns a read on this VM, against
         // about a microsecond of bytecode between two checks) is read at every 16th check.
-        uint32_t checks = core.checks.load(std::memory_order_relaxed) + 1;
-        core.checks.store(checks, std::memory_order_relaxed);
         if (checks % check_clock_every != 0)
             return false;
     }
@@ -747,12 +889,33 @@ bool Gil::drop_wanted() const {
            now >= core.protect_until.load(std::memory_order_relaxed);
 }
 
-void Gil::yield(ThreadState& state) {
+void Gil::yield(ThreadState& state, bool may_defer) {
     int64_t since = now_ns();
     std::unique_lock<std::mutex> lock(m_core->mutex);
     Core& core = *m_core;
     if (core.queue.empty() || core.finalizing)
         return;
+    // A CPU-bound holder runs on while the urgent waiter it drops for wakes up (nudge_wait_ns).
+    if (Waiter* head = core.queue.front(); may_defer && head->urgent && head->nudgeable &&
+                                           !core.holder_urgent &&
+                                           core.spin_credit.load(std::memory_order_relaxed) > 0) {
+        if (head->nudged_at < 0) {
+            uint32_t asleep = park_sleeping;
+            if (head->word->compare_exchange_strong(asleep, park_nudged,
+                                                    std::memory_order_acq_rel)) {
+                head->nudged_at = since;
+                head->due = since + nudge_wait_ns;
+                core.update_urgent_due();
+                std::atomic<uint32_t>* word = head->word;
+                lock.unlock();
+                futex_wake(*word);
+                return;
+            }
+        } else if (head->word->load(std::memory_order_acquire) == park_nudged &&
+                   since < head->nudged_at + nudge_wait_ns) {
+            return; // still waking up
+        }
+    }
     int64_t interval = core.interval_ns.load(std::memory_order_relaxed);
     int64_t ran = std::max<int64_t>(0, since - core.head_since.load(std::memory_order_relaxed));
     park(*m_vm, state);
@@ -768,8 +931,21 @@ void Gil::yield(ThreadState& state) {
     lock.unlock();
     if (wake)
         futex_wake(*wake);
+    if (!turn_left) { // a CPU-bound thread
+        set_time_slice(core.record(state), false);
+        end_turn(core.record(state), ran, interval);
+    }
     core.await_grant(core.record(state), turn_left ? Spin::lender : Spin::never);
     core.started();
+    if (!turn_left) {
+        Parker& parker = core.record(state);
+        begin_turn(parker);
+        if (parker.owed_ns > 0) {
+            parker.turn_extension = parker.owed_ns;
+            parker.owed_ns = 0;
+            core.head_since.fetch_add(parker.turn_extension, std::memory_order_relaxed);
+        }
+    }
     if (turn_left)
         core.head_since.store(now_ns() - ran, std::memory_order_relaxed);
     unpark(*m_vm, state);
@@ -785,6 +961,7 @@ Gil::LockWait Gil::wait_for_lock(LockWaitQueue& queue, int64_t timeout_ns) {
     std::atomic<uint32_t>& word = core.parker(state);
     Waiter waiter{&state, &word, true, start};
     LockWaiter entry{&waiter};
+    set_time_slice(core.record(state), true);
     park(*m_vm, state);
     std::atomic<uint32_t>* wake = nullptr;
     {
@@ -1055,7 +1232,7 @@ Status eval_breaker(VM& vm) {
     ThreadState& state = vm.thread_state();
     state.set_eval_ticks(gil.check_interval());
     if (gil.drop_wanted())
-        gil.yield(state);
+        gil.yield(state, true);
     // The automatic cycle collection that an allocation asked for (gc/collector.h).
     if (gc::collection_scheduled(vm))
         gc::run_scheduled_collection(vm);

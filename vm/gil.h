@@ -136,7 +136,10 @@ public:
     // The holder's cheap test at a check: should it offer the GIL now?
     bool drop_wanted() const;
     // Hands the GIL to the first waiter and queues behind the others (a forced switch).
-    void yield(ThreadState& state);
+    // `may_defer` (the eval breaker's checks): a CPU-bound holder asked to drop for an urgent
+    // waiter that sleeps may first wake it and return at once, running on while it wakes up; a
+    // later check hands over.
+    void yield(ThreadState& state, bool may_defer = false);
 
     // ====== Lock waits (the locks of _thread: one sleep and one wake-up per hand-over)
     enum class LockWait : uint8_t { acquired, timed_out, interrupted };
