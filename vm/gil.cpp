@@ -402,6 +402,10 @@ struct Gil::Core {
             // Only while the holder runs: one being woken needs a core, maybe this one.
             int64_t until = now_ns() + (spin == Spin::urgent ? urgent_spin_ns : lender_spin_ns);
             bool gave_up = false;
+            // An urgent waiter's holder runs bytecode and so reaches checks every microsecond
+            // or two: if it does not, it is not on a CPU (maybe waiting for this one).
+            uint32_t seen_checks = checks.load(std::memory_order_relaxed);
+            int64_t progress_at = now_ns();
             for (int round = 1; word.load(std::memory_order_relaxed) == park_spinning; ++round) {
                 cpu_relax();
                 if (round % 16 != 0)
@@ -409,7 +413,13 @@ struct Gil::Core {
                 if (!holder_running.load(std::memory_order_relaxed) ||
                     protect_until.load(std::memory_order_relaxed) > until)
                     break;
-                if (now_ns() > until) {
+                int64_t now = now_ns();
+                uint32_t count = checks.load(std::memory_order_relaxed);
+                if (count != seen_checks) {
+                    seen_checks = count;
+                    progress_at = now;
+                }
+                if (now > until || (spin == Spin::urgent && now - progress_at > lock_stall_ns)) {
                     gave_up = true;
                     break;
                 }
