@@ -9,6 +9,7 @@
 #include "vm/eval.h"
 #include "vm/eval_helpers.h"
 #include "vm/runtime.h"
+#include "vm/types/class.h"
 #include "vm/types/dict.h"
 #include "vm/types/str.h"
 #include "vm/types/tuple.h"
@@ -424,6 +425,25 @@ namespace {
     return true;
 }
 
+// int(x), str(x), tuple(x), list(x), ... of a built-in type other than type itself and the
+// exceptions: its constructor at once (CPython 3.11's CALL_NO_KW_STR_1 / TUPLE_1 and
+// CALL_BUILTIN_CLASS), without type_call's checks for a Python __new__ / __init__, which such a
+// type cannot have. True with the constructor's answer in `made` (null: raised); false when the
+// type has no constructor of its own (type_call then answers).
+bool constructs_directly(VM& vm, Object* callable, Object* const* args, size_t nargs,
+                         Object* kwnames, Ref<Object>& made) {
+    auto* cls = static_cast<Type*>(callable);
+    if ((cls->flags & (type_heap_type | type_exception_subclass)) || cls == vm.types().object)
+        return false; // create_instance's own paths
+    ConstructorFn constructor = runtime_of(vm).constructor(cls);
+    if (!constructor)
+        return false;
+    made = constructor(vm, cls, args, nargs, kwnames);
+    if (made && is_heap_type(made->type))
+        incref(made->type); // as create_instance
+    return true;
+}
+
 } // namespace
 
 Ref<Object> call_object(VM& vm, Object* callable, Object* const* args, size_t nargs,
@@ -435,6 +455,16 @@ Ref<Object> call_object(VM& vm, Object* callable, Object* const* args, size_t na
     // std::vector inside built-ins): MemoryError, never std::bad_alloc escaping the call. The
     // callee's Refs were released by the unwinding.
     try {
+        if (callable->type == vm.types().type) {
+            // type(x): CPython 3.11's CALL_NO_KW_TYPE_1, before type_call's dispatch.
+            if (callable == vm.types().type) {
+                if (nargs == 1 && !kwnames)
+                    return Ref<Object>::borrow(args[0]->type);
+            } else if (Ref<Object> made;
+                       constructs_directly(vm, callable, args, nargs, kwnames, made)) {
+                return made;
+            }
+        }
         if (!kwnames && callable->type == runtime_of(vm).types().builtin_function) {
             Object* const* passed = args;
             size_t count = nargs;
