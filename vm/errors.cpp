@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "vm/eval_helpers.h"
+#include "vm/inline_cache.h"
 #include "vm/traceback.h"
 #include "vm/types/bytes.h"
 #include "vm/types/class.h"
@@ -216,8 +217,24 @@ Ref<Object> syntax_error_str(VM& vm, Object* self) {
 // OSError_init / SystemExit_init / UnicodeError inits. May shorten args (OSError with a filename).
 //
 // The classes are found in one walk over the type's mro (is_subtype once per class walked it nine
-// times for every exception made); the tests keep CPython's order.
+// times for every exception made); the tests keep CPython's order. A type found to derive from
+// none of them (most exceptions) is remembered in a small direct-mapped table per thread while the
+// type attribute epoch holds (a change of a type's bases and a type at a freed type's address
+// both change it, as for the type_lookup cache), so its next instances skip the walk.
+struct SpecialBasesMemo {
+    const Type* type = nullptr;
+    uint64_t epoch = 0;
+};
+constexpr int special_bases_memo_bits = 4;
+thread_local SpecialBasesMemo special_bases_memo[1 << special_bases_memo_bits];
+
 Status init_special_attributes(VM& vm, Object* self) {
+    SpecialBasesMemo& memo =
+        special_bases_memo[(reinterpret_cast<uintptr_t>(self->type) * 0x9E3779B97F4A7C15u) >>
+                           (64 - special_bases_memo_bits)];
+    uint64_t epoch = type_epoch();
+    if (memo.type == self->type && memo.epoch == epoch)
+        return Status::ok;
     BaseExceptionObject* e = as_exception(self);
     Object* args = e->args;
     intptr_t n = args ? tuple_size(args) : 0;
@@ -242,8 +259,10 @@ Status init_special_attributes(VM& vm, Object* self) {
         for (const Type* base = self->type; base; base = base->base)
             note(base);
     }
-    if (found == 0)
+    if (found == 0) {
+        memo = SpecialBasesMemo{self->type, epoch};
         return Status::ok;
+    }
     auto derives = [&](const Type* base) {
         for (unsigned i = 0; i < std::size(special); ++i) {
             if (special[i] == base)

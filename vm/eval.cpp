@@ -467,6 +467,43 @@ template <class T> [[gnu::always_inline]] inline int compare_as(T x, T y, uint32
     return nullptr;
 }
 
+// LOAD_ATTR / STORE_ATTR's instance hit, one check of the key for both kinds (CPython 3.11's
+// LOAD_ATTR_SLOT and LOAD_ATTR_INSTANCE_VALUE): the word that holds owner's attribute when the
+// site's first way is, for owner's type, a `slot` entry (a __slots__ member) or an
+// `instance_values` entry with a word for the name while owner keeps its values inline; else
+// null. A null word is an unset attribute (the generic protocol reports it).
+[[gnu::always_inline]] inline Object** instance_way_word(const AttrCache& cache, Object* owner) {
+    if (cache.type != owner->type || cache.epoch != type_epoch())
+        return nullptr;
+    auto* at = reinterpret_cast<char*>(owner) + cache.dict_offset;
+    if (cache.kind == AttrCacheKind::slot)
+        return reinterpret_cast<Object**>(at);
+    if (cache.kind != AttrCacheKind::instance_values || cache.position < 0 ||
+        values_dict_word(owner))
+        return nullptr;
+    auto* values = reinterpret_cast<InstanceValues*>(at);
+    return cache.position < values->capacity ? values_words(values) + cache.position : nullptr;
+}
+
+// LOAD_ATTR of a plain class attribute read on the class itself (`Vec.scale`): the value
+// (borrowed from the class dict) when the site's first way is a class_value entry for owner.
+[[gnu::always_inline]] inline Object* class_value_way(const AttrCache& cache, const Object* owner) {
+    return cache.kind == AttrCacheKind::class_value && cache.type == owner &&
+                   cache.epoch == type_epoch()
+               ? cache.descriptor
+               : nullptr;
+}
+
+// UNARY_NEGATIVE of an exact float or machine-word int: the result (a new reference), or null
+// when the number protocol must run (other types, out-of-memory).
+[[gnu::always_inline]] inline Object* fast_negative(VM& vm, Object* operand) {
+    if (operand->type == vm.types().int_ && !static_cast<Int*>(operand)->is_big())
+        return int_make(vm, -static_cast<Int*>(operand)->small); // is_big() covers INT64_MIN
+    if (operand->type == vm.types().float_)
+        return float_make(vm, -float_value(operand));
+    return nullptr;
+}
+
 // Who pushes a frame: C++ code about to enter the loop (which grows the native stack), or the
 // loop itself (a call the loop runs inline: the native stack stays where it is).
 enum class Pusher { native, loop };

@@ -708,6 +708,8 @@ Raised do_raise(Runtime& rt, Object* exception, Object* cause) {
 int exception_match(Runtime& rt, Object* exception, Object* type) {
     VM& vm = rt.vm();
     auto check_one = [&](Object* candidate) -> int {
+        if (candidate == exception->type)
+            return 1; // the exception's own class (the common `except E`): an exception class
         if (!has_flag(candidate->type, type_type_subclass) ||
             !is_subtype(static_cast<Type*>(candidate), vm.exceptions().BaseException)) {
             (void)raise_type_error(vm, "catching classes that do not inherit from BaseException "

@@ -28,9 +28,15 @@ std::atomic<uint64_t> type_attribute_epoch{1};
 namespace {
 
 // The offset of the instance dict pointer when every instance of heap type `type` has it at the
-// same place (a fixed-size solid base), else 0.
-size_t fixed_dict_offset(Type* type) {
+// same place (a fixed-size solid base, or BaseExceptionObject's own dict field), else 0. `owner`
+// is one of them.
+size_t fixed_dict_offset(Type* type, Object* owner) {
     Type* solid = solid_base(type);
+    if (has_flag(type, type_exception_subclass) && !has_flag(type, type_no_instance_dict) &&
+        !is_heap_type(solid) && solid->item_size == 0) {
+        auto* e = static_cast<BaseExceptionObject*>(owner);
+        return static_cast<size_t>(reinterpret_cast<char*>(&e->dict) - reinterpret_cast<char*>(e));
+    }
     if (is_heap_type(solid) || solid->item_size != 0)
         return 0;
     return heap_dict_offset(type);
@@ -61,16 +67,45 @@ bool values_lookup(Object* owner, const AttrCache& cache, Object*& found) {
     return true;
 }
 
+// Whether `value`, found in a class dict, is its own answer to descriptor_get (a built-in type
+// that is no descriptor; its type cannot change).
+bool is_plain_value(VM& vm, const Object* value) {
+    const Type* kind = value->type;
+    const BuiltinTypes& types = vm.types();
+    return kind == types.int_ || kind == types.str || kind == types.dict || kind == types.float_ ||
+           kind == types.tuple || kind == types.bool_ || kind == types.none || kind == types.list ||
+           kind == types.frozenset || kind == types.set;
+}
+
 // A name the generic protocol treats specially (so never cached).
 bool is_special_name(Runtime& rt, Object* name) {
     return name->type != rt.vm().types().str || name == rt.names().__dict__ ||
            name == rt.names().__class__;
 }
 
-// Whether instances of `type` use the generic attribute protocol with no Python-level
+// Whether `name` is one an exception answers from its own fields (vm/types/class_attrs.cpp's
+// exception_getattr / exception_setattr); for every other name a heap exception class's slots
+// are instance_getattr's and set_attr_generic's protocol.
+bool is_exception_field(Runtime& rt, Object* name) {
+    const RuntimeNames& n = rt.names();
+    return name == n.args || name == n.__traceback__ || name == n.__context__ ||
+           name == n.__cause__ || name == n.__suppress_context__ || name == n.value ||
+           name == n.__notes__;
+}
+
+// Whether `type` is a heap exception class whose attribute slot `slot` of (getattr or setattr)
+// is still the one every exception class has.
+template <class Slot>
+bool is_plain_exception_class(Runtime& rt, Type* type, Slot TypeSlots::*slot) {
+    return is_heap_type(type) && has_flag(type, type_exception_subclass) &&
+           type->slots.*slot == rt.vm().exceptions().BaseException->slots.*slot;
+}
+
+// Whether instances of `type` use the generic attribute protocol for `name` with no Python-level
 // __getattribute__ / __getattr__ (instance_getattr then equals get_attr_generic on a hit).
-bool plain_getattr(Runtime& rt, Type* type) {
-    if (type->slots.getattr != instance_getattr)
+bool plain_getattr(Runtime& rt, Type* type, Object* name) {
+    if (type->slots.getattr != instance_getattr &&
+        (!is_plain_exception_class(rt, type, &TypeSlots::getattr) || is_exception_field(rt, name)))
         return false;
     Object* custom = type_lookup(type, rt.names().__getattribute__);
     if (custom && custom->type == rt.types().function)
@@ -124,7 +159,7 @@ bool fill_fast_descriptor(Runtime& rt, Type* type, Object* descriptor, bool load
 
 void fill_load_attr(Runtime& rt, Object* owner, Object* name, AttrCache& cache, uint64_t epoch) {
     Type* type = owner->type;
-    if (type_epoch() != epoch || is_special_name(rt, name) || !plain_getattr(rt, type))
+    if (type_epoch() != epoch || is_special_name(rt, name) || !plain_getattr(rt, type, name))
         return;
     Object* descriptor = type_lookup(type, name);
     if (fill_fast_descriptor(rt, type, descriptor, true, cache, epoch))
@@ -144,7 +179,7 @@ void fill_load_attr(Runtime& rt, Object* owner, Object* name, AttrCache& cache, 
                           shared_keys_cache_position(type, name)};
         return;
     } else {
-        offset = fixed_dict_offset(type);
+        offset = fixed_dict_offset(type, owner);
         if (!offset && (!descriptor || heap_instance_dict(owner)))
             return;
     }
@@ -155,8 +190,10 @@ void fill_load_attr(Runtime& rt, Object* owner, Object* name, AttrCache& cache, 
 
 void fill_store_attr(Runtime& rt, Object* owner, Object* name, AttrCache& cache, uint64_t epoch) {
     Type* type = owner->type;
-    if (type_epoch() != epoch || is_special_name(rt, name) ||
-        type->slots.setattr != instance_setattr)
+    if (type_epoch() != epoch || is_special_name(rt, name))
+        return;
+    if (type->slots.setattr != instance_setattr &&
+        (!is_plain_exception_class(rt, type, &TypeSlots::setattr) || is_exception_field(rt, name)))
         return;
     Object* custom = type_lookup(type, rt.names().__setattr__);
     if (custom && custom->type == rt.types().function)
@@ -181,7 +218,7 @@ void fill_store_attr(Runtime& rt, Object* owner, Object* name, AttrCache& cache,
     }
     // __slots__ restricts the names (instance_setattr) by the type alone: this store passed, so
     // every store of this name into an instance of this type passes while the epoch holds.
-    size_t offset = fixed_dict_offset(type);
+    size_t offset = fixed_dict_offset(type, owner);
     Object* dict = dict_at(owner, offset);
     if (offset && dict && is_dict(dict))
         cache = AttrCache{type,
@@ -215,7 +252,7 @@ void fill_load_method(Runtime& rt, Object* owner, Object* name, Object* method, 
             return;
         }
         if (is_heap_type(type)) {
-            offset = fixed_dict_offset(type);
+            offset = fixed_dict_offset(type, owner);
             if (!offset && heap_instance_dict(owner))
                 return;
         } else if (instance_dict_slot(owner)) {
@@ -227,6 +264,23 @@ void fill_load_method(Runtime& rt, Object* owner, Object* name, Object* method, 
     // The built-in method branch (list.append): a built-in type, immutable.
     if (type->slots.getattr == nullptr && !is_heap_type(type) && !instance_dict_slot(owner))
         cache = AttrCache{type, epoch, method, 0, AttrCacheKind::builtin_method, -1};
+}
+
+// The instance dict set_attr_generic makes on an instance's first attribute (borrowed: the
+// instance holds it), or null (MemoryError is then left for the generic path to raise again).
+Object* new_instance_dict(VM& vm, Object* owner, size_t offset) {
+    Ref<Object> dict = dict_new(vm);
+    if (!dict) {
+        vm.thread_state().clear_exception();
+        return nullptr;
+    }
+    // As set_attr_generic: CPython keeps such attributes inline, so the dict does not count
+    // toward the collector's generation-0 threshold.
+    if (vm.heap().generation_counter(0) > 0)
+        --vm.heap().generation_counter(0);
+    Object*& word = *reinterpret_cast<Object**>(reinterpret_cast<char*>(owner) + offset);
+    word = dict.release();
+    return word;
 }
 
 // The ways of a polymorphic attribute site: attr_cache_ways consecutive entries of the side table.
@@ -378,6 +432,10 @@ bool load_attr_hit(Runtime& rt, Object* owner, Object* name, AttrCache& cache, R
             value = method_new(rt, descriptor, owner);
             return true;
         }
+        if (is_plain_value(rt.vm(), descriptor)) {
+            value = Ref<Object>::borrow(descriptor); // what descriptor_get answers for it
+            return true;
+        }
     } else if (cache.kind != AttrCacheKind::data_descriptor) {
         return false;
     }
@@ -420,6 +478,8 @@ Status cached_store_attr(Runtime& rt, Object* owner, Object* name, Object* value
     if (AttrCache* entry = find_way(cache, owner->type, epoch)) {
         if (entry->kind == AttrCacheKind::instance_dict) {
             Object* dict = dict_at(owner, entry->dict_offset);
+            if (!dict && value)
+                dict = new_instance_dict(rt.vm(), owner, entry->dict_offset);
             if (dict && is_dict_fast(rt, dict)) {
                 if (dict_replace_at(dict, name, entry->position, value))
                     return Status::ok;
