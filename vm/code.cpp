@@ -11,6 +11,7 @@
 #include "vm/inline_cache.h"
 #include "vm/opcodes.h"
 #include "vm/runtime.h"
+#include "vm/superinstructions.h"
 #include "vm/types/bytes.h"
 #include "vm/types/float.h"
 #include "vm/types/int.h"
@@ -287,6 +288,7 @@ Ref<Code> code_from_unit(Runtime& runtime, const std::shared_ptr<const compiler:
     code->instruction_count = count;
     if (!inline_caches_init(code.get()))
         return raise_memory_error(vm);
+    fuse_superinstructions(code.get());
     code->localsplus_kinds = unit->localsplus_kinds.data();
     code->nlocalsplus = static_cast<int32_t>(unit->localsplus_names.size());
     code->stacksize = unit->max_stack_depth;

@@ -31,6 +31,7 @@
 #include "vm/opcodes.h"
 #include "vm/runtime.h"
 #include "vm/signals.h"
+#include "vm/superinstructions.h"
 #include "vm/traceback.h"
 #include "vm/types/class.h"
 #include "vm/types/dict.h"
@@ -76,7 +77,7 @@ constexpr uint32_t code_is_generator =
                                                        Object* const* localsplus) {
     if (operand->refcount == 1)
         return true;
-    return operand->refcount == 2 && static_cast<Opcode>(next_word & 0xFF) == Opcode::STORE_FAST &&
+    return operand->refcount == 2 && is_store_fast(next_word) &&
            localsplus[next_word >> 8] == operand;
 }
 
@@ -85,7 +86,7 @@ constexpr uint32_t code_is_generator =
 // the result may be written into it, and the store then puts the same object back, as in
 // `dx = b1[0] - b2[0]` run in a loop. Null otherwise.
 Object* overwritten_local(uint32_t next_word, Object* const* localsplus, const Type* type) {
-    if (static_cast<Opcode>(next_word & 0xFF) != Opcode::STORE_FAST)
+    if (!is_store_fast(next_word))
         return nullptr;
     Object* old = localsplus[next_word >> 8];
     return old && old->type == type && old->refcount == 1 ? old : nullptr;
@@ -349,7 +350,7 @@ bool exact_double(const Object* object, const BuiltinTypes& types, double& out) 
 // skipped: no allocation, no free. Null otherwise.
 [[gnu::always_inline]] inline Int* reusable_loop_int(VM& vm, uint32_t next_word,
                                                      Object* const* localsplus, int64_t value) {
-    if (static_cast<Opcode>(next_word & 0xFF) != Opcode::STORE_FAST)
+    if (!is_store_fast(next_word))
         return nullptr;
     auto* old = static_cast<Int*>(localsplus[next_word >> 8]);
     if (!old || old->type != vm.types().int_ || old->refcount != 1 || old->is_big() ||
@@ -373,8 +374,7 @@ Object* concat_in_place(VM& vm, Object* left, Object* right, uint32_t op, uint32
     const Str* s = static_cast<const Str*>(left);
     if (s->interned || s->size == 0 || static_cast<const Str*>(right)->kind > s->kind)
         return nullptr;
-    if (left->refcount == 2 && static_cast<Opcode>(next_word & 0xFF) == Opcode::STORE_FAST &&
-        localsplus[next_word >> 8] == left) {
+    if (left->refcount == 2 && is_store_fast(next_word) && localsplus[next_word >> 8] == left) {
         localsplus[next_word >> 8] = nullptr; // the store puts the result back
         --left->refcount;
     }
@@ -898,6 +898,7 @@ namespace {
 // the hot cases that hold none use MINIPY_FAST_DISPATCH (threaded code).
 #if MINIPY_COMPUTED_GOTO
 #define MINIPY_TARGET(op) target_##op:
+#define MINIPY_SUPER_TARGET(op) target_##op:
 #define MINIPY_FAST_DISPATCH()                                                                     \
     do {                                                                                           \
         frame->instr = next;                                                                       \
@@ -906,10 +907,21 @@ namespace {
         goto* dispatch_table[word & 0xFF];                                                         \
     } while (0)
 #define MINIPY_DISPATCH() goto next_instruction
+// A superinstruction's second half: the next word runs as `op`, the opcode it had before fusing
+// (vm/superinstructions.h), reached by a direct jump instead of through the dispatch table.
+#define MINIPY_CONTINUE_AS(op)                                                                     \
+    do {                                                                                           \
+        frame->instr = next;                                                                       \
+        word = *next++;                                                                            \
+        oparg = word >> 8;                                                                         \
+        goto target_##op;                                                                          \
+    } while (0)
 #else
 #define MINIPY_TARGET(op) case Opcode::op:
+#define MINIPY_SUPER_TARGET(op) case static_cast<Opcode>(SuperOpcode::op):
 #define MINIPY_FAST_DISPATCH() goto dispatch
 #define MINIPY_DISPATCH() goto dispatch
+#define MINIPY_CONTINUE_AS(op) goto dispatch
 #endif
 
 Ref<Object> run(Runtime& rt, Frame* entry, Object* sent, bool throwing, bool* yielded) {
@@ -932,13 +944,17 @@ Ref<Object> run(Runtime& rt, Frame* entry, Object* sent, bool throwing, bool* yi
     const uint32_t* unwind_from = nullptr;
 
 #if MINIPY_COMPUTED_GOTO
-    // code_from_unit checked that every opcode is below opcode_count.
-    static void* const dispatch_table[opcode_count] = {
+    // code_from_unit checked that every opcode is below opcode_count; fuse_superinstructions
+    // adds only the SuperOpcodes, which follow.
+    static void* const dispatch_table[opcode_count + super_opcode_count] = {
 #define MINIPY_OPCODE(name, operand, caches, effect) &&target_##name,
 #define MINIPY_PSEUDO_OPCODE(name, operand, caches, effect)
 #include "vm/opcodes.def"
 #undef MINIPY_OPCODE
 #undef MINIPY_PSEUDO_OPCODE
+#define MINIPY_SUPER(name) &&target_##name,
+        MINIPY_SUPER_OPCODES(MINIPY_SUPER)
+#undef MINIPY_SUPER
     };
 #endif
 
