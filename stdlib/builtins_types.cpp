@@ -466,6 +466,14 @@ Ref<Object> adapter_next(VM& vm, Object* self) {
     }
     case AdapterKind::map: {
         intptr_t count = tuple_size(a->iterators);
+        if (count == 1) {
+            // map(f, iterable): the one argument from the stack, no argument vectors to allocate.
+            Ref<Object> item = next_of(vm, a, 0);
+            if (!item)
+                return nullptr;
+            Object* arg = item.get();
+            return call_object(vm, a->function, &arg, 1);
+        }
         std::vector<Ref<Object>> items;
         std::vector<Object*> raw;
         for (intptr_t i = 0; i < count; ++i) {
