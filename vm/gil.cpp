@@ -838,7 +838,6 @@ size_t Gil::thread_count() const {
 void Gil::take(ThreadState& state, Priority priority) {
     int64_t since = now_ns();
     bool urgent = priority == Priority::urgent;
-    set_time_slice(m_core->record(state), urgent); // a normal take: a thread starting
     std::unique_lock<std::mutex> lock(m_core->mutex);
     Core& core = *m_core;
     if (core.finalizing && &state != core.finalizer)
@@ -861,6 +860,9 @@ void Gil::take(ThreadState& state, Priority priority) {
         core.await_grant(core.record(state), urgent ? Spin::urgent : Spin::never, &waiter);
     }
     core.started();
+    // For its next wake-ups (after the GIL is taken: a lazy hand-over must be quick). A normal
+    // take: a thread starting.
+    set_time_slice(core.record(state), urgent);
     unpark(*m_vm, state);
 }
 
