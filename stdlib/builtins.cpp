@@ -145,8 +145,10 @@ Ref<Object> builtin_callable(VM& vm, Object*, Args args, size_t, Object*) {
 }
 
 Ref<Object> builtin_getattr(VM& vm, Object*, Args args, size_t nargs, Object*) {
-    if (nargs < 2 || nargs > 3)
-        return raise_type_error(vm, "getattr expected 2 or 3 arguments, got ", nargs);
+    if (nargs < 2)
+        return raise_type_error(vm, "getattr expected at least 2 arguments, got ", nargs);
+    if (nargs > 3)
+        return raise_type_error(vm, "getattr expected at most 3 arguments, got ", nargs);
     if (!is_str(args[1]))
         return raise_type_error(vm, "attribute name must be string, not '", args[1]->type->name,
                                 "'");
@@ -185,7 +187,8 @@ Ref<Object> builtin_hasattr(VM& vm, Object*, Args args, size_t nargs, Object*) {
     if (nargs != 2)
         return raise_type_error(vm, "hasattr expected 2 arguments, got ", nargs);
     if (!is_str(args[1]))
-        return raise_type_error(vm, "hasattr(): attribute name must be string");
+        return raise_type_error(vm, "attribute name must be string, not '", args[1]->type->name,
+                                "'");
     Ref<Object> name = vm.pools().intern(vm, Ref<Object>::borrow(args[1]));
     if (!name)
         return nullptr;
@@ -213,6 +216,8 @@ Ref<Object> builtin_locals(VM& vm, Object*, Args, size_t, Object*) {
 Ref<Object> builtin_vars(VM& vm, Object* self, Args args, size_t nargs, Object* kwnames) {
     if (nargs == 0)
         return builtin_locals(vm, self, args, nargs, kwnames);
+    if (nargs > 1)
+        return raise_type_error(vm, "vars expected at most 1 argument, got ", nargs);
     Runtime& rt = runtime_of(vm);
     Ref<Object> dict = get_attr_optional(vm, args[0], rt.names().__dict__);
     if (!dict && !vm.thread_state().has_exception())
@@ -221,6 +226,8 @@ Ref<Object> builtin_vars(VM& vm, Object* self, Args args, size_t nargs, Object* 
 }
 
 Ref<Object> builtin_dir(VM& vm, Object*, Args args, size_t nargs, Object*) {
+    if (nargs > 1)
+        return raise_type_error(vm, "dir expected at most 1 argument, got ", nargs);
     Runtime& rt = runtime_of(vm);
     Ref<Object> names = list_new(vm);
     if (!names)
@@ -276,6 +283,8 @@ Ref<Object> builtin_iter(VM& vm, Object*, Args args, size_t nargs, Object*) {
             return raise_type_error(vm, "iter(v, w): v must be callable");
         return callable_iterator_new(runtime_of(vm), args[0], args[1]);
     }
+    if (nargs == 0)
+        return raise_type_error(vm, "iter expected at least 1 argument, got 0");
     if (nargs != 1)
         return raise_type_error(vm, "iter expected at most 2 arguments, got ", nargs);
     return get_iter(vm, args[0]);
@@ -336,8 +345,18 @@ Ref<Object> builtin_all(VM& vm, Object*, Args args, size_t, Object*) {
 Ref<Object> builtin_sum(VM& vm, Object*, Args args, size_t nargs, Object* kwnames) {
     size_t nkw = kwnames ? static_cast<size_t>(tuple_size(kwnames)) : 0;
     size_t npos = nargs;
+    if (npos + nkw > 2)
+        return raise_type_error(vm, "sum() takes at most 2 arguments (", npos + nkw, " given)");
+    for (size_t i = 0; i < nkw; ++i) {
+        Object* keyword = tuple_items(kwnames)[i];
+        if (str_ascii_view(keyword) != "start")
+            return raise_type_error(vm, "'", str_to_utf8(keyword),
+                                    "' is an invalid keyword argument for sum()");
+        if (npos > 1)
+            return raise_type_error(vm,
+                                    "argument for sum() given by name ('start') and position (2)");
+    }
     Object* start = npos > 1 ? args[1] : keyword_argument(args, npos, kwnames, "start");
-    (void)nkw;
     if (npos < 1)
         return raise_type_error(vm, "sum() takes at least 1 positional argument (0 given)");
     if (start && is_str(start))
@@ -350,12 +369,23 @@ Ref<Object> builtin_sum(VM& vm, Object*, Args args, size_t nargs, Object* kwname
 
 Ref<Object> min_max(VM& vm, Args args, size_t nargs, Object* kwnames, CompareOp op,
                     const char* name) {
-    if (!is_ok(check_keywords(vm, name, kwnames, {"key", "default"})))
-        return nullptr;
+    // CPython parses the keywords with PyArg_ParseTupleAndKeywords("|$OO"): its messages.
+    size_t nkw = kwnames ? static_cast<size_t>(tuple_size(kwnames)) : 0;
+    if (nkw > 2)
+        return raise_type_error(vm, name, "() takes at most 2 keyword arguments (", nkw, " given)");
+    for (size_t i = 0; i < nkw; ++i) {
+        std::string_view keyword = str_ascii_view(tuple_items(kwnames)[i]);
+        if (keyword != "key" && keyword != "default")
+            return raise_type_error(vm, "'", str_to_utf8(tuple_items(kwnames)[i]),
+                                    "' is an invalid keyword argument for ", name, "()");
+    }
     Object* key = keyword_argument(args, nargs, kwnames, "key");
     Object* fallback = keyword_argument(args, nargs, kwnames, "default");
     if (nargs == 0)
         return raise_type_error(vm, name, " expected at least 1 argument, got 0");
+    if (nargs > 1 && fallback)
+        return raise_type_error(vm, "Cannot specify a default for ", name,
+                                "() with multiple positional arguments");
     Ref<Object> best;
     Ref<Object> best_key;
     auto consider = [&](Object* item) -> int {
@@ -445,8 +475,25 @@ Ref<Object> builtin_pow(VM& vm, Object*, Args args, size_t nargs, Object*) {
 }
 
 Ref<Object> builtin_round(VM& vm, Object*, Args args, size_t nargs, Object* kwnames) {
+    // round(number, ndigits=None): CPython's argument clinic checks and messages.
+    size_t nkw = kwnames ? static_cast<size_t>(tuple_size(kwnames)) : 0;
+    if (nargs + nkw > 2)
+        return raise_type_error(vm, "round() takes at most 2 arguments (", nargs + nkw, " given)");
+    for (size_t i = 0; i < nkw; ++i) {
+        Object* keyword = tuple_items(kwnames)[i];
+        std::string_view text = str_ascii_view(keyword);
+        size_t position = text == "number" ? 1 : text == "ndigits" ? 2 : 0;
+        if (position == 0)
+            return raise_type_error(vm, "'", str_to_utf8(keyword),
+                                    "' is an invalid keyword argument for round()");
+        if (nargs >= position)
+            return raise_type_error(vm, "argument for round() given by name ('", text,
+                                    "') and position (", position, ")");
+    }
     Object* digits = nargs > 1 ? args[1] : keyword_argument(args, nargs, kwnames, "ndigits");
-    Object* value = args[0];
+    Object* value = nargs > 0 ? args[0] : keyword_argument(args, nargs, kwnames, "number");
+    if (!value)
+        return raise_type_error(vm, "round() missing required argument 'number' (pos 1)");
     if (is_int(value) && (!digits || digits == vm.none()))
         return int_from_mpz_of(vm, value);
     if (is_float(value)) {
@@ -457,6 +504,8 @@ Ref<Object> builtin_round(VM& vm, Object*, Args args, size_t nargs, Object* kwna
             if (std::isnan(x))
                 return raise_value_error(vm, "cannot convert float NaN to integer");
             double rounded = std::nearbyint(x);
+            if (std::fabs(rounded) < 9.0e18) // below 2**63: exact in a machine word
+                return int_from_i64(vm, static_cast<int64_t>(rounded));
             mpz_t big;
             mpz_init_set_d(big, rounded);
             Ref<Object> result = int_from_mpz(vm, big);
@@ -582,7 +631,14 @@ Ref<Object> builtin_format(VM& vm, Object*, Args args, size_t nargs, Object*) {
 Ref<Object> run_code_builtin(VM& vm, Args args, size_t nargs, CompileMode mode, const char* name) {
     Runtime& rt = runtime_of(vm);
     if (nargs < 1 || nargs > 3)
-        return raise_type_error(vm, name, " expected 1 to 3 arguments, got ", nargs);
+        return mode == CompileMode::exec
+                   ? raise_type_error(vm, "exec() takes ",
+                                      nargs < 1 ? "at least 1 positional argument ("
+                                                : "at most 3 positional arguments (",
+                                      nargs, " given)")
+                   : raise_type_error(
+                         vm, "eval expected at ",
+                         nargs < 1 ? "least 1 argument, got " : "most 3 arguments, got ", nargs);
     Frame* frame = rt.current_frame();
     Object* globals = nargs > 1 && args[1] != vm.none() ? args[1] : nullptr;
     Object* locals = nargs > 2 && args[2] != vm.none() ? args[2] : nullptr;

@@ -58,6 +58,47 @@ size_t positional(size_t nargs, Object* kwnames) {
     return nargs - (kwnames ? static_cast<size_t>(tuple_size(kwnames)) : 0);
 }
 
+// The checks of a built-in constructor of at most one positional argument and no keywords
+// (CPython's _PyArg_NoKeywords and _PyArg_CheckPositional): "list() takes no keyword
+// arguments", "list expected at most 1 argument, got 2".
+Status check_one_optional(VM& vm, const char* name, size_t nargs, Object* kwnames) {
+    if (kwnames && tuple_size(kwnames) > 0)
+        return raise_type_error(vm, name, "() takes no keyword arguments");
+    if (nargs > 1)
+        return raise_type_error(vm, name, " expected at most 1 argument, got ", nargs);
+    return Status::ok;
+}
+
+// Keyword checks of CPython's PyArg_ParseTupleAndKeywords for a function of at most
+// `names.size()` arguments: the count ("int() takes at most 2 arguments (3 given)"), unknown
+// keywords ("'x' is an invalid keyword argument for int()") and an argument given twice.
+Status check_parse_keywords(VM& vm, const char* name, size_t nargs, Object* kwnames,
+                            std::initializer_list<std::string_view> names) {
+    size_t nkw = kwnames ? static_cast<size_t>(tuple_size(kwnames)) : 0;
+    size_t npos = nargs - nkw;
+    if (nargs > names.size())
+        return raise_type_error(vm, name, "() takes at most ", names.size(), " argument",
+                                names.size() == 1 ? "" : "s", " (", nargs, " given)");
+    for (size_t i = 0; i < nkw; ++i) {
+        Object* keyword = tuple_items(kwnames)[i];
+        std::string_view text = str_ascii_view(keyword);
+        size_t position = 0;
+        bool found = false;
+        for (std::string_view known : names) {
+            ++position;
+            if ((found = known == text))
+                break;
+        }
+        if (!found)
+            return raise_type_error(vm, "'", str_to_utf8(keyword),
+                                    "' is an invalid keyword argument for ", name, "()");
+        if (position <= npos)
+            return raise_type_error(vm, "argument for ", name, "() given by name ('", text,
+                                    "') and position (", position, ")");
+    }
+    return Status::ok;
+}
+
 // ====== Constructors
 
 // The text of an int()/float() argument with Unicode decimal digits as ASCII ones and Unicode
@@ -82,7 +123,11 @@ std::string numeric_text(Object* text) {
 
 Ref<Object> int_construct(VM& vm, Type*, Args args, size_t nargs, Object* kwnames) {
     size_t npos = positional(nargs, kwnames);
+    if (!is_ok(check_parse_keywords(vm, "int", nargs, kwnames, {"", "base"})))
+        return nullptr;
     Object* base_arg = npos > 1 ? args[1] : keyword_argument(args, npos, kwnames, "base");
+    if (npos == 0 && base_arg)
+        return raise_type_error(vm, "int() missing string argument");
     if (npos == 0)
         return int_from_i64(vm, 0);
     Object* value = args[0];
@@ -102,6 +147,8 @@ Ref<Object> int_construct(VM& vm, Type*, Args args, size_t nargs, Object* kwname
             return raise_overflow_error(vm, "cannot convert float infinity to integer");
         if (std::isnan(d))
             return raise_value_error(vm, "cannot convert float NaN to integer");
+        if (std::fabs(d) < 9.0e18) // below 2**63: the truncation fits a machine word
+            return int_from_i64(vm, static_cast<int64_t>(std::trunc(d)));
         mpz_t big;
         mpz_init_set_d(big, std::trunc(d));
         Ref<Object> result = int_from_mpz(vm, big);
@@ -162,6 +209,8 @@ Ref<Object> parse_float_text(VM& vm, Object* text_object) {
 }
 
 Ref<Object> float_construct(VM& vm, Type*, Args args, size_t nargs, Object* kwnames) {
+    if (!is_ok(check_one_optional(vm, "float", nargs, kwnames)))
+        return nullptr;
     if (positional(nargs, kwnames) == 0)
         return float_new(vm, 0.0);
     Object* value = args[0];
@@ -215,14 +264,18 @@ Ref<Object> str_construct(VM& vm, Type*, Args args, size_t nargs, Object* kwname
     return codec_decode(vm, data, encoding, errors, values[0]);
 }
 
-Ref<Object> bool_construct(VM& vm, Type*, Args args, size_t nargs, Object*) {
+Ref<Object> bool_construct(VM& vm, Type*, Args args, size_t nargs, Object* kwnames) {
+    if (!is_ok(check_one_optional(vm, "bool", nargs, kwnames)))
+        return nullptr;
     if (nargs == 0)
         return vm.new_bool(false);
     int truth = object_is_true(vm, args[0]);
     return truth < 0 ? nullptr : vm.new_bool(truth != 0);
 }
 
-Ref<Object> list_construct(VM& vm, Type*, Args args, size_t nargs, Object*) {
+Ref<Object> list_construct(VM& vm, Type*, Args args, size_t nargs, Object* kwnames) {
+    if (!is_ok(check_one_optional(vm, "list", nargs, kwnames)))
+        return nullptr;
     if (nargs == 0)
         return list_new(vm);
     return sequence_to_list(vm, args[0]);
@@ -237,6 +290,8 @@ Ref<Object> tuple_construct(VM& vm, Type* cls, Args args, size_t nargs, Object* 
     // generators benchmark's `tuple(window)`.
     if (!subclass && npos == 1 && !kwnames && args[0]->type == vm.types().list)
         return tuple_from_array(vm, list_items(args[0]), static_cast<size_t>(list_size(args[0])));
+    if (!subclass && !is_ok(check_one_optional(vm, "tuple", nargs, kwnames)))
+        return nullptr;
     if (!is_ok(bind_arguments(vm, {"tuple", {"iterable"}, 0, 1}, args, npos, kwnames, &iterable)))
         return nullptr;
     if (!subclass) {
@@ -309,10 +364,14 @@ Ref<Object> make_set(VM& vm, Args args, size_t nargs, bool frozen) {
     return set;
 }
 
-Ref<Object> set_construct(VM& vm, Type*, Args args, size_t nargs, Object*) {
+Ref<Object> set_construct(VM& vm, Type*, Args args, size_t nargs, Object* kwnames) {
+    if (!is_ok(check_one_optional(vm, "set", nargs, kwnames)))
+        return nullptr;
     return make_set(vm, args, nargs, false);
 }
-Ref<Object> frozenset_construct(VM& vm, Type*, Args args, size_t nargs, Object*) {
+Ref<Object> frozenset_construct(VM& vm, Type*, Args args, size_t nargs, Object* kwnames) {
+    if (!is_ok(check_one_optional(vm, "frozenset", nargs, kwnames)))
+        return nullptr;
     return make_set(vm, args, nargs, true);
 }
 
@@ -558,13 +617,23 @@ Ref<Object> iterators_of(VM& vm, Args args, size_t count) {
 
 Ref<Object> enumerate_construct(VM& vm, Type* cls, Args args, size_t nargs, Object* kwnames) {
     size_t npos = positional(nargs, kwnames);
+    if (nargs > 2)
+        return raise_type_error(vm, "enumerate() takes at most 2 arguments (", nargs, " given)");
+    for (intptr_t i = 0; kwnames && i < tuple_size(kwnames); ++i) {
+        std::string_view keyword = str_ascii_view(tuple_items(kwnames)[i]);
+        // CPython's enumerate_new_impl: 'iterable' by keyword only without a positional one.
+        if ((keyword != "iterable" && keyword != "start") || (keyword == "iterable" && npos > 0))
+            return raise_type_error(vm, "'", str_to_utf8(tuple_items(kwnames)[i]),
+                                    "' is an invalid keyword argument for enumerate()");
+    }
+    Object* iterable = npos > 0 ? args[0] : keyword_argument(args, npos, kwnames, "iterable");
     Object* start = npos > 1 ? args[1] : keyword_argument(args, npos, kwnames, "start");
-    if (npos < 1)
-        return raise_type_error(vm, "enumerate() missing required argument 'iterable' (pos 1)");
+    if (!iterable)
+        return raise_type_error(vm, "enumerate() missing required argument 'iterable'");
     int64_t first = 0;
     if (start && !is_ok(index_value(vm, start, first)))
         return nullptr;
-    Ref<Object> iterators = iterators_of(vm, args, 1);
+    Ref<Object> iterators = iterators_of(vm, &iterable, 1);
     if (!iterators)
         return nullptr;
     return make_adapter(vm, cls, AdapterKind::enumerate, nullptr, std::move(iterators), first);

@@ -284,7 +284,11 @@ Status super_from_frame(Runtime& rt, Type*& type, Object*& self) {
     return raise_runtime_error(vm, "super(): __class__ cell not found");
 }
 
-Ref<Object> super_construct(VM& vm, Type* cls, Object* const* args, size_t nargs, Object*) {
+Ref<Object> super_construct(VM& vm, Type* cls, Object* const* args, size_t nargs, Object* kwnames) {
+    if (kwnames && tuple_size(kwnames) > 0)
+        return raise_type_error(vm, "super() takes no keyword arguments");
+    if (nargs > 2)
+        return raise_type_error(vm, "super() expected at most 2 arguments, got ", nargs);
     Runtime& rt = runtime_of(vm);
     Type* type = nullptr;
     Object* self = nullptr;

@@ -473,7 +473,9 @@ Ref<Object> dict_iter(VM& vm, Object* self) {
 // ====== Methods
 
 Ref<Object> dict_get(VM& vm, Object* self, Object* const* args, size_t nargs, Object*) {
-    if (nargs < 1 || nargs > 2)
+    if (nargs < 1)
+        return raise_type_error(vm, "get expected at least 1 argument, got 0");
+    if (nargs > 2)
         return raise_type_error(vm, "get expected at most 2 arguments, got ", nargs);
     Object* value = nullptr;
     int found = dict_lookup(vm, self, args[0], &value);
@@ -485,7 +487,9 @@ Ref<Object> dict_get(VM& vm, Object* self, Object* const* args, size_t nargs, Ob
 }
 
 Ref<Object> dict_setdefault(VM& vm, Object* self, Object* const* args, size_t nargs, Object*) {
-    if (nargs < 1 || nargs > 2)
+    if (nargs < 1)
+        return raise_type_error(vm, "setdefault expected at least 1 argument, got 0");
+    if (nargs > 2)
         return raise_type_error(vm, "setdefault expected at most 2 arguments, got ", nargs);
     Object* value = nullptr;
     int found = dict_lookup(vm, self, args[0], &value);
@@ -500,7 +504,9 @@ Ref<Object> dict_setdefault(VM& vm, Object* self, Object* const* args, size_t na
 }
 
 Ref<Object> dict_pop(VM& vm, Object* self, Object* const* args, size_t nargs, Object*) {
-    if (nargs < 1 || nargs > 2)
+    if (nargs < 1)
+        return raise_type_error(vm, "pop expected at least 1 argument, got 0");
+    if (nargs > 2)
         return raise_type_error(vm, "pop expected at most 2 arguments, got ", nargs);
     Object* value = nullptr;
     int found = dict_lookup(vm, self, args[0], &value);
@@ -766,8 +772,7 @@ Object* dict_value_at(Object* self, Object* key, intptr_t position) {
 bool dict_replace_at(Object* self, Object* key, intptr_t position, Object* value) {
     Dict* dict = as_dict(self);
     DictKeys* keys = dict->keys;
-    if (!keys || position < 0 || position >= keys->nentries ||
-        keys->entries()[position].key != key)
+    if (!keys || position < 0 || position >= keys->nentries || keys->entries()[position].key != key)
         return false;
     dict->version = next_dict_version();
     gc::maintain_dict_tracking(dict, key, value);

@@ -194,20 +194,23 @@ void slice_dealloc(Object* self) {
 Ref<Object> slice_repr(VM& vm, Object* self) {
     auto* s = static_cast<Slice*>(self);
     std::string text = "slice(";
-    for (Object* part : {s->start, s->stop, s->step}) {
-        Ref<Object> r = object_repr(vm, part);
+    Object* parts[] = {s->start, s->stop, s->step};
+    for (size_t i = 0; i < 3; ++i) {
+        Ref<Object> r = object_repr(vm, parts[i]);
         if (!r)
             return nullptr;
         text += str_to_utf8(r.get());
-        if (part != s->step)
+        if (i < 2) // not `part != step`: None is one object, slice(5) is slice(None, 5, None)
             text += ", ";
     }
     return str_from_utf8(vm, text + ")");
 }
 
 Ref<Object> slice_construct(VM& vm, Type*, Object* const* args, size_t nargs, Object*) {
-    if (nargs < 1 || nargs > 3)
+    if (nargs < 1)
         return raise_type_error(vm, "slice expected at least 1 argument, got ", nargs);
+    if (nargs > 3)
+        return raise_type_error(vm, "slice expected at most 3 arguments, got ", nargs);
     Runtime& rt = runtime_of(vm);
     if (nargs == 1)
         return slice_new(rt, vm.none(), args[0], vm.none());
