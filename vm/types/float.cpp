@@ -326,6 +326,8 @@ Ref<Object> integral_of(VM& vm, double value) {
         return raise_overflow_error(vm, "cannot convert float infinity to integer");
     if (std::isnan(value))
         return raise_value_error(vm, "cannot convert float NaN to integer");
+    if (std::fabs(value) < 9.0e18) // below 2**63: exact in a machine word (value is integral)
+        return int_from_i64(vm, static_cast<int64_t>(value));
     mpz_t big;
     mpz_init_set_d(big, value);
     Ref<Object> result = int_from_mpz(vm, big);
