@@ -243,6 +243,15 @@ Status exception_setattr(VM& vm, Object* self, Object* name, Object* value) {
     auto* e = static_cast<BaseExceptionObject*>(self);
     const RuntimeNames& n = rt.names();
     Object* stored = value == vm.none() ? nullptr : value;
+    bool field =
+        name == n.__traceback__ || name == n.__context__ || name == n.__cause__ || name == n.args;
+    if (field && !value) // del e.args: CPython's getset descriptors refuse
+        return raise_type_error(vm, str_to_utf8(name), " may not be deleted");
+    if (name == n.__traceback__ && stored && stored->type != rt.types().traceback)
+        return raise_type_error(vm, "__traceback__ must be a traceback or None");
+    if ((name == n.__context__ || name == n.__cause__) && stored && !is_exception_instance(stored))
+        return raise_type_error(vm, "exception ", name == n.__cause__ ? "cause" : "context",
+                                " must be None or derive from BaseException");
     if (name == n.__traceback__ || name == n.__context__ || name == n.__cause__) {
         Object*& slot = name == n.__traceback__ ? e->traceback
                         : name == n.__context__ ? e->context
@@ -263,11 +272,12 @@ Status exception_setattr(VM& vm, Object* self, Object* name, Object* value) {
         set_ref(e->args, args.release());
         return Status::ok;
     }
-    if (name == n.__suppress_context__) {
-        int truth = object_is_true(vm, value);
-        if (truth < 0)
-            return Status::error;
-        e->suppress_context = truth != 0;
+    if (name == n.__suppress_context__) { // a T_BOOL member
+        if (!value)
+            return raise_type_error(vm, "can't delete numeric/char attribute");
+        if (value != vm.true_() && value != vm.false_())
+            return raise_type_error(vm, "attribute value type must be bool");
+        e->suppress_context = value == vm.true_();
         return Status::ok;
     }
     Object* custom = type_lookup(self->type, value ? n.__setattr__ : n.__delattr__);
