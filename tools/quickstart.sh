@@ -6,7 +6,10 @@
 #   tools/quickstart.sh bench [bench/run.py options]   build, then the minipy-vs-CPython report
 #                               (also installs hyperfine and gnuplot-nox if absent)
 # Environment: BUILD_DIR (default build), BUILD_TYPE (default RelWithDebInfo), SANITIZE
-# ('address,undefined' or 'thread'), JOBS (default: number of cores), CI (true: warnings are errors).
+# ('address,undefined' or 'thread'), JOBS (default: number of cores), CI (true: warnings are errors),
+# PGO (default ON for a release build: profile-guided optimisation, as CPython's release builds;
+# OFF to skip) and LTO (default OFF: link-time optimisation measured slower, see README). Debug and
+# sanitizer builds never use them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -35,8 +38,18 @@ build_dir="${BUILD_DIR:-build}"
 jobs="${JOBS:-$(nproc)}"
 werror=OFF
 [ "${CI:-}" = "true" ] && werror=ON
-cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE="${BUILD_TYPE:-RelWithDebInfo}" \
-      -DMINIPY_WERROR="$werror" -DMINIPY_SANITIZE="${SANITIZE:-}" >/dev/null
+build_type="${BUILD_TYPE:-RelWithDebInfo}"
+# A release build is profile-guided (an instrumented build, a training run of bench/pgo/train.py,
+# then the optimised build: see cmake/MinipyOptimize.cmake).
+pgo=OFF
+lto=OFF
+if [ -z "${SANITIZE:-}" ] && [ "$build_type" != Debug ]; then
+    pgo="${PGO:-ON}"
+    lto="${LTO:-OFF}"
+fi
+cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE="$build_type" \
+      -DMINIPY_WERROR="$werror" -DMINIPY_SANITIZE="${SANITIZE:-}" \
+      -DMINIPY_PGO="$pgo" -DMINIPY_LTO="$lto" >/dev/null
 cmake --build "$build_dir" -j "$jobs"
 
 case "$what" in
