@@ -70,6 +70,15 @@ inline void mem_free(void* memory) {
     }
     mi_free(memory);
 }
+// mem_free of a block the caller knows was asked for `bytes` (the last mem_alloc/mem_realloc
+// size): no size query for the blocks below large_block, the many small strs.
+inline void mem_free_sized(void* memory, size_t bytes) {
+    if (bytes >= large_block / 2) [[unlikely]] {
+        mem_free(memory);
+        return;
+    }
+    mi_free(memory);
+}
 inline constexpr const char* allocator_name = "mimalloc";
 
 #else
@@ -87,6 +96,9 @@ inline void* mem_realloc(void* memory, size_t bytes) {
     return std::realloc(memory, bytes);
 }
 inline void mem_free(void* memory) {
+    std::free(memory);
+}
+inline void mem_free_sized(void* memory, size_t) {
     std::free(memory);
 }
 inline constexpr const char* allocator_name = "malloc";

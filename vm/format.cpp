@@ -465,10 +465,11 @@ bool format_str_fast(VM& vm, Object* value, const Spec& spec, Ref<Object>& resul
 Ref<Object> format_with_spec(VM& vm, Object* value, Object* spec_object) {
     Type* type = value->type;
     if (type == vm.types().int_ || type == vm.types().str || type == vm.types().bool_) {
-        if (!spec_object || str_length(spec_object) == 0)
+        if (!spec_object || (spec_object->type == vm.types().str && str_length(spec_object) == 0))
             return object_str(vm, value);
         Spec spec;
-        std::string_view text = str_ascii_view(spec_object);
+        std::string_view text =
+            spec_object->type == vm.types().str ? str_ascii_view(spec_object) : std::string_view();
         if (!text.empty() && parse_spec(text, spec)) {
             Ref<Object> result;
             if (type == vm.types().str ? format_str_fast(vm, value, spec, result)

@@ -613,28 +613,28 @@ Ref<Object> int_from_mpz(VM& vm, const mpz_t value) {
 Ref<Object> int_from_text(VM& vm, std::string_view text, int base) {
     if (base != 0 && (base < 2 || base > 36))
         return raise_value_error(vm, "int() base must be >= 2 and <= 36, or 0");
-    // Plain decimal text of at most 18 digits (int(field)): no space, underscore or prefix to
-    // handle, and the value fits in 64 bits.
-    if (base == 10 && !text.empty() && text.size() <= 18) {
-        bool minus = text[0] == '-';
-        size_t i = minus ? 1 : 0;
-        uint64_t value = 0;
-        for (; i < text.size(); ++i) {
-            auto digit = static_cast<unsigned>(static_cast<unsigned char>(text[i]) - '0');
-            if (digit > 9)
-                break;
-            value = value * 10 + digit;
-        }
-        if (i == text.size() && text.size() > (minus ? 1u : 0u)) {
-            auto signed_value = static_cast<int64_t>(value);
-            return int_from_i64(vm, minus ? -signed_value : signed_value);
-        }
-    }
     std::string_view body = text;
     while (!body.empty() && is_space(body.front()))
         body.remove_prefix(1);
     while (!body.empty() && is_space(body.back()))
         body.remove_suffix(1);
+    // Plain decimal text of at most 18 digits (int(field)): no underscore or prefix to handle,
+    // and the value fits in 64 bits.
+    if (base == 10 && !body.empty() && body.size() <= 18) {
+        bool minus = body[0] == '-';
+        size_t i = minus ? 1 : 0;
+        uint64_t value = 0;
+        for (; i < body.size(); ++i) {
+            auto digit = static_cast<unsigned>(static_cast<unsigned char>(body[i]) - '0');
+            if (digit > 9)
+                break;
+            value = value * 10 + digit;
+        }
+        if (i == body.size() && body.size() > (minus ? 1u : 0u)) {
+            auto signed_value = static_cast<int64_t>(value);
+            return int_from_i64(vm, minus ? -signed_value : signed_value);
+        }
+    }
     bool negative = false;
     if (!body.empty() && (body.front() == '+' || body.front() == '-')) {
         negative = body.front() == '-';

@@ -26,6 +26,7 @@
 #include <vector>
 
 #include "compiler/literals.h"
+#include "gc/alloc.h"
 #include "vm/format.h"
 #include "vm/runtime.h"
 #include "vm/types/dict.h"
@@ -486,6 +487,19 @@ Ref<Object> empty_str(VM& vm) {
 }
 using StrIteratorMethods =
     SeqIteratorMethods<StrIterator, &StrIterator::string, str_length, empty_str>;
+
+// An exact str is never tracked and has no GcHead: off the refchain and freed without the
+// generic checks. A subclass instance (its solid base's dealloc ends here) goes the general way.
+void str_dealloc(Object* self) {
+    VM& vm = vm_of(self);
+    if (self->type != vm.types().str) {
+        vm.heap().release(self);
+        return;
+    }
+    vm.heap().forget_untracked(self);
+    auto* s = static_cast<Str*>(self);
+    gc::mem_free_sized(self, sizeof(Str) + static_cast<size_t>(s->size + 1) * s->kind);
+}
 } // namespace
 
 bool init_str_type(VM& vm) {
@@ -495,7 +509,7 @@ bool init_str_type(VM& vm) {
     spec.item_size = 1; // bytes: kind * (size + 1)
     spec.flags = type_base_type | type_str_subclass;
     TypeSlots& s = spec.slots;
-    s.dealloc = dealloc_plain;
+    s.dealloc = str_dealloc;
     s.repr = str_repr;
     s.str = str_str;
     s.hash = str_hash_slot;
