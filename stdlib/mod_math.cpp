@@ -658,6 +658,10 @@ Ref<Object> math_trunc(VM& vm, Object*, Args args, size_t, Object*) {
         return double_to_int(vm, std::trunc(float_value(arg)));
     if (special_method(vm, arg, "__trunc__"))
         return call_special(vm, arg, "__trunc__");
+    // A float subclass without its own __trunc__ has float's (built-in methods are not in the
+    // type dicts special_method reads).
+    if (is_float(arg))
+        return double_to_int(vm, std::trunc(float_value(arg)));
     return raise_type_error(vm, "type ", arg->type->name, " doesn't define __trunc__ method");
 }
 
