@@ -176,6 +176,22 @@ void run_atexit_callbacks(VM& vm, Object* modules) {
     vm.thread_state().clear_exception();
 }
 
+// finalize_modules_delete_special: sys.last_type/last_value/last_traceback become None, so the
+// frames an uncaught exception's traceback holds (a suspended generator's among them) are garbage
+// of the first collection, finalized while builtins still work.
+void forget_last_exception(VM& vm, Object* sys_module) {
+    if (sys_module->type != runtime_of(vm).types().module)
+        return;
+    Object* dict = static_cast<Module*>(sys_module)->dict;
+    for (const char* name : {"last_type", "last_value", "last_traceback"}) {
+        Ref<Object> key = intern(vm, name);
+        Object* present = nullptr;
+        if (!key || dict_lookup(vm, dict, key.get(), &present) <= 0 ||
+            !is_ok(dict_setitem(vm, dict, key.get(), vm.none())))
+            vm.thread_state().clear_exception();
+    }
+}
+
 } // namespace
 
 void Runtime::finalize() {
@@ -204,6 +220,8 @@ void Runtime::finalize() {
                 std::string name = str_to_utf8(key);
                 if (name == "sys" || name == "builtins")
                     roots.push_back(value);
+                if (name == "sys")
+                    forget_last_exception(vm, value);
             }
         }
         dict_clear_all(m_modules);

@@ -23,6 +23,7 @@
 
 #include "gc/collector.h"
 #include "gc/refchain.h"
+#include "vm/code.h"
 #include "vm/eval_helpers.h"
 #include "vm/runtime.h"
 #include "vm/types/class.h"
@@ -60,6 +61,15 @@ bool is_type_object(const Object* object) {
     return has_flag(object->type, type_type_subclass);
 }
 
+// A code object has no traverse slot (it is no container: gc.get_referents(code) is [], as in
+// CPython), yet its constants and names are owned through it: a live generator's code keeps its
+// consts tuple, which must not be cleared as garbage.
+void mark_code_fields(Code* code, Marker& marker) {
+    for (Object* field : {code->consts, code->names, code->localsplus_names, code->name,
+                          code->qualname, code->filename})
+        mark_visit(field, &marker);
+}
+
 // Marks everything the VM's roots (and the runtime's, and `extra`) reach. The caller walks the
 // refchain next and takes every mark (take_mark) before anything else runs.
 void mark_owned(VM& vm, Marker& marker, Object* const* extra, size_t count) {
@@ -74,17 +84,21 @@ void mark_owned(VM& vm, Marker& marker, Object* const* extra, size_t count) {
         mark_visit(object, &marker);
     if (Runtime* runtime = vm.runtime())
         (void)runtime->traverse_roots(mark_visit, &marker);
-    // gc.garbage and gc.callbacks belong to the collector (freed with the VM, as CPython's gcstate).
+    // gc.garbage and gc.callbacks belong to the collector (freed with the VM, as CPython's
+    // gcstate).
     mark_visit(vm.heap().collector().garbage, &marker);
     mark_visit(vm.heap().collector().callbacks, &marker);
     for (size_t i = 0; i < count; ++i)
         mark_visit(extra[i], &marker);
+    Runtime* runtime = vm.runtime();
     while (!marker.pending.empty()) {
         Object* object = marker.pending.back();
         marker.pending.pop_back();
         mark_visit(object->type, &marker);
         if (auto traverse = object->type->slots.traverse)
             (void)traverse(object, mark_visit, &marker);
+        else if (runtime && is_code(*runtime, object))
+            mark_code_fields(static_cast<Code*>(object), marker);
     }
 }
 
