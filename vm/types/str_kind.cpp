@@ -403,6 +403,20 @@ Ref<Object> str_join_items(VM& vm, Object* separator, Object* const* items, size
     Ref<Str> out = str_allocate(vm, length, kind, ascii);
     if (!out)
         return nullptr;
+    if (kind == 1) {
+        // Every piece is 1-byte text (f-strings, lines): straight byte copies.
+        auto* to = static_cast<char*>(str_data(out.get()));
+        for (size_t i = 0; i < count; ++i) {
+            if (i > 0 && sep_length != 0) {
+                copy_bytes(to, str_data(sep), sep_length);
+                to += sep_length;
+            }
+            const auto* piece = static_cast<const Str*>(items[i]);
+            copy_bytes(to, str_data(piece), static_cast<size_t>(piece->size));
+            to += piece->size;
+        }
+        return out;
+    }
     size_t at = 0;
     for (size_t i = 0; i < count; ++i) {
         if (i > 0 && sep_length != 0) {
