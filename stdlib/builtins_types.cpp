@@ -1,6 +1,7 @@
 // The built-in classes' constructors (int, float, str, bool, list, tuple, dict, set, frozenset,
 // bytes), the iterator classes of the builtins module (enumerate, zip, map, filter, reversed and
 // the old-style sequence iterator), and sys.displayhook for PRINT_EXPR.
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
@@ -121,6 +122,23 @@ std::string numeric_text(Object* text) {
     return str_to_utf8(converted.get());
 }
 
+// int(b'...') / int(bytearray(...), base): the digits of the bytes; an invalid literal is named by
+// the bytes' repr (cut at 200 characters), as CPython's _PyLong_FromBytes ("... base 10: b'ab'").
+Ref<Object> int_from_bytes_text(VM& vm, std::string_view data, int base) {
+    Ref<Object> result = int_from_text(vm, std::string(data), base);
+    if (result || (base != 0 && (base < 2 || base > 36)) ||
+        !exception_matches(vm.thread_state().exception(), vm.exceptions().ValueError))
+        return result;
+    vm.thread_state().clear_exception();
+    Ref<Object> shown = bytes_new(vm, data.substr(0, 200));
+    Ref<Object> repr = shown ? object_repr(vm, shown.get()) : nullptr;
+    if (!repr)
+        return nullptr;
+    std::string text = str_to_utf8(repr.get()); // %.200R: the repr cut at 200 characters
+    return raise_value_error(vm, "invalid literal for int() with base ", base, ": ",
+                             text.substr(0, 200));
+}
+
 Ref<Object> int_construct(VM& vm, Type*, Args args, size_t nargs, Object* kwnames) {
     size_t npos = positional(nargs, kwnames);
     if (!is_ok(check_parse_keywords(vm, "int", nargs, kwnames, {"", "base"})))
@@ -135,9 +153,14 @@ Ref<Object> int_construct(VM& vm, Type*, Args args, size_t nargs, Object* kwname
         int64_t base = 10;
         if (!is_ok(index_value(vm, base_arg, base)))
             return nullptr;
+        // A base past int's range is as invalid as 37 ("int() base must be >= 2 and <= 36").
+        int checked = base < -1 || base > 36 ? 37 : static_cast<int>(base);
+        std::string_view data;
+        if (!is_str(value) && bytes_like(value, data))
+            return int_from_bytes_text(vm, data, checked);
         if (!is_str(value))
             return raise_type_error(vm, "int() can't convert non-string with explicit base");
-        return int_from_text(vm, numeric_text(value), static_cast<int>(base));
+        return int_from_text(vm, numeric_text(value), checked);
     }
     if (is_int(value))
         return int_from_mpz_of(vm, value);
@@ -157,8 +180,8 @@ Ref<Object> int_construct(VM& vm, Type*, Args args, size_t nargs, Object* kwname
     }
     if (is_str(value))
         return int_from_text(vm, numeric_text(value), 10);
-    if (is_bytes(value))
-        return int_from_text(vm, std::string(bytes_view(value)), 10);
+    if (std::string_view data; bytes_like(value, data))
+        return int_from_bytes_text(vm, data, 10);
     for (auto slot : {value->type->slots.int_, value->type->slots.index}) {
         if (slot) {
             Ref<Object> result = slot(vm, value);
@@ -218,6 +241,25 @@ Ref<Object> float_construct(VM& vm, Type*, Args args, size_t nargs, Object* kwna
         return float_new(vm, float_value(value));
     if (is_str(value))
         return parse_float_text(vm, value);
+    if (std::string_view data; bytes_like(value, data)) {
+        // float(b'1.5'): the bytes' ASCII text; an invalid one is named by the object's repr
+        // ("could not convert string to float: b'ab'", "...: bytearray(b'x')").
+        bool ascii = std::all_of(data.begin(), data.end(),
+                                 [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+        Ref<Object> text = ascii ? str_from_utf8(vm, data) : nullptr;
+        if (ascii && !text)
+            return nullptr;
+        Ref<Object> result = text ? parse_float_text(vm, text.get()) : nullptr;
+        if (result ||
+            (text && !exception_matches(vm.thread_state().exception(), vm.exceptions().ValueError)))
+            return result;
+        vm.thread_state().clear_exception();
+        Ref<Object> repr = object_repr(vm, value);
+        if (!repr)
+            return nullptr;
+        return raise_value_error(vm,
+                                 "could not convert string to float: ", str_to_utf8(repr.get()));
+    }
     if (is_int(value)) {
         double d = 0;
         if (!is_ok(number_to_double(vm, value, d)))
