@@ -747,7 +747,83 @@ Ref<Object> object_ascii(VM& vm, Object* value) {
     return str_from_u32(vm, text);
 }
 
+namespace {
+
+// "%d:%s;" % (i, "ab"): an ASCII format whose conversions are all plain %d, %i, %s (and %%) of
+// exact 64-bit ints and ASCII strs, as many as the values, written into one buffer. False when
+// anything else appears (flags, widths, other types, a count mismatch): the general path decides,
+// errors included.
+bool percent_format_fast(VM& vm, Object* format, Object* values, Ref<Object>& result) {
+    std::string_view text = str_ascii_view(format);
+    if (text.empty())
+        return false;
+    bool tuple_args = values->type == vm.types().tuple;
+    Object* const* args = tuple_args ? tuple_items(values) : &values;
+    size_t nargs = tuple_args ? static_cast<size_t>(tuple_size(values)) : 1;
+    char buffer[256];
+    size_t used = 0;
+    size_t next = 0;
+    auto put = [&](const char* data, size_t length) {
+        if (length > sizeof buffer - used)
+            return false;
+        std::memcpy(buffer + used, data, length);
+        used += length;
+        return true;
+    };
+    for (size_t i = 0; i < text.size(); ++i) {
+        if (text[i] != '%') {
+            size_t end = text.find('%', i);
+            size_t stop = end == std::string_view::npos ? text.size() : end;
+            if (!put(text.data() + i, stop - i))
+                return false;
+            i = stop - 1;
+            continue;
+        }
+        if (++i == text.size())
+            return false;
+        char conversion = text[i];
+        if (conversion == '%') {
+            if (!put("%", 1))
+                return false;
+            continue;
+        }
+        if (next == nargs)
+            return false;
+        Object* arg = args[next++];
+        bool number = conversion == 'd' || conversion == 'i' || conversion == 's';
+        if (number && arg->type == vm.types().int_ && !static_cast<Int*>(arg)->is_big()) {
+            int64_t v = static_cast<Int*>(arg)->small;
+            char digits[24];
+            char* end = digits + sizeof digits;
+            char* first = write_decimal_digits(end, v < 0 ? 0 - static_cast<uint64_t>(v)
+                                                          : static_cast<uint64_t>(v));
+            if (v < 0)
+                *--first = '-';
+            if (!put(first, static_cast<size_t>(end - first)))
+                return false;
+        } else if (conversion == 's' && arg->type == vm.types().str &&
+                   static_cast<Str*>(arg)->ascii) {
+            if (!put(static_cast<const char*>(str_data(static_cast<Str*>(arg))),
+                     static_cast<size_t>(str_length(arg))))
+                return false;
+        } else {
+            return false;
+        }
+    }
+    if (next != nargs)
+        return false;
+    result = str_from_ascii(vm, buffer, used);
+    return true;
+}
+
+} // namespace
+
 Ref<Object> percent_format(VM& vm, Object* format, Object* values, bool bytes_mode) {
+    if (!bytes_mode && format->type == vm.types().str) {
+        Ref<Object> result;
+        if (percent_format_fast(vm, format, values, result))
+            return result;
+    }
     Text text;
     if (bytes_mode) {
         for (char c : bytes_like_view(format))
