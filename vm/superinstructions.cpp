@@ -16,6 +16,10 @@ uint32_t fused(Opcode first, Opcode second) {
             return code(SuperOpcode::LOAD_FAST__LOAD_FAST);
         if (second == Opcode::LOAD_CONST)
             return code(SuperOpcode::LOAD_FAST__LOAD_CONST);
+        if (second == Opcode::LOAD_ATTR)
+            return code(SuperOpcode::LOAD_FAST__LOAD_ATTR);
+        if (second == Opcode::LOAD_METHOD)
+            return code(SuperOpcode::LOAD_FAST__LOAD_METHOD);
         return 0;
     case Opcode::LOAD_CONST:
         return second == Opcode::LOAD_FAST ? code(SuperOpcode::LOAD_CONST__LOAD_FAST) : 0;

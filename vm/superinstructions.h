@@ -1,4 +1,5 @@
-// Superinstructions (CPython 3.11's LOAD_FAST__LOAD_FAST family): pairs of instructions that
+// Superinstructions (CPython 3.11's LOAD_FAST__LOAD_FAST family, and a local's attribute or method
+// read, as `self.x`, `p.move()`): pairs of instructions that
 // programs run back to back are fused when a Code is made, by giving the first word one of the
 // opcodes below (numbered past opcode_count, so the compiler, the disassembler and code units
 // never see them). The eval loop runs a fused word as its first instruction, then goes straight
@@ -7,7 +8,8 @@
 // Invariants:
 //  - only the first word changes, and only its opcode byte: the second word stays as it was, so a
 //    jump may still land on it, and the operand of the first keeps its EXTENDED_ARG prefix;
-//  - the first half has no cache words and never jumps; it raises only as LOAD_FAST does
+//  - the first half has no cache words and never jumps (the second may have cache words: its
+//    case reads them as ever); it raises only as LOAD_FAST does
 //    (UnboundLocalError), which vm/traceback.cpp's caret rules treat as every opcode they do not
 //    list, fused or not (STORE_FAST, which they list, never raises);
 //  - the cases that look at the next word for a STORE_FAST (BINARY_OP's in-place results,
@@ -28,7 +30,9 @@ struct Code;
     X(LOAD_FAST__LOAD_CONST)                                                                       \
     X(LOAD_CONST__LOAD_FAST)                                                                       \
     X(STORE_FAST__LOAD_FAST)                                                                       \
-    X(STORE_FAST__STORE_FAST)
+    X(STORE_FAST__STORE_FAST)                                                                      \
+    X(LOAD_FAST__LOAD_ATTR)                                                                        \
+    X(LOAD_FAST__LOAD_METHOD)
 
 enum class SuperOpcode : uint8_t {
     first_ = opcode_count - 1, // so the first fused opcode is opcode_count

@@ -108,6 +108,18 @@ try:
 except TypeError as err:
     print(err)
 
+
+def unbound_attribute(flag):
+    if flag:
+        obj = "text"
+    try:
+        return obj.upper(), obj.__class__.__name__  # LOAD_FAST obj + LOAD_METHOD / LOAD_ATTR
+    except UnboundLocalError as e:
+        return str(e), e.__traceback__.tb_lineno - unbound_attribute.__code__.co_firstlineno
+
+
+print(unbound_attribute(True), unbound_attribute(False))
+
 # expect: ("cannot access local variable 'b' where it is not associated with a value", 5)
 # expect: ("cannot access local variable 'c' where it is not associated with a value", 4)
 # expect: (45, 10)
@@ -119,3 +131,4 @@ except TypeError as err:
 # expect: True True <class 'int'>
 # expect: ['neg']
 # expect: bad operand type for unary -: 'str'
+# expect: ('TEXT', 'str') ("cannot access local variable 'obj' where it is not associated with a value", 4)
