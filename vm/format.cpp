@@ -6,7 +6,9 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -38,10 +40,38 @@ struct Spec {
     long width = -1;
     char grouping = 0;
     long precision = -1;
-    char type = 0;
+    char type = 0;          // the presentation type; 0x7f for one outside ASCII
+    uint32_t type_code = 0; // the presentation type as the code point written
 };
 
-bool parse_spec(std::string_view text, Spec& spec) {
+// How CPython names a presentation type or separator in its messages: 'x', or '\\xe9' outside
+// printable ASCII.
+std::string code_text(uint32_t code) {
+    if (code > 32 && code < 128)
+        return std::string(1, static_cast<char>(code));
+    char buffer[16];
+    std::snprintf(buffer, sizeof buffer, "\\x%x", static_cast<unsigned>(code));
+    return buffer;
+}
+
+// Reads the code point at text[i] (UTF-8) and moves i past it.
+uint32_t next_code_point(std::string_view text, size_t& i) {
+    auto lead = static_cast<unsigned char>(text[i]);
+    size_t n = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+    n = std::min(n, text.size() - i);
+    uint32_t cp = n > 1 ? lead & (0x3Fu >> (n - 1)) : lead;
+    for (size_t k = 1; k < n; ++k)
+        cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3Fu);
+    i += n;
+    return cp;
+}
+
+enum class SpecError { none, invalid, message };
+
+// Parses a format spec as CPython's parse_internal_render_format_spec, with its checks and their
+// order; `message` gets the text of a SpecError::message. Without a type, the type is
+// default_type ('d' for int, 's' for str, 0 for float).
+SpecError parse_spec(std::string_view text, char default_type, Spec& spec, std::string& message) {
     size_t i = 0;
     auto is_align = [](char c) { return c == '<' || c == '>' || c == '^' || c == '='; };
     // The fill is one character: its UTF-8 bytes (the spec is UTF-8 text).
@@ -70,46 +100,121 @@ bool parse_spec(std::string_view text, Spec& spec) {
         ++i;
     }
     if (i < text.size() && text[i] == '0') {
-        spec.zero = true;
+        spec.zero = true; // pad() fills with '0' unless a fill is given
         ++i;
     }
-    long width = 0;
-    bool has_width = false;
-    while (i < text.size() && text[i] >= '0' && text[i] <= '9' && width < 100000000) {
-        width = width * 10 + (text[i++] - '0');
-        has_width = true;
+    // A decimal number; false when it does not fit a Py_ssize_t.
+    auto read_number = [&](long& out, bool& any) {
+        long value = 0;
+        any = false;
+        for (; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i) {
+            long digit = text[i] - '0';
+            if (value > (std::numeric_limits<long>::max() - digit) / 10)
+                return false;
+            value = value * 10 + digit;
+            any = true;
+        }
+        out = value;
+        return true;
+    };
+    long number = 0;
+    bool any = false;
+    if (!read_number(number, any)) {
+        message = "Too many decimal digits in format string";
+        return SpecError::message;
     }
-    if (has_width)
-        spec.width = width;
-    if (i < text.size() && (text[i] == ',' || text[i] == '_'))
-        spec.grouping = text[i++];
+    if (any)
+        spec.width = number;
+    if (i < text.size() && text[i] == ',') {
+        spec.grouping = ',';
+        ++i;
+    }
+    if (i < text.size() && text[i] == '_') {
+        if (spec.grouping) {
+            message = "Cannot specify both ',' and '_'.";
+            return SpecError::message;
+        }
+        spec.grouping = '_';
+        ++i;
+    }
+    if (i < text.size() && text[i] == ',' && spec.grouping == '_') {
+        message = "Cannot specify both ',' and '_'.";
+        return SpecError::message;
+    }
     if (i < text.size() && text[i] == '.') {
         ++i;
-        long precision = 0;
-        bool digits = false;
-        while (i < text.size() && text[i] >= '0' && text[i] <= '9' && precision < 100000000) {
-            precision = precision * 10 + (text[i++] - '0');
-            digits = true;
+        if (!read_number(number, any)) {
+            message = "Too many decimal digits in format string";
+            return SpecError::message;
         }
-        if (!digits)
-            return false;
-        spec.precision = precision;
+        if (!any) {
+            message = "Format specifier missing precision";
+            return SpecError::message;
+        }
+        spec.precision = number;
     }
-    if (i < text.size())
-        spec.type = text[i++];
-    return i == text.size();
+    if (i < text.size()) {
+        uint32_t type = next_code_point(text, i);
+        if (i < text.size())
+            return SpecError::invalid;
+        spec.type_code = type;
+        spec.type = type < 128 ? static_cast<char>(type) : '\x7f'; // never a valid type
+    } else {
+        spec.type = default_type;
+        spec.type_code = static_cast<unsigned char>(default_type);
+    }
+    if (spec.grouping) {
+        char t = spec.type;
+        bool ok = t == 'd' || t == 'e' || t == 'f' || t == 'g' || t == 'E' || t == 'G' ||
+                  t == '%' || t == 'F' || t == 0 ||
+                  (spec.grouping == '_' && (t == 'b' || t == 'o' || t == 'x' || t == 'X'));
+        if (!ok) {
+            message = std::string("Cannot specify '") + spec.grouping + "' with '" +
+                      code_text(spec.type_code) + "'.";
+            return SpecError::message;
+        }
+    }
+    return SpecError::none;
 }
 
-std::string group_digits(const std::string& digits, char separator, size_t every) {
-    std::string out;
-    size_t count = 0;
-    for (size_t i = digits.size(); i > 0; --i) {
-        if (count > 0 && count % every == 0)
-            out.insert(out.begin(), separator);
-        out.insert(out.begin(), digits[i - 1]);
-        ++count;
+[[nodiscard]] Ref<Object> unknown_format_code(VM& vm, const Spec& spec, Object* value) {
+    return raise_value_error(vm, "Unknown format code '", code_text(spec.type_code),
+                             "' for object of type '", value->type->name, "'");
+}
+
+// Puts a separator between groups of `every` digits from the right. While the digits and
+// separators are narrower than min_width (zero padding: '0' fill with '=' alignment), more groups
+// of zeros follow, so the padding is grouped too ('0,001,800'), as CPython does.
+std::string group_digits(const std::string& digits, char separator, size_t every,
+                         long min_width = 0) {
+    std::string reversed;
+    long remaining = static_cast<long>(digits.size());
+    long width_left = min_width;
+    size_t next = digits.size();
+    for (bool first = true;; first = false) {
+        long take = std::min(static_cast<long>(every), std::max({remaining, width_left, 1L}));
+        long taken = std::min(remaining, take);
+        if (!first)
+            reversed.push_back(separator);
+        for (long k = 0; k < taken; ++k)
+            reversed.push_back(digits[--next]);
+        reversed.append(static_cast<size_t>(take - taken), '0');
+        remaining -= taken;
+        width_left -= take;
+        if (remaining <= 0 && width_left <= 0)
+            break;
+        --width_left; // the separator
     }
-    return out;
+    return std::string(reversed.rbegin(), reversed.rend());
+}
+
+// Zero padding goes inside the digit grouping: the width the grouped digits must reach.
+long grouped_min_width(const Spec& spec, size_t other_chars) {
+    char align = spec.align ? spec.align : (spec.zero ? '=' : '>');
+    uint32_t fill = spec.fill_given ? spec.fill : (spec.zero ? '0' : ' ');
+    if (align != '=' || fill != '0' || spec.width <= 0)
+        return 0;
+    return spec.width - static_cast<long>(other_chars);
 }
 
 void append_utf8(std::string& out, uint32_t cp) {
@@ -179,7 +284,17 @@ std::string sign_text(const Spec& spec, bool negative) {
 Ref<Object> format_int(VM& vm, Object* value, const Spec& spec) {
     char type = spec.type ? spec.type : 'd';
     int base = type == 'b' ? 2 : type == 'o' ? 8 : (type == 'x' || type == 'X') ? 16 : 10;
+    if (spec.precision >= 0)
+        return raise_value_error(vm, "Precision not allowed in integer format specifier");
+    if (spec.no_negative_zero)
+        return raise_value_error(
+            vm, "Negative zero coercion (z) not allowed in integer format specifier");
     if (type == 'c') {
+        if (spec.sign)
+            return raise_value_error(vm, "Sign not allowed with integer format specifier 'c'");
+        if (spec.alternate)
+            return raise_value_error(
+                vm, "Alternate form (#) not allowed with integer format specifier 'c'");
         int64_t cp = 0;
         if (!int_to_i64(value, cp))
             return raise_overflow_error(vm, "Python int too large to convert to C long");
@@ -189,13 +304,6 @@ Ref<Object> format_int(VM& vm, Object* value, const Spec& spec) {
         append_utf8(body, static_cast<uint32_t>(cp));
         return str_from_utf8(vm, pad(spec, "", body, '<'));
     }
-    if (type != 'd' && type != 'n' && base == 10)
-        return raise_value_error(vm, "Unknown format code '", type, "' for object of type 'int'");
-    if (spec.no_negative_zero)
-        return raise_value_error(
-            vm, "Negative zero coercion (z) not allowed in integer format specifier");
-    if (spec.precision >= 0)
-        return raise_value_error(vm, "Precision not allowed in integer format specifier");
     std::string digits;
     if (!is_ok(int_to_text(vm, value, base, digits)))
         return nullptr;
@@ -205,17 +313,33 @@ Ref<Object> format_int(VM& vm, Object* value, const Spec& spec) {
     if (type == 'X')
         for (char& c : digits)
             c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    if (spec.grouping)
-        digits = group_digits(digits, spec.grouping, base == 10 ? 3 : 4);
     std::string prefix = sign_text(spec, negative);
     if (spec.alternate && base != 10)
         prefix += base == 2 ? "0b" : base == 8 ? "0o" : (type == 'X' ? "0X" : "0x");
+    if (spec.grouping)
+        digits = group_digits(digits, spec.grouping, base == 10 ? 3 : 4,
+                              grouped_min_width(spec, prefix.size()));
     return str_from_utf8(vm, pad(spec, prefix, digits, '>'));
 }
 
+// printf of one double with a precision, into a string as long as it takes ('.500f' is 502
+// characters); empty when the text would not fit in memory (or an int's range).
+std::string print_double(const char* format, int precision, double value) {
+    char small[128];
+    int length = std::snprintf(small, sizeof small, format, precision, value);
+    if (length < 0 || length > (1 << 30))
+        return std::string();
+    if (static_cast<size_t>(length) < sizeof small)
+        return std::string(small, static_cast<size_t>(length));
+    std::string text(static_cast<size_t>(length) + 1, '\0');
+    std::snprintf(text.data(), text.size(), format, precision, value);
+    text.resize(static_cast<size_t>(length));
+    return text;
+}
+
+// The digits of a float without its sign; precision is at most INT_MAX (format_float checks).
 std::string float_body(double value, const Spec& spec, char type) {
-    char buffer[512];
-    long precision = spec.precision < 0 ? 6 : std::min(spec.precision, 400L);
+    int precision = spec.precision < 0 ? 6 : static_cast<int>(spec.precision);
     double magnitude = std::fabs(value);
     if (std::isinf(magnitude) || std::isnan(magnitude)) {
         std::string text = std::isinf(magnitude) ? "inf" : "nan";
@@ -223,36 +347,54 @@ std::string float_body(double value, const Spec& spec, char type) {
             text = std::isinf(magnitude) ? "INF" : "NAN";
         return type == '%' ? text + "%" : text;
     }
+    bool alt = spec.alternate; // '#' keeps the decimal point of a precision of 0 ('1.')
+    // A double has at most 767 significant digits: without '#', 'g' strips the zeros a bigger
+    // precision would add, so it cannot change the text.
+    int significant = alt ? precision : std::min(precision, 800);
     switch (type) {
     case 'f':
     case 'F':
-        std::snprintf(buffer, sizeof buffer, "%.*f", static_cast<int>(precision), magnitude);
-        break;
+        return print_double(alt ? "%#.*f" : "%.*f", precision, magnitude);
     case 'e':
+        return print_double(alt ? "%#.*e" : "%.*e", precision, magnitude);
     case 'E':
-        std::snprintf(buffer, sizeof buffer, type == 'e' ? "%.*e" : "%.*E",
-                      static_cast<int>(precision), magnitude);
-        break;
+        return print_double(alt ? "%#.*E" : "%.*E", precision, magnitude);
     case '%':
-        std::snprintf(buffer, sizeof buffer, "%.*f", static_cast<int>(precision), magnitude * 100);
-        return std::string(buffer) + "%";
+        return print_double(alt ? "%#.*f" : "%.*f", precision, magnitude * 100) + "%";
     case 'g':
+        return print_double(alt ? "%#.*g" : "%.*g", significant == 0 ? 1 : significant, magnitude);
     case 'G':
-        std::snprintf(buffer, sizeof buffer,
-                      type == 'g' ? (spec.alternate ? "%#.*g" : "%.*g")
-                                  : (spec.alternate ? "%#.*G" : "%.*G"),
-                      static_cast<int>(precision == 0 ? 1 : precision), magnitude);
-        break;
-    default: { // no type with a precision: 'g' that keeps a ".0"
-        std::snprintf(buffer, sizeof buffer, "%.*g",
-                      static_cast<int>(precision == 0 ? 1 : precision), magnitude);
-        std::string text = buffer;
-        if (text.find_first_of(".en") == std::string::npos)
-            text += ".0";
-        return text;
+        return print_double(alt ? "%#.*G" : "%.*G", significant == 0 ? 1 : significant, magnitude);
+    default: { // no type with a precision: 'g' that keeps a ".0" and so takes an exponent one
+               // digit sooner (CPython's add_dot_0_if_integer: format(100.0, '.3') is '1e+02')
+        int wanted = significant == 0 ? 1 : significant;
+        std::string text = print_double("%.*e", wanted - 1, magnitude);
+        size_t e = text.find('e');
+        if (e == std::string::npos)
+            return std::string(); // out of memory
+        std::string digits = text.substr(0, 1) + (e > 2 ? text.substr(2, e - 2) : "");
+        long decpt = std::strtol(text.c_str() + e + 1, nullptr, 10) + 1;
+        if (!alt) // '#' keeps the trailing zeros
+            while (digits.size() > 1 && digits.back() == '0')
+                digits.pop_back();
+        if (decpt <= -4 || decpt > wanted - 1) {
+            std::string mantissa = digits.substr(0, 1);
+            if (digits.size() > 1 || alt)
+                mantissa += "." + digits.substr(1);
+            long exponent = decpt - 1;
+            char buffer[32];
+            std::snprintf(buffer, sizeof buffer, "e%c%02ld", exponent < 0 ? '-' : '+',
+                          std::labs(exponent));
+            return mantissa + buffer;
+        }
+        if (decpt <= 0)
+            return "0." + std::string(static_cast<size_t>(-decpt), '0') + digits;
+        auto point = static_cast<size_t>(decpt);
+        if (point >= digits.size())
+            return digits + std::string(point - digits.size(), '0') + ".0";
+        return digits.substr(0, point) + "." + digits.substr(point);
     }
     }
-    return buffer;
 }
 
 Ref<Object> format_float(VM& vm, Object* value, const Spec& spec) {
@@ -260,10 +402,10 @@ Ref<Object> format_float(VM& vm, Object* value, const Spec& spec) {
     if (!is_ok(number_to_double(vm, value, d)))
         return nullptr;
     char type = spec.type;
-    if (type && std::string_view("eEfFgGn%").find(type) == std::string_view::npos)
-        return raise_value_error(vm, "Unknown format code '", type, "' for object of type 'float'");
     if (type == 'n')
         type = 'g';
+    if (spec.precision > std::numeric_limits<int>::max())
+        return raise_value_error(vm, "precision too big");
     std::string body;
     if (!type && spec.precision < 0) {
         Ref<Object> repr = object_repr(vm, value);
@@ -272,25 +414,33 @@ Ref<Object> format_float(VM& vm, Object* value, const Spec& spec) {
         body = str_to_utf8(repr.get());
         if (!body.empty() && body[0] == '-')
             body.erase(0, 1);
+        size_t exponent = body.find('e');
+        if (spec.alternate && exponent != std::string::npos && body.find('.') == std::string::npos)
+            body.insert(exponent, "."); // '#': 1e+16 -> 1.e+16
     } else {
         body = float_body(d, spec, type);
-    }
-    if (spec.grouping) {
-        size_t dot = body.find_first_of(".e%");
-        std::string integer = body.substr(0, dot);
-        std::string rest = dot == std::string::npos ? "" : body.substr(dot);
-        body = group_digits(integer, spec.grouping, 3) + rest;
+        if (body.empty())
+            return raise_memory_error(vm);
     }
     bool negative = std::signbit(d) && !std::isnan(d);
-    if (negative && spec.no_negative_zero && body.find_first_of("123456789") == std::string::npos)
+    if (negative && spec.no_negative_zero && std::isfinite(d) &&
+        body.find_first_of("123456789") == std::string::npos)
         negative = false; // 'z': a result that rounds to zero loses its sign
-    return str_from_utf8(vm, pad(spec, sign_text(spec, negative), body, '>'));
+    std::string sign = sign_text(spec, negative);
+    if (spec.grouping && std::isfinite(d)) {
+        size_t dot = body.find_first_of(".eE%");
+        std::string integer = body.substr(0, dot);
+        std::string rest = dot == std::string::npos ? "" : body.substr(dot);
+        body = group_digits(integer, spec.grouping, 3,
+                            grouped_min_width(spec, sign.size() + rest.size())) +
+               rest;
+    }
+    return str_from_utf8(vm, pad(spec, sign, body, '>'));
 }
 
 Ref<Object> format_str(VM& vm, Object* value, const Spec& spec) {
-    if (spec.type && spec.type != 's')
-        return raise_value_error(vm, "Unknown format code '", spec.type,
-                                 "' for object of type 'str'");
+    if (spec.sign == ' ')
+        return raise_value_error(vm, "Space not allowed in string format specifier");
     if (spec.sign)
         return raise_value_error(vm, "Sign not allowed in string format specifier");
     if (spec.no_negative_zero)
@@ -298,8 +448,6 @@ Ref<Object> format_str(VM& vm, Object* value, const Spec& spec) {
             vm, "Negative zero coercion (z) not allowed in string format specifier");
     if (spec.alternate)
         return raise_value_error(vm, "Alternate form (#) not allowed in string format specifier");
-    if (spec.grouping)
-        return raise_value_error(vm, "Cannot specify '", spec.grouping, "' with 's'.");
     if (spec.align == '=')
         return raise_value_error(vm, "'=' alignment not allowed in string format specifier");
     std::string text = str_to_utf8(value);
@@ -470,7 +618,9 @@ Ref<Object> format_with_spec(VM& vm, Object* value, Object* spec_object) {
         Spec spec;
         std::string_view text =
             spec_object->type == vm.types().str ? str_ascii_view(spec_object) : std::string_view();
-        if (!text.empty() && parse_spec(text, spec)) {
+        std::string message;
+        if (!text.empty() && parse_spec(text, type == vm.types().str ? 's' : 'd', spec, message) ==
+                                 SpecError::none) {
             Ref<Object> result;
             if (type == vm.types().str ? format_str_fast(vm, value, spec, result)
                                        : format_int_fast(vm, value, spec, result))
@@ -480,7 +630,13 @@ Ref<Object> format_with_spec(VM& vm, Object* value, Object* spec_object) {
     Runtime& rt = runtime_of(vm);
     if (is_heap_type(value->type)) {
         Object* custom = type_lookup(value->type, rt.names().__format__);
-        if (custom && custom->type == rt.types().function) {
+        // A function, or another override of object.__format__ (a staticmethod, a class...)
+        // outside the int, float and str subclasses that format as their base.
+        bool overrides =
+            custom && (custom->type == rt.types().function ||
+                       (custom != type_lookup(vm.types().object, rt.names().__format__) &&
+                        !is_int(value) && !is_float(value) && !is_str(value)));
+        if (overrides) {
             Object* spec_arg = spec_object ? spec_object : vm.pools().empty_str();
             Ref<Object> result = call_dunder(vm, value, rt.names().__format__, &spec_arg, 1);
             if (result && !is_str(result.get()))
@@ -492,30 +648,43 @@ Ref<Object> format_with_spec(VM& vm, Object* value, Object* spec_object) {
     std::string text = spec_object ? str_to_utf8(spec_object) : std::string();
     if (text.empty())
         return object_str(vm, value);
+    if (!is_int(value) && !is_float(value) && !is_str(value)) // object.__format__
+        return raise_type_error(vm, "unsupported format string passed to ", value->type->name,
+                                ".__format__");
     Spec spec;
-    if (!parse_spec(text, spec))
+    std::string message;
+    char default_type = is_int(value) ? 'd' : is_float(value) ? 0 : 's';
+    switch (parse_spec(text, default_type, spec, message)) {
+    case SpecError::none:
+        // CPython tries to allocate the padding and fails; a width this size would only exhaust
+        // the machine's memory here.
+        if (spec.width > std::numeric_limits<int>::max())
+            return raise_memory_error(vm);
+        break;
+    case SpecError::invalid:
         return raise_value_error(vm, "Invalid format specifier '", text, "' for object of type '",
                                  value->type->name, "'");
+    case SpecError::message:
+        return raise_value_error(vm, message);
+    }
+    char t = spec.type;
+    bool float_type =
+        t == 'e' || t == 'E' || t == 'f' || t == 'F' || t == 'g' || t == 'G' || t == '%';
     if (is_int(value)) { // bool too: a non-empty spec formats it as the int it is
-        char t = spec.type;
-        if (t == 'e' || t == 'E' || t == 'f' || t == 'F' || t == 'g' || t == 'G' || t == '%')
+        if (float_type)
             return format_float(vm, value, spec);
+        if (t && t != 'b' && t != 'c' && t != 'd' && t != 'o' && t != 'x' && t != 'X' && t != 'n')
+            return unknown_format_code(vm, spec, value);
         return format_int(vm, value, spec);
     }
-    if (value->type == vm.types().bool_ && spec.type)
-        return format_int(vm, value, spec);
-    if (is_float(value))
+    if (is_float(value)) {
+        if (t && !float_type && t != 'n')
+            return unknown_format_code(vm, spec, value);
         return format_float(vm, value, spec);
-    if (is_str(value))
-        return format_str(vm, value, spec);
-    Ref<Object> as_text = object_str(vm, value);
-    if (!as_text)
-        return nullptr;
-    if (is_heap_type(value->type) || value->type == vm.types().bool_ ||
-        value->type == vm.types().none)
-        return format_str(vm, as_text.get(), spec);
-    return raise_type_error(vm, "unsupported format string passed to ", value->type->name,
-                            ".__format__");
+    }
+    if (t && t != 's')
+        return unknown_format_code(vm, spec, value);
+    return format_str(vm, value, spec);
 }
 
 // ====== printf-style formatting (Library Reference 4.7.2)
