@@ -619,8 +619,11 @@ Ref<Object> format_with_spec(VM& vm, Object* value, Object* spec_object) {
         std::string_view text =
             spec_object->type == vm.types().str ? str_ascii_view(spec_object) : std::string_view();
         std::string message;
-        if (!text.empty() && parse_spec(text, type == vm.types().str ? 's' : 'd', spec, message) ==
-                                 SpecError::none) {
+        // (A width past INT_MAX goes the general way: MemoryError, not a huge allocation.)
+        if (!text.empty() &&
+            parse_spec(text, type == vm.types().str ? 's' : 'd', spec, message) ==
+                SpecError::none &&
+            spec.width <= std::numeric_limits<int>::max()) {
             Ref<Object> result;
             if (type == vm.types().str ? format_str_fast(vm, value, spec, result)
                                        : format_int_fast(vm, value, spec, result))
