@@ -6,8 +6,9 @@
 #               source changes, the instrumented binary is rebuilt, the training runs again from an
 #               empty profile, and everything compiled with the profile is recompiled: a profile
 #               never goes stale.
-#   MINIPY_LTO  link-time optimisation of the minipy executable (-flto=auto). The objects are fat
-#               (-ffat-lto-objects): the unit tests link the same static libraries without LTO.
+#   MINIPY_LTO  link-time optimisation of the minipy executable (-flto=auto, fat objects). Off in
+#               the quick-start: GCC's linker plug-in (on by default) also runs a whole-program LTO
+#               at each unit-test link that uses these libraries (about 1 min CPU each).
 # Both are OFF by default (a plain configure is a fast incremental developer build);
 # tools/quickstart.sh turns them on for its release build. Debug, sanitizer and fuzz builds never
 # use them. Included by the top-level CMakeLists.txt; minipy_optimize(target) applies them.
