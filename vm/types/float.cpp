@@ -653,7 +653,7 @@ Ref<Object> float_pow(VM& vm, Object* left, Object* right, Object* modulus) {
         return raise_type_error(vm, "pow() 3rd argument not allowed unless all arguments are "
                                     "integers");
     MINIPY_FLOAT_OPERANDS(vm, left, right)
-    if (a == 0.0 && b < 0.0)
+    if (a == 0.0 && b < 0.0 && !std::isinf(b)) // 0.0 ** -inf is inf, as in C's pow
         return raise_zero_division_error(vm, "0.0 cannot be raised to a negative power");
     if (a < 0.0 && std::isfinite(a) && std::isfinite(b) && std::floor(b) != b)
         return raise_value_error(vm, "math domain error (complex result not supported)");

@@ -505,7 +505,16 @@ bool collect_digits(std::string_view body, int base, bool allow_leading_undersco
 }
 
 Ref<Object> invalid_literal(VM& vm, std::string_view text, int base) {
-    std::string shown = compiler::repr_str(text.substr(0, 200));
+    // CPython's %.200R: the repr of the whole text, cut after 200 code points (so a long text's
+    // closing quote is cut off too).
+    std::string shown = compiler::repr_str(text);
+    size_t points = 0;
+    for (size_t i = 0; i < shown.size(); ++i) {
+        if ((static_cast<unsigned char>(shown[i]) & 0xC0) != 0x80 && points++ == 200) {
+            shown.resize(i);
+            break;
+        }
+    }
     return raise_value_error(vm, "invalid literal for int() with base ", base, ": ", shown);
 }
 
