@@ -707,6 +707,7 @@ template <bool TakesFunction = false, Pusher pusher = Pusher::native>
     frame->resumed_by_call = false;
     if (sent)
         *frame->stack_top++ = sent;
+    rt.link_exc_info(&gen->exc_state); // the frame's exits unlink it
     return frame;
 }
 
@@ -855,6 +856,7 @@ Ref<Object> eval_resume(Runtime& rt, Frame* frame, Object* sent, bool throwing, 
         !is_ok(thread.enter_recursive_call("")))
         return nullptr;
     frame->is_entry = true;
+    rt.link_exc_info(&static_cast<Generator*>(frame->generator)->exc_state); // run's exits unlink
     return run(rt, frame, sent, throwing, yielded);
 }
 
@@ -961,8 +963,12 @@ Ref<Object> run(Runtime& rt, Frame* entry, Object* sent, bool throwing, bool* yi
     if (yielded)
         *yielded = false;
     if (throwing) {
+        // generator.throw() / close(): the exception's __context__ is the generator's own handled
+        // exception (step() sets it), never its caller's (CPython's _PyErr_ChainStackItem).
         frame->instr = next - 1 >= first ? next - 1 : first;
-        goto error;
+        traceback_add(rt, thread.exception(), frame);
+        unwind_from = frame->instr;
+        goto exception_unwind;
     }
     if (sent)
         MINIPY_STACK_PUSH(Ref<Object>::borrow(sent).release());
@@ -1027,6 +1033,7 @@ exception_unwind : for (;;) {
         // CALL of gen.send raises.
         auto* gen = static_cast<Generator*>(frame->generator);
         bool owned = frame->resumed_by_call;
+        rt.unlink_exc_info(&gen->exc_state);
         generator_finished(rt, gen, true);
         thread.leave_recursive_call();
         frame = caller;
@@ -1038,6 +1045,7 @@ exception_unwind : for (;;) {
         continue;
     }
     if (generator) {
+        rt.unlink_exc_info(&static_cast<Generator*>(frame->generator)->exc_state);
         rt.set_current_frame(caller);
         thread.leave_recursive_call();
         return nullptr;
@@ -1061,6 +1069,7 @@ return_value :
     if (frame->in_generator) {
         if (!frame->is_entry)
             goto generator_return;
+        rt.unlink_exc_info(&static_cast<Generator*>(frame->generator)->exc_state);
         rt.set_current_frame(caller);
         thread.leave_recursive_call();
         return Ref<Object>::steal(retval);
@@ -1100,6 +1109,7 @@ generator_return :
     int32_t target = frame->return_target;
     Frame* resumer = frame->previous;
     auto* gen = static_cast<Generator*>(frame->generator);
+    rt.unlink_exc_info(&gen->exc_state);
     generator_finished(rt, gen, false);
     thread.leave_recursive_call();
     frame = resumer;

@@ -736,19 +736,24 @@ void record_exception(Runtime& rt, Frame* frame) {
         return;
     auto* e = static_cast<BaseExceptionObject*>(exception);
     Object* handled = rt.handled_exception();
-    if (handled && handled != exception && !e->context && !e->traceback) {
-        // Break cycles: cut the chain where it already contains `exception`.
-        for (Object* o = handled; o; o = static_cast<BaseExceptionObject*>(o)->context) {
-            auto* link = static_cast<BaseExceptionObject*>(o);
-            if (link->context == exception) {
-                set_ref(link->context, nullptr);
-                break;
-            }
-        }
-        incref(handled);
-        e->context = handled;
-    }
+    if (handled && !e->context && !e->traceback)
+        set_exception_context(exception, handled);
     traceback_add(rt, exception, frame);
+}
+
+void set_exception_context(Object* exception, Object* handled) {
+    if (handled == exception)
+        return;
+    // Break cycles: cut the chain where it already contains `exception`.
+    for (Object* o = handled; o; o = static_cast<BaseExceptionObject*>(o)->context) {
+        auto* link = static_cast<BaseExceptionObject*>(o);
+        if (link->context == exception) {
+            set_ref(link->context, nullptr);
+            break;
+        }
+    }
+    incref(handled);
+    set_ref(static_cast<BaseExceptionObject*>(exception)->context, handled);
 }
 
 Ref<Object> before_with(Runtime& rt, Object* manager, Ref<Object>& exit) {

@@ -63,5 +63,8 @@ int exception_match(Runtime& rt, Object* exception, Object* type);
 [[nodiscard]] Status display_hook(Runtime& rt, Object* value);
 // Adds a traceback entry for frame to the current exception and links __context__.
 void record_exception(Runtime& rt, Frame* frame);
+// Makes `handled` the __context__ of `exception` (unless they are one object), first cutting the
+// chain of contexts below `handled` where it reaches `exception`, so no cycle forms.
+void set_exception_context(Object* exception, Object* handled);
 
 } // namespace minipy::vm

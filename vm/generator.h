@@ -5,11 +5,14 @@
 //
 // Invariants:
 //  - `frame` stays allocated until the generator dies; once `finished`, it holds no references;
-//  - `running` is true only while the frame executes (re-entering raises ValueError).
+//  - `running` is true only while the frame executes (re-entering raises ValueError); `exc_state`
+//  is
+//    linked into the runtime's handled-exception chain exactly while `running`.
 #pragma once
 
 #include "gc/ref.h"
 #include "vm/errors.h"
+#include "vm/exc_info.h"
 #include "vm/frame.h"
 #include "vm/object.h"
 
@@ -23,6 +26,9 @@ struct Generator : Object {
     Object* name;
     Object* qualname;
     Object* code; // the function's code (gi_code), owned: the frame lets go of it when finished
+    // The exception its frame is handling (CPython's gi_exc_state): linked on top of the runtime's
+    // chain while the frame runs (vm/exc_info.h); cleared when it finishes.
+    ExcInfo exc_state;
     bool started;
     bool running;
     bool finished;

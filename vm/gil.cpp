@@ -695,7 +695,7 @@ void park(VM& vm, ThreadState& state) {
         rt->frames().swap(state.saved_frames);
         state.saved_frame = rt->current_frame();
         rt->set_current_frame(nullptr);
-        state.saved_handled = rt->exchange_handled(nullptr);
+        rt->park_exc_info(state.saved_handled, state.saved_exc_info);
     }
 }
 
@@ -706,9 +706,7 @@ void unpark(VM& vm, ThreadState& state) {
         rt->frames().swap(state.saved_frames);
         rt->set_current_frame(state.saved_frame);
         state.saved_frame = nullptr;
-        Object* parked = rt->exchange_handled(state.saved_handled);
-        state.saved_handled = nullptr;
-        xdecref(parked); // null: the previous holder parked its own
+        rt->unpark_exc_info(state.saved_handled, state.saved_exc_info);
     }
 }
 
@@ -1181,6 +1179,7 @@ void Gil::reinit_after_fork(ThreadState& survivor) {
                 frame_clear(frame);
         state->saved_frame = nullptr;
         set_ref(state->saved_handled, nullptr);
+        state->saved_exc_info = nullptr;
         set_ref(state->sentinel, nullptr);
         state->clear_exception();
         if (state != vm_main)

@@ -71,7 +71,7 @@ Runtime::~Runtime() {
     for (auto& entry : m_builtin_methods)
         xdecref(entry.second);
     m_builtin_methods.clear();
-    xdecref(m_handled);
+    xdecref(m_base_exc_info.value);
     if (m_builtins)
         dict_clear_all(m_builtins);
     xdecref(m_builtins);
@@ -80,7 +80,7 @@ Runtime::~Runtime() {
     m_builtins = nullptr;
     m_modules = nullptr;
     m_path = nullptr;
-    m_handled = nullptr;
+    m_base_exc_info.value = nullptr;
     // The types and names stay alive until the VM frees every object (types last).
     m_vm.attach_runtime(nullptr);
 }
@@ -123,7 +123,8 @@ int Runtime::traverse_roots(VisitFn visit, void* arg) const {
         return result;
     MINIPY_RUNTIME_NAMES(MINIPY_X)
 #undef MINIPY_X
-    for (Object* object : {m_names.dunder_func, m_builtins, m_modules, m_handled, m_path}) {
+    for (Object* object :
+         {m_names.dunder_func, m_builtins, m_modules, m_base_exc_info.value, m_path}) {
         if (int result = visit_field(object))
             return result;
     }
@@ -203,7 +204,7 @@ void Runtime::finalize() {
     vm.thread_state().clear_exception();
     run_atexit_callbacks(vm, m_modules);
     std::fflush(stdout);
-    set_ref(m_handled, nullptr);
+    set_ref(m_base_exc_info.value, nullptr);
     vm.set_signal_handlers(nullptr); // signal.signal's handlers (vm/signals.h)
     // finalize_remove_modules: sys.modules is emptied, each module held meanwhile. `sys` and
     // `builtins` stay roots (CPython's interpreter keeps sysdict and builtins), so print and

@@ -1,7 +1,7 @@
 // The interpreter state that sits beside D's VM (issue #3): the types the eval loop adds (function,
 // code, cell, method, builtin function, module, range, slice, generator, traceback, property,
 // staticmethod, classmethod, super), the builtins and sys.modules dicts, interned dunder names, the
-// per-thread frame stack and the handled-exception slot.
+// per-thread frame stack and the handled-exception chain (vm/exc_info.h).
 //
 // Invariants:
 //  - one Runtime per VM, created by Runtime::create after the VM and destroyed before it; it owns
@@ -18,6 +18,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "vm/exc_info.h"
 #include "vm/frame.h"
 #include "vm/vm.h"
 
@@ -28,7 +29,8 @@ namespace minipy::vm {
     X(__init__)                                                                                    \
     X(__new__)                                                                                     \
     X(__name__)                                                                                    \
-    X(__qualname__) X(__module__) X(__dict__) X(__class__) X(__doc__) X(__builtins__) X(__main__)  \
+    X(__qualname__)                                                                                \
+    X(__module__) X(__dict__) X(__class__) X(__doc__) X(__builtins__) X(__main__)                  \
         X(__build_class__) X(__annotations__) X(__call__) X(__repr__) X(__str__) X(__hash__)       \
             X(__eq__) X(__ne__) X(__lt__) X(__le__) X(__gt__) X(__ge__) X(__iter__) X(__next__) X( \
                 __len__) X(__getitem__) X(__setitem__) X(__delitem__) X(__contains__) X(__bool__)  \
@@ -103,13 +105,43 @@ public:
     Object* modules() const { return m_modules; }   // dict name -> module (borrowed), sys.modules
     FrameStack& frames() { return m_frames; }
 
-    // The exception being handled (sys.exc_info()[1]) or null; borrowed, owned by the runtime.
-    Object* handled_exception() const { return m_handled; }
-    // Replaces the handled exception (takes a new reference or null) and returns the old one.
+    // The exception being handled (sys.exc_info()[1]) or null: the first one in the chain of
+    // handled-exception records (vm/exc_info.h), from the top down. Borrowed.
+    Object* handled_exception() const {
+        for (const ExcInfo* record = m_exc_info; record; record = record->previous)
+            if (record->value)
+                return record->value;
+        return nullptr;
+    }
+    // Replaces the top record's exception (PUSH_EXC_INFO / POP_EXCEPT; takes a new reference or
+    // null) and returns the old one.
     Object* exchange_handled(Object* exception) {
-        Object* old = m_handled;
-        m_handled = exception;
+        Object* old = m_exc_info->value;
+        m_exc_info->value = exception;
         return old;
+    }
+    // Links a generator's record on top of the chain while its frame runs, and unlinks it.
+    void link_exc_info(ExcInfo* record) {
+        record->previous = m_exc_info;
+        m_exc_info = record;
+    }
+    void unlink_exc_info(ExcInfo* record) { m_exc_info = record->previous; }
+    // The GIL's swap of the running thread's chain (vm/gil.cpp): park moves the base record's
+    // exception (owned) and the top record out, leaving an empty chain; unpark puts them back
+    // (null top: the base record) and drops what the chain held meanwhile.
+    void park_exc_info(Object*& base_value, ExcInfo*& top) {
+        base_value = m_base_exc_info.value;
+        m_base_exc_info.value = nullptr;
+        top = m_exc_info;
+        m_exc_info = &m_base_exc_info;
+    }
+    void unpark_exc_info(Object*& base_value, ExcInfo*& top) {
+        Object* dropped = m_base_exc_info.value;
+        m_base_exc_info.value = base_value;
+        base_value = nullptr;
+        m_exc_info = top ? top : &m_base_exc_info;
+        top = nullptr;
+        xdecref(dropped);
     }
     // Constructors of built-in types, keyed by the type.
     void set_constructor(const Type* type, ConstructorFn fn) { m_constructors[type] = fn; }
@@ -148,7 +180,8 @@ private:
     RuntimeNames m_names{};
     Object* m_builtins = nullptr;
     Object* m_modules = nullptr;
-    Object* m_handled = nullptr;
+    ExcInfo m_base_exc_info;                // the running thread's base record
+    ExcInfo* m_exc_info = &m_base_exc_info; // the chain's top record
     Frame* m_current = nullptr;
     FrameStack m_frames;
     std::unordered_map<const Type*, ConstructorFn> m_constructors;

@@ -18,6 +18,7 @@
 
 #include "gc/ref.h"
 #include "vm/errors.h"
+#include "vm/exc_info.h"
 #include "vm/frame.h"
 #include "vm/object.h"
 
@@ -108,7 +109,8 @@ public:
     // them in and out).
     FrameStack saved_frames;
     Frame* saved_frame = nullptr;
-    Object* saved_handled = nullptr; // owned
+    Object* saved_handled = nullptr;   // the base record's exception (owned)
+    ExcInfo* saved_exc_info = nullptr; // the top of its handled-exception chain (vm/exc_info.h)
     // _thread.get_ident() / get_native_id() of the thread (0 until it ran).
     uint64_t ident = 0;
     uint64_t native_id = 0;

@@ -6,6 +6,7 @@
 #include "vm/code.h"
 #include "vm/eval.h"
 #include "vm/eval_helpers.h"
+#include "vm/eval_ops.h"
 #include "vm/generator.h"
 #include "vm/opcodes.h"
 #include "vm/runtime.h"
@@ -24,9 +25,11 @@ Generator* as_generator(Object* object) {
 
 int generator_traverse(Object* self, VisitFn visit, void* arg) {
     Generator* gen = as_generator(self);
-    if (gen->code) {
-        if (int result = visit(gen->code, arg))
-            return result;
+    for (Object* field : {gen->code, gen->exc_state.value}) {
+        if (field) {
+            if (int result = visit(field, arg))
+                return result;
+        }
     }
     Frame* frame = gen->frame;
     if (!frame || gen->finished)
@@ -62,6 +65,8 @@ void finish(Generator* gen) {
         gen->finished = true;
         frame_clear(gen->frame);
     }
+    // Left by a frame cleared while suspended in an except block (its exits have unlinked it).
+    set_ref(gen->exc_state.value, nullptr);
 }
 
 void generator_clear(Object* self) {
@@ -91,6 +96,8 @@ Ref<Object> step(Runtime& rt, Generator* gen, Object* value, bool throwing, bool
     bool first = !gen->started;
     gen->started = true;
     gen->running = true;
+    if (throwing && gen->exc_state.value) // as CPython's _PyErr_ChainStackItem
+        set_exception_context(vm.thread_state().exception(), gen->exc_state.value);
     bool yielded = false;
     Ref<Object> result =
         eval_resume(rt, gen->frame, first || throwing ? nullptr : value, throwing, &yielded);
