@@ -764,12 +764,8 @@ bool supplement_methods(Runtime& rt, Type* type, const MethodDef* table) {
     for (const MethodDef* def = table; def->name; ++def) {
         if (find_method(type, def->name))
             continue;
-        if (!type->dict) {
-            Ref<Object> dict = dict_new(vm);
-            if (!dict)
-                return false;
-            type->dict = dict.release();
-        }
+        if (!type_ensure_dict(vm, type))
+            return false;
         Ref<Object> function = builtin_function_new(rt, def, nullptr);
         Ref<Object> name = intern(vm, def->name);
         if (!function || !name)
@@ -785,12 +781,8 @@ bool supplement_methods(Runtime& rt, Type* type, const MethodDef* table) {
 // METH_CLASS / METH_STATIC methods.
 bool install_wrapped(Runtime& rt, Type* type, const MethodDef* def, Type* wrapper) {
     VM& vm = rt.vm();
-    if (!type->dict) {
-        Ref<Object> dict = dict_new(vm);
-        if (!dict)
-            return false;
-        type->dict = dict.release();
-    }
+    if (!type_ensure_dict(vm, type))
+        return false;
     Ref<Object> function = builtin_function_new(rt, def, nullptr);
     if (!function)
         return false;

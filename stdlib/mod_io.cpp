@@ -410,20 +410,6 @@ bool add_constants(Runtime& rt, Object* module) {
 
 // ====== Helpers shared by the io files
 
-namespace {
-// Gives a type its attribute dict. Types without one (the io base classes) cost nothing in the
-// mro walk of attribute lookups.
-bool ensure_type_dict(VM& vm, Type* type) {
-    if (type->dict)
-        return true;
-    Ref<Object> dict = dict_new(vm);
-    if (!dict)
-        return false;
-    type->dict = dict.release();
-    return true;
-}
-} // namespace
-
 Status io_types(Runtime& rt, IoTypes& out) {
     VM& vm = rt.vm();
     Ref<Object> key = intern(vm, "_io");
@@ -446,7 +432,7 @@ Status io_types(Runtime& rt, IoTypes& out) {
 
 bool add_io_properties(Runtime& rt, Type* type, std::initializer_list<IoProperty> properties) {
     VM& vm = rt.vm();
-    if (!ensure_type_dict(vm, type))
+    if (!type_ensure_dict(vm, type))
         return false;
     for (const IoProperty& property : properties) {
         Ref<Object> getter = builtin_function_new(rt, property.get, nullptr);
@@ -477,7 +463,7 @@ Ref<Type> make_io_type(Runtime& rt, const TypeSpec& spec) {
     for (const MethodDef* def = spec.methods; def && def->name; ++def) {
         if (std::string_view(def->name).substr(0, 2) != "__")
             continue;
-        if (!ensure_type_dict(vm, type.get()))
+        if (!type_ensure_dict(vm, type.get()))
             return nullptr;
         Ref<Object> function = builtin_function_new(rt, def, nullptr);
         Ref<Object> name = intern(vm, def->name);

@@ -565,16 +565,6 @@ TypeSpec weakref_spec(const char* name) {
     return spec;
 }
 
-bool ensure_dict(VM& vm, Type* type) {
-    if (type->dict)
-        return true;
-    Ref<Object> dict = dict_new(vm);
-    if (!dict)
-        return false;
-    type->dict = dict.release();
-    return true;
-}
-
 Ref<Type> make_ref_type(Runtime& rt) {
     VM& vm = rt.vm();
     TypeSpec spec = weakref_spec("weakref.ReferenceType");
@@ -585,7 +575,7 @@ Ref<Type> make_ref_type(Runtime& rt) {
     spec.slots.call = ref_call;
     spec.methods = ref_methods;
     Ref<Type> type = make_type(vm, spec);
-    if (!type || !ensure_dict(vm, type.get()))
+    if (!type || !type_ensure_dict(vm, type.get()))
         return nullptr;
     rt.set_constructor(type.get(), ref_construct);
     // __callback__ is a property in the dict, so instances of subclasses see it too.

@@ -11,6 +11,7 @@
 
 #include "vm/eval_helpers.h"
 #include "vm/mro.h"
+#include "vm/types/dict.h"
 #include "vm/types/instance_values.h"
 #include "vm/types/str.h"
 #include "vm/types/tuple.h"
@@ -214,6 +215,16 @@ bool init_type_and_object(VM& vm) {
     type_type->slots.clear = type_clear;
     type_type->slots.repr = type_repr;
     inherit_slots(type_type, object_type);
+    return true;
+}
+
+bool type_ensure_dict(VM& vm, Type* type) {
+    if (type->dict)
+        return true;
+    Ref<Object> dict = dict_new(vm);
+    if (!dict)
+        return false;
+    type->dict = dict.release();
     return true;
 }
 

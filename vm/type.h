@@ -111,6 +111,9 @@ struct TypeSpec {
 bool init_type_and_object(VM& vm);
 // Gives a type made before the pools were ready its name object, bases and mro (VM::create).
 bool complete_type(VM& vm, Type* type);
+// Gives `type` an empty dict if it has none yet (built-in types start without one), so that
+// entries can be put into it. False with MemoryError.
+[[nodiscard]] bool type_ensure_dict(VM& vm, Type* type);
 
 // ====== Queries
 

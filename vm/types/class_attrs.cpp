@@ -117,12 +117,8 @@ Ref<Object> type_special(Runtime& rt, Type* type, Object* name) {
     if (name == n.__class__)
         return Ref<Object>::borrow(type->type);
     if (name == n.__dict__) {
-        if (!type->dict) {
-            Ref<Object> dict = dict_new(vm);
-            if (!dict)
-                return nullptr;
-            type->dict = dict.release();
-        }
+        if (!type_ensure_dict(vm, type))
+            return nullptr;
         // Read-only: class attributes change only through type_setattr (vm/inline_cache.h).
         return mappingproxy_new(rt, type->dict);
     }
@@ -188,12 +184,8 @@ Status type_setattr(VM& vm, Object* self, Object* name, Object* value) {
         return set_instance_class(runtime_of(vm), self, value); // C.__class__ = Metaclass
     // Every inline cache of an attribute lookup may depend on this class (vm/inline_cache.h).
     type_attributes_changed();
-    if (!type->dict) {
-        Ref<Object> dict = dict_new(vm);
-        if (!dict)
-            return Status::error;
-        type->dict = dict.release();
-    }
+    if (!type_ensure_dict(vm, type))
+        return Status::error;
     if (value) {
         if (!is_ok(dict_setitem(vm, type->dict, name, value)))
             return Status::error;

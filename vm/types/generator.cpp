@@ -389,12 +389,8 @@ constexpr GeneratorProperty generator_properties[] = {
 // Puts the properties above into the generator type's dict. False when raised (MemoryError).
 bool install_generator_properties(Runtime& rt, Type* type) {
     VM& vm = rt.vm();
-    if (!type->dict) {
-        Ref<Object> dict = dict_new(vm);
-        if (!dict)
-            return false;
-        type->dict = dict.release();
-    }
+    if (!type_ensure_dict(vm, type))
+        return false;
     for (const GeneratorProperty& entry : generator_properties) {
         Ref<Object> getter = builtin_function_new(rt, &entry.getter, nullptr);
         Ref<Object> setter =
