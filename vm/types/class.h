@@ -35,6 +35,13 @@ std::string type_full_name(Runtime& runtime, Type* type);
 // A heap subclass of int or float: copies the exact built-in `value` into a new instance of `cls`
 // (class Money(int), int.__new__(Money, 5)). Raises TypeError for the other immutable bases.
 [[nodiscard]] Ref<Object> rehome_value(VM& vm, Type* cls, Object* value);
+// cls(*args) through a built-in constructor (of cls or of its built-in base): a value the
+// constructor made exact for a heap subclass is rehomed into cls, and an object allocated with a
+// heap cls takes its reference to cls. A built-in cls may answer an object that already exists
+// (int(x) of an __int__ returning an int subclass instance): it holds its type already.
+[[nodiscard]] Ref<Object>
+construct_instance(VM& vm, Ref<Object> (*constructor)(VM&, Type*, Object* const*, size_t, Object*),
+                   Type* cls, Object* const* args, size_t nargs, Object* kwnames);
 // Re-installs the dunder slots of heap type `type` from its dict, after a dunder was assigned on
 // the class (CPython's update_slot; subclasses made earlier keep their slots).
 void update_dunder_slots(Runtime& runtime, Type* type);

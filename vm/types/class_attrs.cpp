@@ -499,14 +499,9 @@ Ref<Object> builtin_new(Runtime& rt, Type* owner, Object* cls_object, Object* co
     ConstructorFn constructor = rt.constructor(owner);
     if (!constructor)
         return raise_type_error(vm, "cannot create '", cls->name, "' instances");
-    Ref<Object> result = constructor(vm, cls, args, nargs, kwnames);
     // int.__new__(IntSubclass, 5) (IntEnum members), str.__new__(Name, "x"): the constructor made
-    // an exact value.
-    if (result && is_heap_type(cls) && result->type != cls)
-        return rehome_value(vm, cls, result.get());
-    if (result && is_heap_type(result->type))
-        incref(result->type);
-    return result;
+    // an exact value, which construct_instance rehomes.
+    return construct_instance(vm, constructor, cls, args, nargs, kwnames);
 }
 
 Ref<Object> binary_wrapper(VM& vm, Ref<Object> (*slot)(VM&, Object*, Object*), Object* self,

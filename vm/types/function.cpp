@@ -438,9 +438,7 @@ bool constructs_directly(VM& vm, Object* callable, Object* const* args, size_t n
     ConstructorFn constructor = runtime_of(vm).constructor(cls);
     if (!constructor)
         return false;
-    made = constructor(vm, cls, args, nargs, kwnames);
-    if (made && is_heap_type(made->type))
-        incref(made->type); // as create_instance
+    made = constructor(vm, cls, args, nargs, kwnames); // cls is built-in: no type reference
     return true;
 }
 

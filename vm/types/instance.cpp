@@ -150,6 +150,17 @@ Ref<Object> rehome_value(VM& vm, Type* cls, Object* value) {
                             "' value");
 }
 
+Ref<Object> construct_instance(VM& vm, ConstructorFn constructor, Type* cls, Object* const* args,
+                               size_t nargs, Object* kwnames) {
+    Ref<Object> result = constructor(vm, cls, args, nargs, kwnames);
+    if (!result || !is_heap_type(cls))
+        return result;
+    if (result->type != cls)
+        return rehome_value(vm, cls, result.get());
+    incref(cls);
+    return result;
+}
+
 namespace {
 
 // Creates the instance of cls (no __init__ yet): object.__new__ / a built-in constructor.
@@ -177,12 +188,7 @@ Ref<Object> create_instance(Runtime& rt, Type* cls, Object* const* args, size_t 
         constructor = rt.constructor(t);
     if (!constructor)
         return raise_type_error(vm, "cannot create '", cls->name, "' instances");
-    Ref<Object> result = constructor(vm, cls, args, nargs, kwnames);
-    if (result && is_heap_type(cls) && result->type != cls)
-        return rehome_value(vm, cls, result.get());
-    if (result && is_heap_type(result->type))
-        incref(result->type);
-    return result;
+    return construct_instance(vm, constructor, cls, args, nargs, kwnames);
 }
 
 Status run_init(Runtime& rt, Object* instance, Object* init, Object* const* args, size_t nargs,
@@ -246,10 +252,7 @@ Ref<Object> type_call(VM& vm, Object* self, Object* const* args, size_t nargs, O
         // create_instance does for it, without the checks a class needs.
         if (ConstructorFn constructor = rt.constructor(cls);
             constructor && cls != vm.types().type && solid_base(cls) != vm.types().object) {
-            Ref<Object> result = constructor(vm, cls, args, nargs, kwnames);
-            if (result && is_heap_type(result->type))
-                incref(result->type);
-            return result;
+            return constructor(vm, cls, args, nargs, kwnames); // cls is built-in
         }
     }
     Object* custom_new = is_heap_type(cls) ? python_defined(rt, cls, rt.names().__new__) : nullptr;
